@@ -1,0 +1,18 @@
+// poolscope-cli subcommands; each takes the arguments after its name and returns the exit code
+// (0 done, 1 run failed, 2 bad input, 130 interrupted).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace poolscope::cli {
+
+using Args = std::vector<std::string>;
+
+int run_command(const Args& args);
+int list_command(const Args& args);
+int replay_command(const Args& args);
+int export_command(const Args& args);
+int worker_command(const Args& args);  // hidden: the spawn start method's entry point
+
+}  // namespace poolscope::cli

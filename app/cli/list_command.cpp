@@ -1,0 +1,25 @@
+#include <cstdio>
+
+#include "app/cli/commands.h"
+#include "core/workloads/workload_registry.h"
+
+namespace poolscope::cli {
+
+int list_command(const Args& args) {
+    if (!args.empty() && args[0] != "--help") {
+        std::fprintf(stderr, "poolscope-cli list: takes no arguments; got '%s'\n", args[0].c_str());
+        return 2;
+    }
+    std::printf("workloads (use --workload NAME --param KEY=VALUE):\n");
+    for (const auto& w : list_workloads()) {
+        std::printf("\n  %-10s %s\n", w.name.c_str(), w.summary.c_str());
+        if (w.params.empty()) std::printf("             (no parameters)\n");
+        for (const auto& p : w.params)
+            std::printf("             %-14s default %-10s range %-22s %s\n", p.key.c_str(),
+                        p.default_value.empty() ? "(none)" : p.default_value.c_str(),
+                        p.range.c_str(), p.help.c_str());
+    }
+    return 0;
+}
+
+}  // namespace poolscope::cli

@@ -1,0 +1,123 @@
+// `poolscope-cli replay FILE`: re-prints the summary tables of a saved event stream, as the run
+// that wrote it printed them: the runs of one configuration form a series (warm-up runs left
+// out), and a serial series with a parallel one of the same workload, size and parameters form
+// a comparison.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/cli/commands.h"
+#include "app/cli/stream_input.h"
+#include "core/engine/run_series.h"
+#include "core/report/summary_table.h"
+
+namespace poolscope::cli {
+namespace {
+
+constexpr const char* kHelp = R"(usage: poolscope-cli replay FILE
+
+Re-prints the summary of a saved event stream (written by poolscope-cli run --events FILE):
+a table per configuration, and serial vs parallel with speedup, T, C and the verdict when the
+stream holds both. FILE - reads stdin.
+
+exit codes: 0 done, 1 unreadable file or no finished run, 2 not a valid event stream
+)";
+
+// Consecutive finished runs with one configuration; the engine streams a configuration's
+// `warmup` uncounted runs first, then its `repeat` counted ones.
+std::vector<RunSeries> series_of(const EventStream& stream) {
+    std::vector<RunSeries> out;
+    std::vector<RunResult> group;
+    auto close_group = [&] {
+        const std::size_t warmup = group.empty() ? 0 : group.front().config.warmup;
+        if (group.size() > warmup) {
+            out.push_back(make_series({group.begin() + static_cast<long>(warmup), group.end()}));
+        }
+        group.clear();
+    };
+    for (const auto& run : stream.runs) {
+        if (!run.result) continue;
+        const RunConfig& c = run.result->config;
+        const bool same = !group.empty() && group.front().config == c &&
+                          group.size() < static_cast<std::size_t>(c.warmup + c.repeat);
+        if (!same) close_group();
+        group.push_back(*run.result);
+    }
+    close_group();
+    return out;
+}
+
+bool same_work(const RunConfig& a, const RunConfig& b) {
+    return a.workload == b.workload && a.size == b.size && a.params == b.params;
+}
+
+void report_stream_notes(const EventStream& stream) {
+    for (const auto& run : stream.runs) {
+        if (!run.result) {
+            std::fprintf(stderr, "note: run %s (%s) has no run_end: the stream was cut off\n",
+                         run.run_id.c_str(), run.label.c_str());
+        }
+    }
+    for (const auto& e : stream.errors) {
+        std::fprintf(stderr, "error: %s: %s\n", e.error.code.c_str(), e.error.message.c_str());
+    }
+    for (const auto& w : stream.warnings) std::fprintf(stderr, "warning: %s\n", w.message.c_str());
+}
+
+void print(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+// Index of a series that pairs with series[i] (one serial, one not, same work), or i.
+std::size_t partner_of(const std::vector<RunSeries>& series, const std::vector<bool>& used,
+                       std::size_t i) {
+    const RunConfig& c = series[i].representative.config;
+    for (std::size_t k = 0; k < series.size(); ++k) {
+        const RunConfig& o = series[k].representative.config;
+        const bool one_serial = (c.backend == Backend::Serial) != (o.backend == Backend::Serial);
+        if (k != i && !used[k] && one_serial && same_work(c, o)) return k;
+    }
+    return i;
+}
+
+void print_tables(const std::vector<RunSeries>& series) {
+    std::vector<bool> used(series.size(), false);
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        if (used[i]) continue;
+        const std::size_t k = partner_of(series, used, i);
+        used[i] = used[k] = true;
+        if (k == i) {
+            print(format_series(series[i]));
+            continue;
+        }
+        const bool i_serial = series[i].representative.config.backend == Backend::Serial;
+        print(
+            format_comparison(make_comparison(series[i_serial ? i : k], series[i_serial ? k : i])));
+    }
+}
+
+}  // namespace
+
+int replay_command(const Args& args) {
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) return print(kHelp), 0;
+    if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
+        std::fprintf(stderr,
+                     "poolscope-cli replay: error: expected one stream file; got %zu "
+                     "argument(s) (see poolscope-cli replay --help)\n",
+                     args.size());
+        return 2;
+    }
+    int code = 0;
+    const auto stream = load_stream(args[0], "replay", code);
+    if (!stream) return code;
+    report_stream_notes(*stream);
+    std::vector<RunSeries> series = series_of(*stream);
+    if (series.empty()) {
+        std::fprintf(stderr, "poolscope-cli replay: %s holds no finished run\n", args[0].c_str());
+        return 1;
+    }
+    print_tables(series);
+    return 0;
+}
+
+}  // namespace poolscope::cli

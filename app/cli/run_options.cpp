@@ -1,0 +1,181 @@
+#include "app/cli/run_options.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+namespace poolscope::cli {
+
+namespace {
+
+bool parse_u64(const std::string& s, uint64_t& out) {
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    errno = 0;
+    out = std::strtoull(s.c_str(), nullptr, 10);
+    return errno != ERANGE;
+}
+
+bool parse_int(const std::string& s, int& out) {
+    uint64_t v;
+    if (!parse_u64(s, v) || v > 1'000'000'000) return false;
+    out = static_cast<int>(v);
+    return true;
+}
+
+template <typename E>
+bool parse_enum(std::optional<E> (*parse)(std::string_view), const std::string& v, E& out) {
+    const auto e = parse(v);
+    if (e) out = *e;
+    return e.has_value();
+}
+
+using Setter = std::function<bool(RunOptions&, const std::string&)>;
+
+struct ValueOption {
+    Setter set;
+    std::string allowed;  // for the error message
+};
+
+const std::map<std::string, ValueOption>& value_options() {
+    static const std::map<std::string, ValueOption> kOptions{
+        {"--workload",
+         {[](RunOptions& o, const std::string& v) { return o.config.workload = v, !v.empty(); },
+          "a workload name (see poolscope-cli list)"}},
+        {"--param",
+         {[](RunOptions& o, const std::string& v) {
+              const auto eq = v.find('=');
+              if (eq == std::string::npos || eq == 0) return false;
+              o.config.params[v.substr(0, eq)] = v.substr(eq + 1);
+              return true;
+          },
+          "KEY=VALUE"}},
+        {"--size",
+         {[](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.size); },
+          "a whole number in 0 … 1000000000"}},
+        {"--workers",
+         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.workers); },
+          "a whole number ≥ 1"}},
+        {"--chunksize",
+         {[](RunOptions& o, const std::string& v) {
+              if (v == "auto") return o.config.chunksize.reset(), true;
+              uint64_t c;
+              if (!parse_u64(v, c)) return false;
+              o.config.chunksize = c;
+              return true;
+          },
+          "a whole number ≥ 1 or auto"}},
+        {"--backend",
+         {[](RunOptions& o, const std::string& v) {
+              return parse_enum(parse_backend, v, o.config.backend);
+          },
+          "serial, processes or threads"}},
+        {"--start",
+         {[](RunOptions& o, const std::string& v) {
+              return parse_enum(parse_start_method, v, o.config.start);
+          },
+          "fork or spawn"}},
+        {"--dispatch",
+         {[](RunOptions& o, const std::string& v) {
+              return parse_enum(parse_dispatch, v, o.config.dispatch);
+          },
+          "map, imap, imap_unordered, apply_async or static"}},
+        {"--transport",
+         {[](RunOptions& o, const std::string& v) {
+              return parse_enum(parse_transport, v, o.config.transport);
+          },
+          "pipe or shm"}},
+        {"--pool",
+         {[](RunOptions& o, const std::string& v) {
+              return parse_enum(parse_pool_lifetime, v, o.config.pool);
+          },
+          "cold or warm"}},
+        {"--lib-threads",
+         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.lib_threads); },
+          "a whole number in 1 … 256"}},
+        {"--repeat",
+         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.repeat); },
+          "a whole number in 1 … 1000"}},
+        {"--warmup",
+         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.warmup); },
+          "a whole number in 0 … 100"}},
+        {"--sample-ms",
+         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.sample_ms); },
+          "0 (off) or 50 … 1000"}},
+        {"--task-timeout",
+         {[](RunOptions& o, const std::string& v) {
+              char* end = nullptr;
+              const double d = std::strtod(v.c_str(), &end);
+              if (v.empty() || *end || !std::isfinite(d) || d < 0) return false;
+              o.config.task_timeout_s = d;
+              return true;
+          },
+          "seconds ≥ 0 (0 = none)"}},
+        {"--on-failure",
+         {[](RunOptions& o, const std::string& v) {
+              return parse_enum(parse_on_failure, v, o.config.on_failure);
+          },
+          "stop, retry or skip"}},
+        {"--inject",
+         {[](RunOptions& o, const std::string& v) {
+              return o.config.inject.push_back(v), !v.empty();
+          },
+          "a fault (see --help)"}},
+        {"--max-frame",
+         {[](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.max_frame); },
+          "bytes, 4096 … 17179869184"}},
+        {"--events",
+         {[](RunOptions& o, const std::string& v) { return o.events = v, !v.empty(); },
+          "a file path or - for stdout"}},
+    };
+    return kOptions;
+}
+
+const std::map<std::string, bool RunOptions::*>& flag_options() {
+    static const std::map<std::string, bool RunOptions::*> kFlags{
+        {"--compare", &RunOptions::compare},
+        {"--json", &RunOptions::json},
+        {"--help", &RunOptions::help},
+        {"-h", &RunOptions::help},
+        {"--control-stdin", &RunOptions::control_stdin},
+        {"--chunk-records", &RunOptions::chunk_records},
+    };
+    return kFlags;
+}
+
+}  // namespace
+
+bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, std::string& error) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::optional<std::string> value;
+        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        if (name == "--global-lock" || name == "--pin") {
+            (name == "--pin" ? out.config.pin : out.config.global_lock) = true;
+            continue;
+        }
+        if (const auto f = flag_options().find(name); f != flag_options().end()) {
+            if (value) return error = name + " takes no value; got '" + *value + "'", false;
+            out.*(f->second) = true;
+            continue;
+        }
+        const auto it = value_options().find(name);
+        if (it == value_options().end())
+            return error = "unknown option '" + args[i] + "' (see poolscope-cli run --help)", false;
+        if (!value) {
+            if (i + 1 >= args.size())
+                return error = name + " needs a value: " + it->second.allowed, false;
+            value = args[++i];
+        }
+        if (!it->second.set(out, *value))
+            return error = name + " must be " + it->second.allowed + "; got '" + *value + "'",
+                   false;
+    }
+    return true;
+}
+
+}  // namespace poolscope::cli

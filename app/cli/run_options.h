@@ -1,0 +1,29 @@
+// Parsing `poolscope-cli run` arguments into a RunConfig plus output options. The grammar is
+// the one of docs/cli.md (a public contract: the GUI and the lessons use it too).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config/run_config.h"
+
+namespace poolscope::cli {
+
+struct RunOptions {
+    RunConfig config;
+    bool compare = false;
+    bool json = false;
+    bool help = false;
+    bool control_stdin = false;
+    bool chunk_records = false;         // --json includes per-chunk records
+    std::optional<std::string> events;  // file path or "-"
+};
+
+// Parses args (after "run"); on bad input returns false and sets error to one line naming the
+// option, the value and what is allowed.
+bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, std::string& error);
+
+std::string run_help();
+
+}  // namespace poolscope::cli

@@ -1,0 +1,17 @@
+// Loading a saved event stream for `replay` and `export`, with the CLI's exit codes: 1 when the
+// file cannot be read, 2 when it is not a valid stream (the message names the line).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/events/event_reader.h"
+
+namespace poolscope::cli {
+
+// path "-" reads stdin. On failure prints "poolscope-cli COMMAND: error: ..." to stderr, sets
+// exit_code and returns nullopt.
+std::optional<EventStream> load_stream(const std::string& path, const char* command,
+                                       int& exit_code);
+
+}  // namespace poolscope::cli

@@ -1,0 +1,121 @@
+#include "core/config/validation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/engine/chunk_plan.h"
+#include "core/engine/fault_plan.h"
+#include "core/workloads/workload_registry.h"
+
+namespace poolscope {
+
+namespace {
+
+std::string mib(uint64_t bytes) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buf;
+}
+
+// Settings the engine does not implement yet are refused, never silently ignored.
+std::optional<std::string> not_available_yet(const RunConfig& cfg) {
+    auto na = [](const std::string& what) { return what + " is not available yet"; };
+    if (cfg.backend == Backend::Threads) return na("--backend threads");
+    if (cfg.dispatch != Dispatch::Map && cfg.dispatch != Dispatch::Static)
+        return na("--dispatch " + std::string(to_string(cfg.dispatch)));
+    if (cfg.transport == Transport::Shm) return na("--transport shm");
+    if (cfg.pool == PoolLifetime::Warm) return na("--pool warm");
+    if (cfg.pin) return na("--pin");
+    return std::nullopt;
+}
+
+std::optional<std::string> contradictions(const RunConfig& cfg) {
+    if (cfg.global_lock && cfg.backend != Backend::Threads)
+        return "--global-lock needs --backend threads; got --backend " +
+               std::string(to_string(cfg.backend));
+    if (cfg.backend == Backend::Threads && cfg.start == StartMethod::Spawn)
+        return "--start spawn contradicts --backend threads (threads share one process)";
+    if (cfg.backend == Backend::Threads && cfg.transport == Transport::Shm)
+        return "--transport shm contradicts --backend threads (threads already share memory)";
+    return std::nullopt;
+}
+
+}  // namespace
+
+int max_workers(const MachineInfo& m) {
+    return std::min(kMaxWorkersCap, std::max(64, 8 * m.usable_cores));
+}
+
+std::optional<std::string> validate_config(const RunConfig& cfg, const MachineInfo& m) {
+    if (!make_workload(cfg.workload)) {
+        std::string names;
+        for (const auto& w : list_workloads()) names += (names.empty() ? "" : ", ") + w.name;
+        return "--workload: unknown workload '" + cfg.workload + "' (known: " + names + ")";
+    }
+    if (cfg.size > kMaxSize)
+        return "--size must be in 0 … 1000000000; got " + std::to_string(cfg.size);
+    const int maxw = max_workers(m);
+    if (cfg.workers < 1 || cfg.workers > maxw)
+        return "--workers must be in 1 … " + std::to_string(maxw) + " (max(64, 8 × " +
+               std::to_string(m.usable_cores) + " usable cores)); got " +
+               std::to_string(cfg.workers);
+    if (cfg.chunksize && *cfg.chunksize < 1) return "--chunksize must be ≥ 1 or auto; got 0";
+    if (cfg.chunksize && *cfg.chunksize > kMaxSize)
+        return "--chunksize must be in 1 … 1000000000 or auto; got " +
+               std::to_string(*cfg.chunksize);
+    if (cfg.repeat < 1 || cfg.repeat > 1000)
+        return "--repeat must be in 1 … 1000; got " + std::to_string(cfg.repeat);
+    if (cfg.warmup < 0 || cfg.warmup > 100)
+        return "--warmup must be in 0 … 100; got " + std::to_string(cfg.warmup);
+    if (cfg.lib_threads < 1 || cfg.lib_threads > 256)
+        return "--lib-threads must be in 1 … 256; got " + std::to_string(cfg.lib_threads);
+    if (cfg.sample_ms != 0 && (cfg.sample_ms < 50 || cfg.sample_ms > 1000))
+        return "--sample-ms must be 0 (off) or in 50 … 1000; got " + std::to_string(cfg.sample_ms);
+    if (!(cfg.task_timeout_s >= 0) || cfg.task_timeout_s > 86400)
+        return "--task-timeout must be in 0 … 86400 seconds (0 = none); got " +
+               std::to_string(cfg.task_timeout_s);
+    if (cfg.max_frame < 4096 || cfg.max_frame > (uint64_t{16} << 30))
+        return "--max-frame must be in 4096 … 17179869184 bytes; got " +
+               std::to_string(cfg.max_frame);
+    FaultPlan plan;
+    if (auto e = parse_fault_plan(cfg.inject, plan)) return e;
+    if (auto e = contradictions(cfg)) return e;
+    return not_available_yet(cfg);
+}
+
+uint64_t estimate_run_memory(const RunConfig& cfg, const Workload& wl) {
+    const uint64_t cs =
+        cfg.dispatch == Dispatch::Static
+            ? std::max<uint64_t>(1, (cfg.size + cfg.workers - 1) / cfg.workers)
+            : std::min<uint64_t>(effective_chunksize(cfg), std::max<uint64_t>(cfg.size, 1));
+    const uint64_t per_chunk = cs * (wl.input_bytes() + wl.output_bytes());
+    const uint64_t workers =
+        cfg.backend == Backend::Serial ? 1 : static_cast<uint64_t>(cfg.workers);
+    // Engine: prepared input and two chunks in flight per worker; each worker: one task and
+    // one result buffer.
+    return wl.prepared_bytes() + workers * per_chunk * 3;
+}
+
+std::optional<std::string> validate_with_workload(const RunConfig& cfg, const Workload& wl,
+                                                  const MachineInfo& m) {
+    if (cfg.backend != Backend::Serial && cfg.size > 0) {
+        const uint64_t cs = cfg.dispatch == Dispatch::Static
+                                ? (cfg.size + cfg.workers - 1) / cfg.workers
+                                : std::min(effective_chunksize(cfg), cfg.size);
+        const uint64_t per_item = std::max(wl.input_bytes(), wl.output_bytes());
+        const long double bytes = static_cast<long double>(cs) * per_item + 1024;
+        if (bytes > static_cast<long double>(cfg.max_frame))
+            return "a chunk of " + std::to_string(cs) + " items × " + std::to_string(per_item) +
+                   " bytes exceeds the frame limit of " + std::to_string(cfg.max_frame) +
+                   " bytes (--max-frame); use a smaller --chunksize";
+    }
+    const uint64_t need = estimate_run_memory(cfg, wl);
+    const uint64_t budget = m.memory_budget_bytes();
+    if (budget > 0 && need > budget)
+        return "this run needs about " + mib(need) + " but only " + mib(budget) +
+               " of memory is available; reduce --size, --chunksize or the workload's size";
+    return std::nullopt;
+}
+
+}  // namespace poolscope

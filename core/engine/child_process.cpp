@@ -1,0 +1,110 @@
+#include "core/engine/child_process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+
+namespace poolscope {
+
+std::optional<std::string> make_child_pipes(ChildPipes& p) {
+    int t[2], r[2];
+    if (pipe2(t, O_CLOEXEC) != 0) return std::string("cannot create a pipe: ") + strerror(errno);
+    if (pipe2(r, O_CLOEXEC) != 0) {
+        const int e = errno;
+        close(t[0]);
+        close(t[1]);
+        return std::string("cannot create a pipe: ") + strerror(e);
+    }
+    p = {t[0], t[1], r[0], r[1]};
+    fcntl(p.task_write, F_SETFL, O_NONBLOCK);
+    fcntl(p.result_read, F_SETFL, O_NONBLOCK);
+    return std::nullopt;
+}
+
+void close_child_pipes(ChildPipes& p) {
+    close_fd(p.task_read);
+    close_fd(p.task_write);
+    close_fd(p.result_read);
+    close_fd(p.result_write);
+}
+
+void die_with_parent(pid_t parent) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The parent may have died before prctl took effect; then we were re-parented already.
+    if (getppid() != parent) _exit(120);
+}
+
+void setup_forked_child(const ChildPipes& p, pid_t parent) {
+    die_with_parent(parent);
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+    int task = p.task_read;
+    int result = p.result_write;
+    // Move the two pipe ends to 3 and 4 without clobbering one with the other.
+    if (result == kWorkerTaskFd) result = dup(result);
+    if (task != kWorkerTaskFd && dup2(task, kWorkerTaskFd) < 0) _exit(121);
+    if (result != kWorkerResultFd && dup2(result, kWorkerResultFd) < 0) _exit(121);
+    fcntl(kWorkerTaskFd, F_SETFD, 0);
+    fcntl(kWorkerResultFd, F_SETFD, 0);
+    const int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (devnull >= 0) dup2(devnull, STDIN_FILENO);
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+    if (syscall(SYS_close_range, kWorkerResultFd + 1, ~0U, 0) != 0) {
+        for (int fd = kWorkerResultFd + 1; fd < 65536; ++fd) close(fd);
+    }
+}
+
+int open_pidfd(pid_t pid) {
+    return static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+}
+
+std::optional<ExitStatus> try_reap(int pidfd) {
+    siginfo_t info{};
+    for (;;) {
+        info.si_pid = 0;
+        const int r = waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(pidfd), &info,
+                             WEXITED | WNOHANG);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return ExitStatus{false, -1, 0};  // already reaped or not ours: treat as gone
+        break;
+    }
+    if (info.si_pid == 0) return std::nullopt;
+    ExitStatus s;
+    if (info.si_code == CLD_EXITED) {
+        s.exited = true;
+        s.code = info.si_status;
+    } else {
+        s.signal = info.si_status;
+    }
+    return s;
+}
+
+std::string signal_name(int sig) {
+    const char* abbrev = sigabbrev_np(sig);
+    return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
+}
+
+std::string describe_exit(const ExitStatus& s) {
+    if (s.exited) return "exited with code " + std::to_string(s.code);
+    std::string m = "killed by " + signal_name(s.signal);
+    if (s.signal == SIGKILL) m += " (possibly out of memory)";
+    return m;
+}
+
+void close_fd(int& fd) {
+    if (fd >= 0) close(fd);
+    fd = -1;
+}
+
+}  // namespace poolscope

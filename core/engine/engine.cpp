@@ -1,0 +1,73 @@
+#include "core/engine/engine.h"
+
+#include <unistd.h>
+
+#include "core/config/validation.h"
+#include "core/engine/pool_runner.h"
+#include "core/engine/serial_runner.h"
+#include "core/workloads/workload_registry.h"
+
+namespace poolscope {
+
+Engine::Engine(RunConfig config, RunObserver& observer, std::vector<StopSource*> stops)
+    : config_(std::move(config)), observer_(observer), stops_(std::move(stops)) {
+    char buf[4096];
+    const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) worker_exe_.assign(buf, static_cast<std::size_t>(n));
+}
+
+Engine::~Engine() = default;
+
+std::optional<std::string> Engine::prepare() {
+    machine_ = read_machine_info();
+    if (auto e = validate_config(config_, machine_)) return e;
+    if (auto e = parse_fault_plan(config_.inject, faults_)) return e;
+    workload_ = make_workload(config_.workload);
+    const ParamMap params = with_defaults(workload_->info(), config_.params);
+    if (auto e = workload_->configure(params, config_.size)) return "--param: " + *e;
+    if (auto e = validate_with_workload(config_, *workload_, machine_)) return e;
+    workload_->prepare();
+    return std::nullopt;
+}
+
+bool Engine::interrupted() const {
+    for (auto* s : stops_)
+        if (s->check()) return true;
+    return false;
+}
+
+RunResult Engine::run_once(const RunConfig& cfg) {
+    RunContext ctx;
+    ctx.config = cfg;
+    ctx.workload = workload_.get();
+    ctx.observer = &observer_;
+    ctx.stops = stops_;
+    ctx.run_id = std::to_string(next_run_++);
+    ctx.faults = faults_;
+    ctx.machine = read_machine_info();  // load average and memory at this run's start
+    ctx.worker_exe = worker_exe_;
+    return cfg.backend == Backend::Serial ? run_serial(ctx) : run_pool(ctx);
+}
+
+RunSeries Engine::run_series(const RunConfig& cfg) {
+    std::vector<RunResult> runs;
+    for (int i = 0; i < cfg.warmup && !interrupted(); ++i) run_once(cfg);
+    for (int i = 0; i < cfg.repeat; ++i) {
+        runs.push_back(run_once(cfg));
+        if (interrupted()) break;
+    }
+    return make_series(std::move(runs));
+}
+
+Comparison Engine::run_compare() {
+    RunSeries serial = run_series(serial_counterpart(config_));
+    if (interrupted()) {
+        Comparison c;
+        c.serial = std::move(serial);
+        c.verdict = "interrupted before the parallel run";
+        return c;
+    }
+    return make_comparison(std::move(serial), run_series(config_));
+}
+
+}  // namespace poolscope

@@ -1,0 +1,48 @@
+// Engine: the entry point of core. It validates a configuration, builds and prepares the
+// workload (once, before any fork), then runs series of runs (warm-ups, repeats) and
+// serial-vs-parallel comparisons. Single-threaded; it never runs workload items itself.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine/run_context.h"
+#include "core/engine/run_series.h"
+
+namespace poolscope {
+
+class Engine {
+  public:
+    Engine(RunConfig config, RunObserver& observer, std::vector<StopSource*> stops);
+    ~Engine();
+
+    // Everything that can be refused before a process starts. Returns the reason, or nullopt.
+    std::optional<std::string> prepare();
+
+    // One run of the given config (backend serial or processes) with the prepared workload.
+    RunResult run_once(const RunConfig& cfg);
+    // cfg.warmup uncounted runs, then cfg.repeat counted ones; stops early when interrupted.
+    RunSeries run_series(const RunConfig& cfg);
+    // Serial series, then parallel series, with T, C, speedup and the verdict.
+    Comparison run_compare();
+
+    const RunConfig& config() const { return config_; }
+    const MachineInfo& machine() const { return machine_; }
+    bool interrupted() const;
+    // Where a spawn worker binary lives (defaults to this process's own executable).
+    void set_worker_exe(std::string path) { worker_exe_ = std::move(path); }
+
+  private:
+    RunConfig config_;
+    RunObserver& observer_;
+    std::vector<StopSource*> stops_;
+    MachineInfo machine_;
+    std::unique_ptr<Workload> workload_;
+    FaultPlan faults_;
+    std::string worker_exe_;
+    int next_run_ = 1;
+};
+
+}  // namespace poolscope

@@ -1,0 +1,254 @@
+#include "core/engine/pool_results.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "core/engine/child_process.h"
+#include "core/platform/clock.h"
+#include "core/protocol/messages.h"
+
+namespace poolscope {
+
+namespace {
+
+constexpr int kMaxRetries = 2;
+
+void finish_chunk(PoolState& st, uint64_t id) {
+    if (st.finished[id]) return;
+    st.finished[id] = true;
+    ++st.finished_count;
+}
+
+void mark_items_failed(PoolState& st, uint64_t id) {
+    const ChunkSpec& c = st.plan[id];
+    st.chunks[id].failed_items = c.count;
+    st.result.items_failed += c.count;
+}
+
+void handle_ready(PoolState& st, WorkerSlot& slot, std::span<const std::byte> payload) {
+    const auto m = read_ready(payload);
+    if (!m) return;
+    slot.ready = true;
+    auto& rec = st.result.worker_records[slot.record];
+    rec.ready_ns = m->ready_ns;
+    rec.state = "ready";
+    st.ctx->observer->on_worker(
+        {st.ctx->run_id, slot.index, slot.pid, "ready", -1, 0, m->ready_ns});
+}
+
+// Checks the result against what was sent, hashes every finished item's output.
+bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> payload,
+                   int64_t now) {
+    PayloadReader r(payload);
+    auto h = read_result_fixed(r);
+    if (!h || slot.inflight.empty() || h->chunk_id != slot.inflight.front()) return false;
+    const uint64_t id = h->chunk_id;
+    const ChunkSpec& spec = st.plan[id];
+    if (h->first != spec.first || h->count != spec.count) return false;
+    const uint64_t outb = st.ctx->workload->output_bytes();
+    const auto outputs = r.bytes(spec.count * outb);
+    if (r.failed() || !read_result_failures(r, *h)) return false;
+
+    std::vector<bool> failed(spec.count, false);
+    for (const auto& f : h->failures) {
+        if (f.item < spec.first || f.item >= spec.first + spec.count) return false;
+        failed[f.item - spec.first] = true;
+    }
+    for (uint64_t i = 0; i < spec.count; ++i) {
+        if (failed[i]) continue;
+        st.result.checksum += item_hash(spec.first + i, outputs.subspan(i * outb, outb));
+        ++st.result.checksum_items;
+    }
+    ChunkRecord& c = st.chunks[id];
+    c.worker = slot.index;
+    c.recv_start_ns = h->recv_start_ns;
+    c.recv_end_ns = h->recv_end_ns;
+    c.compute_start_ns = h->compute_start_ns;
+    c.compute_end_ns = h->compute_end_ns;
+    c.ser_end_ns = h->ser_end_ns;
+    c.received_ns = now;
+    c.bytes_out = kFrameHeaderSize + payload.size();
+    c.failed_items = h->failures.size();
+    c.ok = true;
+    c.engine_deser_ns = monotonic_ns() - now;
+    st.result.items_failed += h->failures.size();
+    st.items_done += spec.count - h->failures.size();
+    for (const auto& f : h->failures) {
+        if (st.item_errors_reported++ < kMaxReportedItemErrors)
+            add_error(
+                st, {"item_failed", "item " + std::to_string(f.item) + ": " + f.message, slot.index,
+                     slot.pid, 0, static_cast<int64_t>(id), static_cast<int64_t>(f.item)});
+    }
+    slot.inflight.pop_front();
+    slot.busy_since_ns = now;
+    auto& rec = st.result.worker_records[slot.record];
+    ++rec.chunks;
+    rec.items += spec.count;
+    st.t_last = now;
+    finish_chunk(st, id);
+    st.ctx->observer->on_chunk(st.ctx->run_id, c);
+    return true;
+}
+
+void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why) {
+    const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight.front());
+    RunError e{"protocol",
+               "worker " + std::to_string(slot.index) + " (pid " + std::to_string(slot.pid) +
+                   "): protocol error: " + why,
+               slot.index,
+               slot.pid,
+               0,
+               chunk,
+               -1};
+    end_worker(slot, monotonic_ns());
+    if (slot.inflight.empty()) add_error(st, e);
+    release_inflight(st, slot, e);
+}
+
+bool handle_frame(PoolState& st, WorkerSlot& slot, const Frame& f, int64_t now) {
+    switch (f.type) {
+        case FrameType::Ready:
+            handle_ready(st, slot, f.payload);
+            return true;
+        case FrameType::Result:
+            if (!handle_result(st, slot, f.payload, now)) {
+                protocol_failure(st, slot, "malformed or unexpected result frame");
+                return false;
+            }
+            return true;
+        case FrameType::Fatal:
+            protocol_failure(st, slot, read_fatal(f.payload));
+            return false;
+        default:
+            protocol_failure(st, slot, "unexpected frame type from a worker");
+            return false;
+    }
+}
+
+}  // namespace
+
+void add_error(PoolState& st, RunError err) {
+    st.ctx->observer->on_error(st.ctx->run_id, err, monotonic_ns());
+    st.result.errors.push_back(std::move(err));
+}
+
+bool drain_results(PoolState& st, WorkerSlot& slot) {
+    if (slot.result_fd < 0) return false;
+    for (int rounds = 0; rounds < 64; ++rounds) {
+        auto space = slot.decoder.write_space();
+        const ssize_t n = read(slot.result_fd, space.data(), space.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;  // EAGAIN: nothing more for now
+        if (n == 0) {
+            close_fd(slot.result_fd);
+            if (slot.decoder.pending() > 0 && !slot.doomed)
+                protocol_failure(st, slot, "truncated frame at end of stream");
+            return false;
+        }
+        slot.decoder.commit(static_cast<std::size_t>(n));
+        const int64_t now = monotonic_ns();
+        Frame f;
+        for (;;) {
+            const auto s = slot.decoder.next(f);
+            if (s == FrameDecoder::Status::NeedMore) break;
+            if (s == FrameDecoder::Status::Error) {
+                if (!slot.doomed) protocol_failure(st, slot, slot.decoder.error());
+                close_fd(slot.result_fd);
+                return false;
+            }
+            if (!handle_frame(st, slot, f, now)) {
+                close_fd(slot.result_fd);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err) {
+    auto lost = std::move(slot.inflight);
+    slot.inflight.clear();
+    if (lost.empty()) return;
+    // Queued behind the failed one: back to the front of their queue, in their order.
+    for (auto it = lost.rbegin(); it + 1 != lost.rend(); ++it) {
+        const int owner = st.plan[*it].worker;
+        if (owner >= 0)
+            st.own[static_cast<std::size_t>(owner)].push_front(*it);
+        else
+            st.queue.push_front(*it);
+    }
+    RunError e = err;
+    e.chunk = static_cast<int64_t>(lost.front());
+    fail_chunk(st, lost.front(), e);
+}
+
+void fail_chunk(PoolState& st, uint64_t id, RunError err) {
+    add_error(st, err);
+    if (st.finished[id]) return;
+    const auto policy = st.ctx->config.on_failure;
+    if (policy == OnFailure::Retry && st.attempts[id] < kMaxRetries && !st.stopping) {
+        ++st.attempts[id];
+        const int owner = st.plan[id].worker;
+        if (owner >= 0)
+            st.own[static_cast<std::size_t>(owner)].push_front(id);
+        else
+            st.queue.push_front(id);
+        return;
+    }
+    mark_items_failed(st, id);
+    finish_chunk(st, id);
+    if (policy == OnFailure::Stop || policy == OnFailure::Retry) begin_stop(st, monotonic_ns());
+}
+
+void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
+    const int64_t now = monotonic_ns();
+    auto& rec = st.result.worker_records[slot.record];
+    rec.exited_ns = now;
+    rec.exit_code = status.exited ? status.code : -1;
+    rec.signal = status.signal;
+    rec.state = status.exited ? "exited" : "killed";
+    slot.alive = false;
+    close_fd(slot.pidfd);
+    close_fd(slot.task_fd);
+    close_fd(slot.result_fd);
+    st.ctx->observer->on_worker(
+        {st.ctx->run_id, slot.index, slot.pid, rec.state, rec.exit_code, rec.signal, now});
+    const bool expected = slot.doomed || (st.joining && status.exited && status.code == 0);
+    if (expected && slot.inflight.empty()) return;
+    const std::string who = "worker " + std::to_string(slot.index) + " (pid " +
+                            std::to_string(slot.pid) + ") " + describe_exit(status);
+    const std::string code = status.signal == SIGKILL ? "worker_killed" : "worker_died";
+    if (slot.inflight.empty()) {
+        if (!st.joining && !st.stopping) {
+            add_error(st, {code, who + " while idle", slot.index, slot.pid, status.signal, -1, -1});
+            if (st.ctx->config.on_failure == OnFailure::Stop) begin_stop(st, now);
+        }
+        return;
+    }
+    const uint64_t running = slot.inflight.front();
+    release_inflight(st, slot,
+                     {code, who + " while running chunk " + std::to_string(running), slot.index,
+                      slot.pid, status.signal, static_cast<int64_t>(running), -1});
+}
+
+void end_worker(WorkerSlot& slot, int64_t now) {
+    if (!slot.alive || slot.doomed) return;
+    slot.doomed = true;
+    kill(slot.pid, SIGTERM);
+    slot.kill_at_ns = now + kKillGraceNs;
+}
+
+void begin_stop(PoolState& st, int64_t now) {
+    if (st.stopping) return;
+    st.stopping = true;
+    st.queue.clear();
+    for (auto& q : st.own) q.clear();
+    for (auto& slot : st.slots) {
+        close_fd(slot.task_fd);
+        end_worker(slot, now);
+    }
+}
+
+}  // namespace poolscope

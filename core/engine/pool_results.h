@@ -1,0 +1,31 @@
+// Decoding what workers send and deciding what a failure means (--on-failure). Internal to the
+// engine; used by the pool loop in pool_runner.cpp.
+#pragma once
+
+#include "core/engine/pool_state.h"
+
+namespace poolscope {
+
+// Reads everything the worker's result pipe holds and handles each whole frame.
+// Returns false when the pipe reached end of file or the stream is corrupt.
+bool drain_results(PoolState& st, WorkerSlot& slot);
+
+// A chunk did not complete: record the error, then retry, skip or stop as configured.
+void fail_chunk(PoolState& st, uint64_t chunk, RunError err);
+
+// The worker can no longer serve its in-flight chunks: the one it was running fails with err,
+// the ones queued behind it (never started) go back to the queue.
+void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err);
+
+// A worker is gone (reaped). Fails its in-flight chunks unless its end was expected.
+void on_worker_exit(PoolState& st, WorkerSlot& slot, const struct ExitStatus& status);
+
+// Stops dispatching and ends every worker (TERM now, KILL after the grace period).
+void begin_stop(PoolState& st, int64_t now);
+
+// Asks one worker to die: TERM now, KILL at now + grace.
+void end_worker(WorkerSlot& slot, int64_t now);
+
+void add_error(PoolState& st, RunError err);
+
+}  // namespace poolscope

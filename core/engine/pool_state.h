@@ -1,0 +1,56 @@
+// The bookkeeping of one pool run: its slots (one per worker), chunk queue and records.
+// Internal to the engine (pool_runner.cpp and pool_results.cpp).
+#pragma once
+
+#include <deque>
+#include <vector>
+
+#include "core/engine/chunk_plan.h"
+#include "core/engine/run_context.h"
+#include "core/engine/run_result.h"
+#include "core/protocol/frame.h"
+
+namespace poolscope {
+
+struct WorkerSlot {
+    int index = 0;
+    pid_t pid = 0;
+    int pidfd = -1;
+    int task_fd = -1;
+    int result_fd = -1;
+    Bytes outbuf;
+    std::size_t out_off = 0;
+    FrameDecoder decoder{0};
+    std::deque<uint64_t> inflight;  // chunk ids in the order sent
+    bool ready = false;
+    bool alive = false;         // launched and not reaped
+    bool doomed = false;        // asked to die (TERM sent); its death is not a new error
+    int64_t kill_at_ns = 0;     // SIGKILL deadline after TERM
+    int64_t busy_since_ns = 0;  // when its current front chunk became its current work
+    std::size_t record = 0;     // index into worker_records
+};
+
+struct PoolState {
+    const RunContext* ctx = nullptr;
+    std::vector<ChunkSpec> plan;
+    std::vector<ChunkRecord> chunks;
+    std::vector<int> attempts;              // per chunk
+    std::vector<bool> finished;             // per chunk: ok, skipped or given up
+    std::deque<uint64_t> queue;             // shared queue (map) of chunk ids not yet sent
+    std::vector<std::deque<uint64_t>> own;  // static: per-worker queue
+    std::vector<WorkerSlot> slots;
+    RunResult result;
+    uint64_t finished_count = 0;
+    uint64_t items_done = 0;
+    int64_t t0 = 0;
+    int64_t t_last = 0;
+    bool stopping = false;  // no more dispatch; workers are being ended
+    bool joining = false;   // all work finished; task pipes closed
+    bool interrupted = false;
+    bool kill_injected = false;
+    uint64_t item_errors_reported = 0;
+};
+
+inline constexpr uint64_t kMaxReportedItemErrors = 100;
+
+}  // namespace poolscope

@@ -1,0 +1,31 @@
+// Everything one run needs from its caller: the configuration, the prepared workload, where
+// events go and what may ask it to stop.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/config/run_config.h"
+#include "core/engine/fault_plan.h"
+#include "core/engine/stop_source.h"
+#include "core/events/run_observer.h"
+#include "core/platform/machine_info.h"
+#include "core/workloads/workload.h"
+
+namespace poolscope {
+
+struct RunContext {
+    RunConfig config;
+    Workload* workload = nullptr;  // configured and prepared
+    RunObserver* observer = nullptr;
+    std::vector<StopSource*> stops;
+    std::string run_id;
+    FaultPlan faults;
+    MachineInfo machine;
+    std::string worker_exe;  // the binary a spawn worker executes (poolscope-cli)
+};
+
+// Kill escalation: a worker asked to stop gets SIGTERM, then SIGKILL after this grace.
+inline constexpr int64_t kKillGraceNs = 500'000'000;
+
+}  // namespace poolscope

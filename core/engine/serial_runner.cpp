@@ -1,0 +1,220 @@
+#include "core/engine/serial_runner.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/engine/child_process.h"
+#include "core/engine/worker_loop.h"
+#include "core/platform/clock.h"
+#include "core/protocol/messages.h"
+#include "core/telemetry/run_telemetry.h"
+
+namespace poolscope {
+
+namespace {
+
+constexpr int64_t kSliceNs = 50'000'000;
+
+// One slice's report: its items' checksum and count ride where a chunk's outputs would.
+void send_slice(uint64_t slice, uint64_t first, uint64_t count, int64_t t_start, int64_t t_end,
+                uint64_t checksum, uint64_t ok, std::vector<ItemFailure>& failures) {
+    Bytes out;
+    const auto at = begin_frame(out, FrameType::Result);
+    put_result_fixed(out, {slice, first, count, t_start, t_start, t_start, t_end, t_end, {}});
+    put_u64(out, checksum);
+    put_u64(out, ok);
+    put_result_failures(out, failures);
+    end_frame(out, at);
+    failures.clear();
+    if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
+}
+
+[[noreturn]] void serial_child(const RunContext& ctx) {
+    Workload& wl = *ctx.workload;
+    wl.enter_worker(ctx.config.lib_threads);
+    Bytes ready;
+    append_ready(ready, {getpid(), monotonic_ns()});
+    if (!write_all(kWorkerResultFd, ready.data(), ready.size())) _exit(0);
+    std::vector<std::byte> in(wl.input_bytes()), out(wl.output_bytes());
+    std::vector<ItemFailure> failures;
+    uint64_t slice = 0, first = 0, checksum = 0, ok = 0;
+    int64_t t_slice = monotonic_ns();
+    for (uint64_t i = 0; i < ctx.config.size; ++i) {
+        wl.read_input(i, in);
+        std::optional<std::string> err;
+        if (ctx.faults.error_item == i)
+            err = "injected error on item " + std::to_string(i);
+        else
+            err = wl.run_item(i, in, out);
+        if (err)
+            failures.push_back({i, std::move(*err)});
+        else
+            checksum += item_hash(i, out), ++ok;
+        const int64_t now = monotonic_ns();
+        if (now - t_slice >= kSliceNs || i + 1 == ctx.config.size) {
+            send_slice(slice++, first, i + 1 - first, t_slice, now, checksum, ok, failures);
+            first = i + 1, checksum = 0, ok = 0, t_slice = now;
+        }
+    }
+    _exit(0);
+}
+
+struct SerialState {
+    RunResult r;
+    int64_t loop_start = 0, loop_end = 0, last_result = 0;
+    FrameDecoder decoder{1 << 24};
+};
+
+bool handle_slice(SerialState& s, const RunContext& ctx, std::span<const std::byte> payload) {
+    PayloadReader rd(payload);
+    auto h = read_result_fixed(rd);
+    if (!h) return false;
+    const uint64_t checksum = rd.u64(), ok = rd.u64();
+    if (rd.failed() || !read_result_failures(rd, *h) || ok + h->failures.size() != h->count)
+        return false;
+    if (s.loop_start == 0) s.loop_start = h->recv_start_ns;
+    s.loop_end = h->compute_end_ns;
+    s.last_result = monotonic_ns();
+    s.r.checksum += checksum;
+    s.r.checksum_items += ok;
+    s.r.items_failed += h->failures.size();
+    for (const auto& f : h->failures)
+        if (s.r.errors.size() < 100)
+            s.r.errors.push_back({"item_failed",
+                                  "item " + std::to_string(f.item) + ": " + f.message, 0, 0, 0, -1,
+                                  static_cast<int64_t>(f.item)});
+    ctx.observer->on_progress(
+        {ctx.run_id, s.r.checksum_items + s.r.items_failed, ctx.config.size, 0, 0, s.last_result});
+    return true;
+}
+
+bool drain(SerialState& s, const RunContext& ctx, int& fd) {
+    for (;;) {
+        auto space = s.decoder.write_space();
+        const ssize_t n = read(fd, space.data(), space.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return true;
+        if (n == 0) return close_fd(fd), false;
+        s.decoder.commit(static_cast<std::size_t>(n));
+        Frame f;
+        while (s.decoder.next(f) == FrameDecoder::Status::Ready) {
+            if (f.type == FrameType::Ready) {
+                if (auto m = read_ready(f.payload)) s.r.worker_records[0].ready_ns = m->ready_ns;
+            } else if (f.type != FrameType::Result || !handle_slice(s, ctx, f.payload)) {
+                s.r.errors.push_back(
+                    {"protocol", "serial child: malformed frame", 0, 0, 0, -1, -1});
+                return close_fd(fd), false;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+RunResult run_serial(const RunContext& ctx) {
+    SerialState s;
+    s.r.config = ctx.config;
+    s.r.machine = ctx.machine;
+    s.r.run_id = ctx.run_id;
+    s.r.label = "serial";
+    s.r.workers = 1;
+    s.r.items = ctx.config.size;
+    RunTelemetry tel(ctx.config.sample_ms);
+    const int64_t t0 = monotonic_ns();
+    ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, t0);
+    ChildPipes p;
+    if (auto e = make_child_pipes(p)) {
+        s.r.errors.push_back({"start_failed", *e, 0, 0, 0, -1, -1});
+        s.r.partial = ctx.config.size > 0;
+        ctx.observer->on_run_end(s.r);
+        return s.r;
+    }
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        setup_forked_child(p, parent);
+        serial_child(ctx);
+    }
+    close_fd(p.task_read);
+    close_fd(p.result_write);
+    close_fd(p.task_write);
+    int fd = p.result_read;
+    int pidfd = pid > 0 ? open_pidfd(pid) : -1;
+    WorkerRecord rec;
+    rec.pid = pid;
+    rec.started_ns = t0;
+    s.r.worker_records.push_back(rec);
+    bool interrupted = false, killed = false;
+    std::optional<ExitStatus> status;
+    if (pid < 0 || pidfd < 0) {
+        s.r.errors.push_back({"start_failed",
+                              std::string("cannot start the serial child: ") + strerror(errno), 0,
+                              0, 0, -1, -1});
+        if (pid > 0) kill(pid, SIGKILL), waitpid(pid, nullptr, 0);
+        close_fd(fd);
+    }
+    while (pidfd >= 0 && !status) {
+        std::vector<pollfd> fds;
+        if (fd >= 0) fds.push_back({fd, POLLIN, 0});
+        fds.push_back({pidfd, POLLIN, 0});
+        for (auto* src : ctx.stops)
+            if (!interrupted) fds.push_back({src->fd(), POLLIN, 0});
+        const int64_t now = monotonic_ns();
+        const int due = tel.ms_until_due(now);
+        poll(fds.data(), fds.size(), due >= 0 ? std::min(due, 200) : 200);
+        if (fd >= 0) drain(s, ctx, fd);
+        for (auto* src : ctx.stops)
+            if (!interrupted && src->check()) interrupted = true;
+        if (interrupted && !killed) kill(pid, SIGKILL), killed = true;
+        if (auto st = try_reap(pidfd)) status = st;
+        if (auto smp =
+                tel.sample_if_due(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}))
+            ctx.observer->on_sample(ctx.run_id, *smp);
+        ctx.observer->on_tick(monotonic_ns());
+    }
+    if (fd >= 0) {
+        drain(s, ctx, fd);
+        close_fd(fd);
+    }
+    close_fd(pidfd);
+    const int64_t t_end = monotonic_ns();
+    auto& w = s.r.worker_records[0];
+    w.exited_ns = t_end;
+    if (status) {
+        w.exit_code = status->exited ? status->code : -1;
+        w.signal = status->signal;
+        w.state = status->exited ? "exited" : "killed";
+        if (!interrupted && !(status->exited && status->code == 0))
+            s.r.errors.push_back(
+                {status->signal == SIGKILL ? "worker_killed" : "worker_died",
+                 "serial child (pid " + std::to_string(pid) + ") " + describe_exit(*status), 0, pid,
+                 status->signal, -1, -1});
+    }
+    if (interrupted) {
+        std::string why = "interrupted";
+        for (auto* src : ctx.stops)
+            if (src->check()) why = src->reason();
+        s.r.errors.push_back({"interrupted", why, -1, 0, 0, -1, -1});
+    }
+    s.r.start_ns = s.loop_start ? s.loop_start : t0;
+    s.r.end_ns = s.loop_end ? s.loop_end : s.r.start_ns;
+    s.r.wall_s = ns_to_s(s.r.end_ns - s.r.start_ns);
+    s.r.startup_s = ns_to_s((w.ready_ns ? w.ready_ns : t_end) - t0);
+    s.r.teardown_s = ns_to_s(t_end - (s.last_result ? s.last_result : t_end));
+    s.r.compute_s = s.r.wall_s;
+    s.r.breakdown.compute = s.r.wall_s;
+    s.r.partial = interrupted || s.r.checksum_items + s.r.items_failed < ctx.config.size ||
+                  s.r.items_failed > 0;
+    s.r.memory = tel.memory();
+    s.r.cpu = tel.cpu();
+    ctx.observer->on_run_end(s.r);
+    return s.r;
+}
+
+}  // namespace poolscope

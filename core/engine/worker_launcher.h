@@ -1,0 +1,26 @@
+// Starts one worker process for a pool slot: fork (inherits the prepared workload
+// copy-on-write and runs worker_main directly) or spawn (executes `poolscope-cli worker`,
+// which rebuilds the workload from its resolved parameters).
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+
+#include "core/engine/child_process.h"
+#include "core/engine/run_context.h"
+
+namespace poolscope {
+
+struct LaunchedWorker {
+    pid_t pid = 0;
+    int pidfd = -1;
+    int task_fd = -1;    // engine writes, non-blocking
+    int result_fd = -1;  // engine reads, non-blocking
+};
+
+// Message on failure (nothing is left open or running then).
+std::optional<std::string> launch_worker(const RunContext& ctx, int index, LaunchedWorker& out);
+
+}  // namespace poolscope

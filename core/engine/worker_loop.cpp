@@ -1,0 +1,134 @@
+#include "core/engine/worker_loop.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/engine/child_process.h"
+#include "core/platform/clock.h"
+#include "core/protocol/messages.h"
+
+namespace poolscope {
+
+std::size_t read_full(int fd, void* buf, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = read(fd, static_cast<char*>(buf) + got, n - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += static_cast<std::size_t>(r);
+    }
+    return got;
+}
+
+bool write_all(int fd, const void* buf, std::size_t n) {
+    std::size_t off = 0;
+    while (off < n) {
+        const ssize_t r = write(fd, static_cast<const char*>(buf) + off, n - off);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        off += static_cast<std::size_t>(r);
+    }
+    return true;
+}
+
+namespace {
+
+[[noreturn]] void fatal(const std::string& why) {
+    Bytes out;
+    append_fatal(out, why);
+    write_all(kWorkerResultFd, out.data(), out.size());
+    _exit(4);
+}
+
+void patch_i64(Bytes& out, std::size_t offset, int64_t v) {
+    std::memcpy(out.data() + offset, &v, 8);
+}
+
+[[noreturn]] void hang_forever() {
+    // A hung task: ignores SIGTERM too, so the engine's TERM → grace → KILL path is exercised.
+    signal(SIGTERM, SIG_IGN);
+    for (;;) pause();
+}
+
+[[noreturn]] void crash() {
+    signal(SIGSEGV, SIG_DFL);
+    raise(SIGSEGV);
+    _exit(5);
+}
+
+// Runs one task and encodes its result frame into `out`.
+void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
+              std::span<const std::byte> inputs, int64_t recv_start, int64_t recv_end, Bytes& out) {
+    const uint64_t inb = wl.input_bytes(), outb = wl.output_bytes();
+    ResultHeader rh;
+    rh.chunk_id = th.chunk_id;
+    rh.first = th.first;
+    rh.count = th.count;
+    rh.recv_start_ns = recv_start;
+    rh.recv_end_ns = recv_end;
+    rh.compute_start_ns = monotonic_ns();
+    out.clear();
+    const std::size_t at = begin_frame(out, FrameType::Result);
+    const std::size_t fixed_at = out.size();
+    put_result_fixed(out, rh);
+    const std::size_t outputs_at = out.size();
+    out.resize(outputs_at + th.count * outb);
+    if (opt.faults.crash_chunk == th.chunk_id) crash();
+    if (opt.faults.hang_chunk == th.chunk_id) hang_forever();
+    std::vector<ItemFailure> failures;
+    for (uint64_t i = 0; i < th.count; ++i) {
+        const uint64_t item = th.first + i;
+        std::span<std::byte> dst{out.data() + outputs_at + i * outb, outb};
+        if (opt.faults.error_item == item) {
+            failures.push_back({item, "injected error on item " + std::to_string(item)});
+            continue;
+        }
+        auto err = wl.run_item(item, inputs.subspan(i * inb, inb), dst);
+        if (err) failures.push_back({item, std::move(*err)});
+    }
+    patch_i64(out, fixed_at + 8 * 6, monotonic_ns());  // compute_end_ns
+    put_result_failures(out, failures);
+    patch_i64(out, fixed_at + kResultSerEndOffset, monotonic_ns());
+    end_frame(out, at);
+    if (opt.faults.corrupt_chunk == th.chunk_id && out.size() > kFrameHeaderSize)
+        out.back() ^= std::byte{0x5a};  // after the checksum: the engine must catch it
+}
+
+}  // namespace
+
+[[noreturn]] void worker_main(Workload& wl, const WorkerOptions& opt) {
+    wl.enter_worker(opt.lib_threads);
+    Bytes out;
+    append_ready(out, {getpid(), monotonic_ns()});
+    if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
+    Bytes payload;
+    for (;;) {
+        std::byte raw[kFrameHeaderSize];
+        const std::size_t got = read_full(kWorkerTaskFd, raw, kFrameHeaderSize);
+        if (got == 0) _exit(0);  // the engine closed the task pipe: the pool is being joined
+        const int64_t recv_start = monotonic_ns();
+        if (got < kFrameHeaderSize) fatal("protocol error: truncated task frame header");
+        FrameHeader hdr;
+        if (auto why = parse_frame_header(raw, opt.max_frame, hdr))
+            fatal("protocol error: " + *why);
+        payload.resize(hdr.length);
+        if (read_full(kWorkerTaskFd, payload.data(), hdr.length) < hdr.length)
+            fatal("protocol error: truncated task frame");
+        const int64_t recv_end = monotonic_ns();
+        if (hdr.type != FrameType::Task || frame_checksum(hdr.type, payload) != hdr.checksum)
+            fatal("protocol error: bad task frame (type or checksum)");
+        PayloadReader r(payload);
+        const auto th = read_task_header(r);
+        const uint64_t in_total = th ? th->count * wl.input_bytes() : 0;
+        const auto inputs =
+            th && th->inline_inputs ? r.bytes(in_total) : std::span<const std::byte>{};
+        if (!th || r.failed() || r.remaining() != 0) fatal("protocol error: malformed task");
+        run_task(wl, opt, *th, inputs, recv_start, recv_end, out);
+        if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
+    }
+}
+
+}  // namespace poolscope

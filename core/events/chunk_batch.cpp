@@ -1,0 +1,198 @@
+#include "core/events/chunk_batch.h"
+
+#include <charconv>
+#include <utility>
+
+#include "core/events/event_line.h"
+#include "core/events/event_schema.h"
+#include "core/report/json_units.h"
+
+namespace poolscope {
+namespace {
+
+namespace key = events::key;
+using nlohmann::json;
+using C = ChunkRecord;
+
+// The columns of a "chunks" event by kind; the writer and the reader walk the same tables.
+constexpr std::pair<const char*, uint64_t C::*> kCountColumns[] = {
+    {key::kId, &C::id},
+    {key::kFirst, &C::first},
+    {key::kCount, &C::count},
+    {key::kBytesIn, &C::bytes_in},
+    {key::kBytesOut, &C::bytes_out},
+    {key::kFailedItems, &C::failed_items},
+};
+constexpr std::pair<const char*, int64_t C::*> kStampColumns[] = {
+    {key::kDispatch, &C::dispatch_ns},      {key::kRecvStart, &C::recv_start_ns},
+    {key::kRecvEnd, &C::recv_end_ns},       {key::kComputeStart, &C::compute_start_ns},
+    {key::kComputeEnd, &C::compute_end_ns}, {key::kSerEnd, &C::ser_end_ns},
+    {key::kReceived, &C::received_ns},
+};
+constexpr std::pair<const char*, int64_t C::*> kDurationColumns[] = {
+    {key::kEngineSerS, &C::engine_ser_ns},
+    {key::kEngineDeserS, &C::engine_deser_ns},
+};
+
+template <typename Number>
+void append_number(std::string& out, Number v) {
+    char text[32];
+    const auto result = std::to_chars(text, text + sizeof text, v);
+    out.append(text, result.ptr);
+}
+
+void append_stamp(std::string& out, int64_t stamp_ns, int64_t origin_ns) {
+    if (stamp_ns == 0) {
+        out += "null";
+        return;
+    }
+    append_number(out, ns_to_seconds(stamp_ns - origin_ns));
+}
+
+// ,"key":[value(row0),value(row1),...]
+template <typename Row, typename Value>
+void append_column(std::string& out, const char* name, std::span<const Row> rows, Value value) {
+    out += ",\"";
+    out += name;
+    out += "\":[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i != 0) out += ',';
+        value(out, rows[i]);
+    }
+    out += ']';
+}
+
+std::string batch_head(const char* type, const std::string& run_id, int64_t t_ns, int64_t origin_ns,
+                       std::size_t n) {
+    std::string out = event_head(type, ns_to_seconds(t_ns - origin_ns), run_id);
+    out += ",\"n\":";
+    append_number(out, n);
+    return out;
+}
+
+// A column of a parsed batch event, checked against the batch's "n".
+const json& column(const json& event, const char* name, std::size_t n) {
+    const auto it = event.find(name);
+    if (it == event.end()) throw JsonFieldError(name, "missing");
+    if (!it->is_array()) throw JsonFieldError(name, "must be an array");
+    if (it->size() != n) {
+        throw JsonFieldError(
+            name, "has " + std::to_string(it->size()) + " values; n is " + std::to_string(n));
+    }
+    return *it;
+}
+
+template <typename T>
+T cell(const json& col, std::size_t i, const char* name) {
+    try {
+        return col[i].get<T>();
+    } catch (const json::exception&) {
+        throw JsonFieldError(std::string(name) + "[" + std::to_string(i) + "]",
+                             std::string("has the wrong type (") + col[i].type_name() + ")");
+    }
+}
+
+}  // namespace
+
+std::string chunks_event_line(const std::string& run_id, int64_t t_ns,
+                              std::span<const ChunkRecord> chunks, int64_t origin_ns) {
+    std::string out = batch_head(events::type::kChunks, run_id, t_ns, origin_ns, chunks.size());
+    out.reserve(out.size() + chunks.size() * 200);
+    append_column(out, key::kWorker, chunks,
+                  [](std::string& o, const C& c) { append_number(o, c.worker); });
+    for (const auto& [name, member] : kCountColumns) {
+        append_column(out, name, chunks,
+                      [m = member](std::string& o, const C& c) { append_number(o, c.*m); });
+    }
+    for (const auto& [name, member] : kStampColumns) {
+        append_column(out, name, chunks, [m = member, origin_ns](std::string& o, const C& c) {
+            append_stamp(o, c.*m, origin_ns);
+        });
+    }
+    for (const auto& [name, member] : kDurationColumns) {
+        append_column(out, name, chunks, [m = member](std::string& o, const C& c) {
+            append_number(o, ns_to_seconds(c.*m));
+        });
+    }
+    append_column(out, key::kOk, chunks,
+                  [](std::string& o, const C& c) { o += c.ok ? "true" : "false"; });
+    out += '}';
+    return out;
+}
+
+std::string buckets_event_line(const std::string& run_id, int64_t t_ns,
+                               std::span<const ChunkBucket> buckets, int64_t width_ns,
+                               int64_t origin_ns) {
+    using B = ChunkBucket;
+    std::string out =
+        batch_head(events::type::kChunkBuckets, run_id, t_ns, origin_ns, buckets.size());
+    out += ",\"";
+    out += key::kBucketS;
+    out += "\":";
+    append_number(out, ns_to_seconds(width_ns));
+    auto number = [](auto member) {
+        return [member](std::string& o, const B& b) { append_number(o, b.*member); };
+    };
+    append_column(out, key::kWorker, buckets, number(&B::worker));
+    append_column(out, key::kStart, buckets, [origin_ns](std::string& o, const B& b) {
+        append_number(o, ns_to_seconds(b.start_ns - origin_ns));
+    });
+    append_column(out, key::kChunks, buckets, number(&B::chunks));
+    append_column(out, key::kItems, buckets, number(&B::items));
+    append_column(out, key::kFailedItems, buckets, number(&B::failed_items));
+    append_column(out, key::kBusyS, buckets, number(&B::busy_s));
+    out += '}';
+    return out;
+}
+
+std::vector<ChunkRecord> chunks_from_event(const json& event, int64_t origin_ns) {
+    const auto n = get_field<std::size_t>(event, key::kN);
+    std::vector<ChunkRecord> out(n);
+    const json& worker = column(event, key::kWorker, n);
+    for (std::size_t i = 0; i < n; ++i) out[i].worker = cell<int>(worker, i, key::kWorker);
+    for (const auto& [name, member] : kCountColumns) {
+        const json& col = column(event, name, n);
+        for (std::size_t i = 0; i < n; ++i) out[i].*member = cell<uint64_t>(col, i, name);
+    }
+    for (const auto& [name, member] : kStampColumns) {
+        const json& col = column(event, name, n);
+        for (std::size_t i = 0; i < n; ++i) {
+            out[i].*member =
+                col[i].is_null() ? 0 : origin_ns + seconds_to_ns(cell<double>(col, i, name));
+        }
+    }
+    for (const auto& [name, member] : kDurationColumns) {
+        const json& col = column(event, name, n);
+        for (std::size_t i = 0; i < n; ++i) {
+            out[i].*member = seconds_to_ns(cell<double>(col, i, name));
+        }
+    }
+    const json& ok = column(event, key::kOk, n);
+    for (std::size_t i = 0; i < n; ++i) out[i].ok = cell<bool>(ok, i, key::kOk);
+    return out;
+}
+
+std::vector<ChunkBucket> buckets_from_event(const json& event, int64_t origin_ns) {
+    const auto n = get_field<std::size_t>(event, key::kN);
+    const int64_t width_ns = seconds_to_ns(get_field<double>(event, key::kBucketS));
+    const json& worker = column(event, key::kWorker, n);
+    const json& start = column(event, key::kStart, n);
+    const json& chunks = column(event, key::kChunks, n);
+    const json& items = column(event, key::kItems, n);
+    const json& failed = column(event, key::kFailedItems, n);
+    const json& busy = column(event, key::kBusyS, n);
+    std::vector<ChunkBucket> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        ChunkBucket& b = out[i];
+        b.worker = cell<int>(worker, i, key::kWorker);
+        b.start_ns = origin_ns + seconds_to_ns(cell<double>(start, i, key::kStart));
+        b.width_ns = width_ns;
+        b.chunks = cell<uint64_t>(chunks, i, key::kChunks);
+        b.items = cell<uint64_t>(items, i, key::kItems);
+        b.failed_items = cell<uint64_t>(failed, i, key::kFailedItems);
+        b.busy_s = cell<double>(busy, i, key::kBusyS);
+    }
+    return out;
+}
+
+}  // namespace poolscope

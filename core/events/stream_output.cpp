@@ -1,0 +1,81 @@
+#include "core/events/stream_output.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace poolscope {
+
+StreamOutput::StreamOutput(int fd, std::size_t bound_bytes) : fd_(fd), bound_(bound_bytes) {
+    original_flags_ = fcntl(fd_, F_GETFL);
+    if (original_flags_ < 0) {
+        broken_ = true;
+        return;
+    }
+    if ((original_flags_ & O_NONBLOCK) == 0) fcntl(fd_, F_SETFL, original_flags_ | O_NONBLOCK);
+}
+
+StreamOutput::~StreamOutput() {
+    restore_flags();
+}
+
+void StreamOutput::restore_flags() {
+    if (original_flags_ >= 0) fcntl(fd_, F_SETFL, original_flags_);
+    original_flags_ = -1;
+}
+
+bool StreamOutput::append(std::string_view line, bool droppable) {
+    if (broken_) return !droppable;
+    const std::size_t size = line.size() + 1;
+    if (droppable && !would_fit(size)) {
+        drain();
+        if (broken_ || !would_fit(size)) return false;
+    }
+    buffer_.append(line);
+    buffer_ += '\n';
+    return true;
+}
+
+bool StreamOutput::write_some() {
+    const ssize_t n = ::write(fd_, buffer_.data() + head_, pending_bytes());
+    if (n < 0) {
+        if (errno == EINTR) return true;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            broken_ = true;
+            buffer_.clear();
+            head_ = 0;
+        }
+        return false;
+    }
+    head_ += static_cast<std::size_t>(n);
+    if (head_ == buffer_.size()) {
+        buffer_.clear();
+        head_ = 0;
+    } else if (head_ > buffer_.size() / 2) {
+        // Compact once the written part dominates, so the buffer does not grow without bound.
+        buffer_.erase(0, head_);
+        head_ = 0;
+    }
+    return n > 0;
+}
+
+void StreamOutput::drain() {
+    while (!broken_ && pending_bytes() > 0 && write_some()) {
+    }
+}
+
+bool StreamOutput::finish() {
+    restore_flags();
+    while (!broken_ && pending_bytes() > 0) {
+        if (write_some()) continue;
+        if (broken_) break;
+        // The descriptor was non-blocking to begin with: wait until it takes more.
+        pollfd p{fd_, POLLOUT, 0};
+        if (poll(&p, 1, -1) < 0 && errno != EINTR) broken_ = true;
+    }
+    return !broken_ && pending_bytes() == 0;
+}
+
+}  // namespace poolscope

@@ -1,0 +1,110 @@
+// Worker protocol frames: a fixed header (magic, version, type, 64-bit payload length,
+// checksum) and a payload. FrameDecoder consumes bytes as they arrive from a non-blocking pipe
+// and yields whole frames, so a partial frame never blocks the reader; any malformed input is a
+// protocol error, never a crash or a hang. See docs/protocol.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace poolscope {
+
+inline constexpr uint32_t kFrameMagic = 0x31465350;  // "PSF1" little-endian
+inline constexpr uint16_t kProtocolVersion = 1;
+inline constexpr std::size_t kFrameHeaderSize = 24;
+
+enum class FrameType : uint16_t {
+    Ready = 1,   // worker -> engine: started and ready for tasks
+    Task = 2,    // engine -> worker: one chunk
+    Result = 3,  // worker -> engine: one chunk's results
+    Fatal = 4,   // worker -> engine: the worker cannot go on (message)
+};
+
+using Bytes = std::vector<std::byte>;
+
+// 64-bit checksum of a frame's type, length and payload (four-lane multiply-xor; fast enough
+// that an 8 MB payload costs well under a millisecond).
+uint64_t frame_checksum(FrameType type, std::span<const std::byte> payload);
+
+struct FrameHeader {
+    FrameType type{};
+    uint64_t length = 0;
+    uint64_t checksum = 0;
+};
+
+// Checks a raw header (kFrameHeaderSize bytes): magic, version, type, length ≤ max_payload.
+// Returns the reason when it is not acceptable.
+std::optional<std::string> parse_frame_header(std::span<const std::byte> raw, uint64_t max_payload,
+                                              FrameHeader& out);
+
+// Appends a frame header placeholder; returns its offset. Write the payload after it, then
+// call end_frame() to fill in length and checksum. Avoids copying large payloads.
+std::size_t begin_frame(Bytes& out, FrameType type);
+void end_frame(Bytes& out, std::size_t header_offset);
+
+void append_frame(Bytes& out, FrameType type, std::span<const std::byte> payload);
+
+// A decoded frame. The payload is a view into the decoder's buffer, valid until the next
+// write_space()/feed() call: consumers decode it in place instead of copying large payloads.
+struct Frame {
+    FrameType type{};
+    std::span<const std::byte> payload;
+};
+
+class FrameDecoder {
+  public:
+    explicit FrameDecoder(uint64_t max_payload) : max_payload_(max_payload) {}
+
+    // Space to read into (at least min_bytes, more when a large frame is pending), then
+    // commit() what was actually read.
+    std::span<std::byte> write_space(std::size_t min_bytes = 65536);
+    void commit(std::size_t n);
+    void feed(std::span<const std::byte> data);  // copy-in convenience
+
+    enum class Status { NeedMore, Ready, Error };
+    // Extracts the next whole frame, if any. After Error, the decoder stays failed.
+    Status next(Frame& out);
+    const std::string& error() const { return error_; }
+    // Bytes held that do not form a whole frame yet (a truncated frame at EOF is an error).
+    std::size_t pending() const { return end_ - begin_; }
+
+  private:
+    Status fail(std::string why);
+
+    uint64_t max_payload_;
+    Bytes buf_;
+    std::size_t begin_ = 0;
+    std::size_t end_ = 0;
+    std::string error_;
+};
+
+// Little-endian field helpers for payloads.
+void put_u32(Bytes& out, uint32_t v);
+void put_u64(Bytes& out, uint64_t v);
+inline void put_i64(Bytes& out, int64_t v) {
+    put_u64(out, static_cast<uint64_t>(v));
+}
+void put_bytes(Bytes& out, std::span<const std::byte> data);
+
+// Reads fields in order; any read past the end sets failed() instead of throwing.
+class PayloadReader {
+  public:
+    explicit PayloadReader(std::span<const std::byte> data) : data_(data) {}
+    uint32_t u32();
+    uint64_t u64();
+    int64_t i64() { return static_cast<int64_t>(u64()); }
+    std::span<const std::byte> bytes(uint64_t n);
+    bool failed() const { return failed_; }
+    std::size_t remaining() const { return data_.size() - pos_; }
+
+  private:
+    std::span<const std::byte> data_;
+    std::size_t pos_ = 0;
+    bool failed_ = false;
+};
+
+}  // namespace poolscope

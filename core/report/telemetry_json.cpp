@@ -1,0 +1,105 @@
+#include "core/report/telemetry_json.h"
+
+#include <string>
+
+#include "core/report/json_units.h"
+
+namespace poolscope {
+
+void to_json(nlohmann::json& j, const MemoryFigures& m) {
+    j = nlohmann::json{
+        {"peak_rss_sum_bytes", m.peak_rss_sum_bytes},
+        {"peak_pss_sum_bytes", m.peak_pss_sum_bytes},
+        {"peak_uss_sum_bytes", m.peak_uss_sum_bytes},
+        {"engine_peak_rss_bytes", m.engine_peak_rss_bytes},
+        {"samples", m.samples},
+    };
+}
+
+void from_json(const nlohmann::json& j, MemoryFigures& m) {
+    m.peak_rss_sum_bytes = get_field<uint64_t>(j, "peak_rss_sum_bytes");
+    m.peak_pss_sum_bytes = get_field<uint64_t>(j, "peak_pss_sum_bytes");
+    m.peak_uss_sum_bytes = get_field<uint64_t>(j, "peak_uss_sum_bytes");
+    m.engine_peak_rss_bytes = get_field<uint64_t>(j, "engine_peak_rss_bytes");
+    m.samples = get_field<uint64_t>(j, "samples");
+}
+
+void to_json(nlohmann::json& j, const CpuFigures& c) {
+    j = nlohmann::json{
+        {"mean_machine_util", c.mean_machine_util},
+        {"mean_core_util", c.mean_core_util},
+        {"process_cpu_s", c.process_cpu_s},
+        {"outside_cpu_share", c.outside_cpu_share},
+        {"samples", c.samples},
+    };
+}
+
+void from_json(const nlohmann::json& j, CpuFigures& c) {
+    c.mean_machine_util = get_field<double>(j, "mean_machine_util");
+    c.mean_core_util = get_field<std::vector<double>>(j, "mean_core_util");
+    c.process_cpu_s = get_field<double>(j, "process_cpu_s");
+    c.outside_cpu_share = get_field<double>(j, "outside_cpu_share");
+    c.samples = get_field<uint64_t>(j, "samples");
+}
+
+void to_json(nlohmann::json& j, const ProcessSample& p) {
+    j = nlohmann::json{
+        {"pid", p.pid},
+        {"role", p.role},
+        {"worker", p.worker},
+        {"rss_bytes", p.rss_bytes},
+        {"pss_bytes", p.pss_bytes},
+        {"uss_bytes", p.uss_bytes},
+        {"pss_age_s", ns_to_seconds(p.pss_age_ns)},
+        {"cpu_s", ns_to_seconds(static_cast<int64_t>(p.cpu_ns))},
+        {"cpu_util", p.cpu_util},
+        {"last_cpu", p.last_cpu},
+        {"state", std::string(1, p.state)},
+        {"gone", p.gone},
+    };
+}
+
+void from_json(const nlohmann::json& j, ProcessSample& p) {
+    p.pid = get_field<pid_t>(j, "pid");
+    p.role = get_field<std::string>(j, "role");
+    p.worker = get_field<int>(j, "worker");
+    p.rss_bytes = get_field<uint64_t>(j, "rss_bytes");
+    p.pss_bytes = get_field<uint64_t>(j, "pss_bytes");
+    p.uss_bytes = get_field<uint64_t>(j, "uss_bytes");
+    p.pss_age_ns = seconds_to_ns(get_field<double>(j, "pss_age_s"));
+    p.cpu_ns = static_cast<uint64_t>(seconds_to_ns(get_field<double>(j, "cpu_s")));
+    p.cpu_util = get_field<double>(j, "cpu_util");
+    p.last_cpu = get_field<int>(j, "last_cpu");
+    const auto state = get_field<std::string>(j, "state");
+    if (state.size() != 1) throw JsonFieldError("state", "must be one character");
+    p.state = state[0];
+    p.gone = get_field<bool>(j, "gone");
+}
+
+nlohmann::json sample_to_json(const Sample& s, int64_t origin_ns) {
+    return nlohmann::json{
+        {"t", ns_to_seconds(s.t_ns - origin_ns)},
+        {"machine_util", s.machine_util},
+        {"core_util", s.core_util},
+        {"core_steal", s.core_steal},
+        {"rss_sum_bytes", s.rss_sum_bytes},
+        {"pss_sum_bytes", s.pss_sum_bytes},
+        {"uss_sum_bytes", s.uss_sum_bytes},
+        {"processes", s.processes},
+    };
+}
+
+Sample sample_from_json(const nlohmann::json& j, int64_t origin_ns) {
+    Sample s;
+    s.t_ns = origin_ns + seconds_to_ns(get_field<double>(j, "t"));
+    s.machine_util = get_field<double>(j, "machine_util");
+    s.core_util = get_field<std::vector<double>>(j, "core_util");
+    s.core_steal = get_field<std::vector<double>>(j, "core_steal");
+    s.rss_sum_bytes = get_field<uint64_t>(j, "rss_sum_bytes");
+    s.pss_sum_bytes = get_field<uint64_t>(j, "pss_sum_bytes");
+    s.uss_sum_bytes = get_field<uint64_t>(j, "uss_sum_bytes");
+    s.processes = get_field<std::vector<ProcessSample>>(j, "processes");
+    return s;
+}
+
+}  // namespace poolscope

@@ -1,0 +1,120 @@
+#include "core/telemetry/process_sampler.h"
+
+#include <unistd.h>
+
+#include <optional>
+#include <utility>
+
+#include "core/platform/read_file.h"
+#include "core/telemetry/proc_pid_files.h"
+
+namespace poolscope {
+
+namespace {
+
+uint64_t sysconf_or(int name, uint64_t fallback) {
+    const long value = ::sysconf(name);
+    return value > 0 ? static_cast<uint64_t>(value) : fallback;
+}
+
+// schedstat counts in nanoseconds; stat's utime+stime only in 10 ms ticks. The tick figure is
+// kept as a fallback for kernels built without schedstat support.
+uint64_t read_cpu_ns(const std::string& dir, const PidStat& stat, uint64_t ns_per_tick) {
+    if (const std::optional<std::string> text = read_text_file(dir + "/schedstat")) {
+        if (const std::optional<uint64_t> ns = parse_schedstat_cpu_ns(*text)) return *ns;
+    }
+    return (stat.utime_ticks + stat.stime_ticks) * ns_per_tick;
+}
+
+}  // namespace
+
+ProcessSampler::ProcessSampler(std::string proc_root)
+    : proc_root_(std::move(proc_root)),
+      page_bytes_(sysconf_or(_SC_PAGESIZE, 4096)),
+      ns_per_tick_(1'000'000'000 / sysconf_or(_SC_CLK_TCK, 100)) {}
+
+std::string ProcessSampler::pid_dir(pid_t pid) const {
+    return proc_root_ + "/" + std::to_string(pid);
+}
+
+ProcessSample ProcessSampler::sample(const ProcessRef& ref, int64_t now_ns) {
+    ProcessSample out;
+    out.pid = ref.pid;
+    out.role = ref.role;
+    out.worker = ref.worker;
+    const std::string dir = pid_dir(ref.pid);
+    // A reaped process loses its directory; one exiting under us makes read() fail with ESRCH.
+    // Both come back from read_text_file as nullopt.
+    const std::optional<std::string> stat_text = read_text_file(dir + "/stat");
+    const std::optional<std::string> statm_text = read_text_file(dir + "/statm");
+    const std::optional<PidStat> stat = stat_text ? parse_pid_stat(*stat_text) : std::nullopt;
+    const std::optional<uint64_t> pages =
+        statm_text ? parse_statm_resident_pages(*statm_text) : std::nullopt;
+    if (!stat || !pages) {
+        tracks_.erase(ref.pid);
+        out.gone = true;
+        return out;
+    }
+    out.state = stat->state;
+    out.last_cpu = stat->processor;
+    out.rss_bytes = *pages * page_bytes_;
+    out.cpu_ns = read_cpu_ns(dir, *stat, ns_per_tick_);
+
+    Track& track = track_for(ref.pid, stat->start_ticks);
+    if (track.seen && now_ns > track.t_ns && out.cpu_ns >= track.cpu_ns) {
+        out.cpu_util = static_cast<double>(out.cpu_ns - track.cpu_ns) /
+                       static_cast<double>(now_ns - track.t_ns);
+    }
+    track.seen = true;
+    track.t_ns = now_ns;
+    track.cpu_ns = out.cpu_ns;
+
+    if (pss_due(track, out.rss_bytes, now_ns)) refresh_pss(dir, track, out.rss_bytes, now_ns);
+    out.pss_bytes = track.pss_bytes;
+    out.uss_bytes = track.uss_bytes;
+    out.pss_age_ns = track.pss_t_ns < 0 ? -1 : now_ns - track.pss_t_ns;
+    return out;
+}
+
+ProcessSampler::Track& ProcessSampler::track_for(pid_t pid, uint64_t start_ticks) {
+    Track& track = tracks_[pid];
+    // A different start time means the pid was reused: the history belongs to another process.
+    if (track.start_ticks != start_ticks) track = Track{};
+    track.start_ticks = start_ticks;
+    return track;
+}
+
+// Uses the RSS just read from statm rather than the previous sample's: it is the freshest
+// estimate of how long the smaps walk will take.
+bool ProcessSampler::pss_due(const Track& track, uint64_t rss_bytes, int64_t now_ns) const {
+    if (track.pss_t_ns < 0 || rss_bytes <= kLargeRssBytes) return true;
+    return now_ns - track.pss_t_ns >= kLargePssIntervalNs;
+}
+
+void ProcessSampler::refresh_pss(const std::string& dir, Track& track, uint64_t rss_bytes,
+                                 int64_t now_ns) const {
+    SmapsRollup rollup;
+    // PSS and USS only count resident pages, so nothing resident means both are zero. That is
+    // also the only way to learn a zombie's figures: its smaps_rollup fails with ESRCH.
+    if (rss_bytes > 0) {
+        const std::optional<std::string> text = read_text_file(dir + "/smaps_rollup");
+        // Unreadable (vanished meanwhile, or not ours): keep the older figures; their age says so.
+        if (!text) return;
+        // An empty file has no Pss line: no memory map, so zero is the true figure.
+        rollup = parse_smaps_rollup(*text).value_or(SmapsRollup{});
+    }
+    track.pss_bytes = rollup.pss_bytes;
+    track.uss_bytes = rollup.uss_bytes;
+    track.pss_t_ns = now_ns;
+}
+
+void ProcessSampler::forget_others(const std::vector<ProcessRef>& keep) {
+    std::erase_if(tracks_, [&keep](const auto& entry) {
+        for (const ProcessRef& ref : keep) {
+            if (ref.pid == entry.first) return false;
+        }
+        return true;
+    });
+}
+
+}  // namespace poolscope

@@ -1,0 +1,57 @@
+// ProcessSampler: memory and CPU figures of one process of a run, read from /proc/PID. It keeps a
+// little state per pid, because two of the figures need history: CPU utilisation is a delta over
+// time, and PSS/USS come from smaps_rollup, which walks every mapping (about 1 ms per 256 MiB
+// resident) and so is read less often for large processes than the cheap statm.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/telemetry/run_telemetry.h"
+
+namespace poolscope {
+
+class ProcessSampler {
+  public:
+    // Above this resident size smaps_rollup is read at most once per kLargePssIntervalNs.
+    static constexpr uint64_t kLargeRssBytes = uint64_t{256} << 20;
+    static constexpr int64_t kLargePssIntervalNs = 500'000'000;
+
+    // proc_root can point at a fixture directory holding PID subdirectories.
+    explicit ProcessSampler(std::string proc_root = "/proc");
+
+    // Never throws for a vanished process: a pid whose files are gone (or read ESRCH) comes
+    // back with gone = true and every figure zero.
+    ProcessSample sample(const ProcessRef& ref, int64_t now_ns);
+
+    // Drops the history of pids not in `keep`, so a long series of runs does not accumulate it.
+    void forget_others(const std::vector<ProcessRef>& keep);
+
+  private:
+    struct Track {
+        uint64_t start_ticks = 0;  // tells a reused pid from the process we saw before
+        bool seen = false;         // false until the first sample, which has no interval
+        int64_t t_ns = 0;
+        uint64_t cpu_ns = 0;
+        int64_t pss_t_ns = -1;  // when smaps_rollup was last read; -1 = never
+        uint64_t pss_bytes = 0;
+        uint64_t uss_bytes = 0;
+    };
+
+    std::string pid_dir(pid_t pid) const;
+    Track& track_for(pid_t pid, uint64_t start_ticks);
+    bool pss_due(const Track& track, uint64_t rss_bytes, int64_t now_ns) const;
+    void refresh_pss(const std::string& dir, Track& track, uint64_t rss_bytes,
+                     int64_t now_ns) const;
+
+    std::string proc_root_;
+    uint64_t page_bytes_;
+    uint64_t ns_per_tick_;
+    std::unordered_map<pid_t, Track> tracks_;
+};
+
+}  // namespace poolscope

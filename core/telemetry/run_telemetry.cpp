@@ -1,0 +1,170 @@
+#include "core/telemetry/run_telemetry.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+#include "core/telemetry/core_usage_sampler.h"
+#include "core/telemetry/process_sampler.h"
+
+namespace poolscope {
+
+namespace {
+
+constexpr int64_t kNsPerMs = 1'000'000;
+
+// CPU time of one process between its first and its latest sample.
+struct CpuSpan {
+    uint64_t first_ns = 0;
+    uint64_t last_ns = 0;
+};
+
+double seconds_per_tick() {
+    const long hz = ::sysconf(_SC_CLK_TCK);
+    return 1.0 / static_cast<double>(hz > 0 ? hz : 100);
+}
+
+}  // namespace
+
+// The CPU figures cover the window from the first sample to the last: ticks before the first
+// sample are not accumulated, just as a process's CPU counts from the first sample that saw it.
+// Both sides of outside_cpu_share therefore measure the same stretch of time.
+struct RunTelemetry::State {
+    State(int ms, const std::string& proc_root)
+        : sample_ms(ms), cores(proc_root), processes(proc_root) {}
+
+    void record_cores(Sample& sample);
+    void record_processes(Sample& sample, const std::vector<ProcessRef>& procs);
+    void record_memory(const Sample& sample);
+    double process_cpu_s() const;
+
+    int sample_ms;
+    CoreUsageSampler cores;
+    ProcessSampler processes;
+    int64_t next_due_ns = 0;
+    uint64_t samples = 0;
+    MemoryFigures memory;
+    TickDelta machine_ticks;
+    std::vector<TickDelta> core_ticks;
+    std::unordered_map<pid_t, CpuSpan> spans;
+    uint64_t closed_cpu_ns = 0;  // CPU of earlier processes whose pid was reused
+};
+
+void RunTelemetry::State::record_cores(Sample& sample) {
+    const std::optional<CoreUsage> usage = cores.sample();
+    if (!usage) return;
+    sample.core_util = usage->core_util();
+    sample.core_steal = usage->core_steal();
+    sample.machine_util = usage->machine.util();
+    if (samples == 0) return;  // before the window: shown, not accumulated
+    machine_ticks += usage->machine;
+    if (core_ticks.size() < usage->cores.size()) core_ticks.resize(usage->cores.size());
+    for (size_t i = 0; i < usage->cores.size(); ++i) core_ticks[i] += usage->cores[i];
+}
+
+void RunTelemetry::State::record_processes(Sample& sample, const std::vector<ProcessRef>& procs) {
+    sample.processes.reserve(procs.size());
+    for (const ProcessRef& ref : procs) {
+        ProcessSample ps = processes.sample(ref, sample.t_ns);
+        if (!ps.gone) {
+            sample.rss_sum_bytes += ps.rss_bytes;
+            sample.pss_sum_bytes += ps.pss_bytes;
+            sample.uss_sum_bytes += ps.uss_bytes;
+            auto [it, fresh] = spans.try_emplace(ps.pid, CpuSpan{ps.cpu_ns, ps.cpu_ns});
+            CpuSpan& span = it->second;
+            if (!fresh && ps.cpu_ns < span.last_ns) {
+                // CPU time never decreases within one process: the pid now names another one.
+                closed_cpu_ns += span.last_ns - span.first_ns;
+                span.first_ns = ps.cpu_ns;
+            }
+            span.last_ns = ps.cpu_ns;
+        }
+        sample.processes.push_back(std::move(ps));
+    }
+    processes.forget_others(procs);
+}
+
+void RunTelemetry::State::record_memory(const Sample& sample) {
+    memory.peak_rss_sum_bytes = std::max(memory.peak_rss_sum_bytes, sample.rss_sum_bytes);
+    memory.peak_pss_sum_bytes = std::max(memory.peak_pss_sum_bytes, sample.pss_sum_bytes);
+    memory.peak_uss_sum_bytes = std::max(memory.peak_uss_sum_bytes, sample.uss_sum_bytes);
+    for (const ProcessSample& ps : sample.processes) {
+        if (ps.role == "engine" && !ps.gone) {
+            memory.engine_peak_rss_bytes = std::max(memory.engine_peak_rss_bytes, ps.rss_bytes);
+        }
+    }
+}
+
+double RunTelemetry::State::process_cpu_s() const {
+    uint64_t ns = closed_cpu_ns;
+    for (const auto& [pid, span] : spans) ns += span.last_ns - span.first_ns;
+    return static_cast<double>(ns) * 1e-9;
+}
+
+RunTelemetry::RunTelemetry(int sample_ms, std::string proc_root)
+    : state_(std::make_unique<State>(std::max(sample_ms, 0), proc_root)) {
+    // The first reading of /proc/stat only gives a baseline; taking it now lets the first
+    // sample already show how busy each core was since the run was set up.
+    if (enabled()) state_->cores.sample();
+}
+
+RunTelemetry::~RunTelemetry() = default;
+
+bool RunTelemetry::enabled() const {
+    return state_->sample_ms > 0;
+}
+
+int RunTelemetry::ms_until_due(int64_t now_ns) const {
+    if (!enabled()) return -1;
+    if (state_->samples == 0 || now_ns >= state_->next_due_ns) return 0;
+    // Rounded up, so a poll() with this timeout never wakes just before the sample is due.
+    return static_cast<int>((state_->next_due_ns - now_ns + kNsPerMs - 1) / kNsPerMs);
+}
+
+std::optional<Sample> RunTelemetry::sample_if_due(int64_t now_ns,
+                                                  const std::vector<ProcessRef>& procs) {
+    if (ms_until_due(now_ns) != 0) return std::nullopt;
+    return sample_now(now_ns, procs);
+}
+
+// With sampling off nothing is read at all, so --sample-ms 0 leaves the run unperturbed; the
+// sample then carries only its time.
+Sample RunTelemetry::sample_now(int64_t now_ns, const std::vector<ProcessRef>& procs) {
+    Sample sample;
+    sample.t_ns = now_ns;
+    if (!enabled()) return sample;
+    state_->record_cores(sample);
+    state_->record_processes(sample, procs);
+    state_->record_memory(sample);
+    ++state_->samples;
+    // Counted from this sample, not from the last due time: /proc/stat ticks every 10 ms, and
+    // catching up with back-to-back samples after a late wake-up would only measure noise.
+    state_->next_due_ns = now_ns + int64_t{state_->sample_ms} * kNsPerMs;
+    return sample;
+}
+
+MemoryFigures RunTelemetry::memory() const {
+    MemoryFigures figures = state_->memory;
+    figures.samples = state_->samples;
+    return figures;
+}
+
+CpuFigures RunTelemetry::cpu() const {
+    const State& s = *state_;
+    CpuFigures figures;
+    figures.samples = s.samples;
+    if (s.samples == 0) return figures;
+    figures.mean_machine_util = s.machine_ticks.util();
+    for (const TickDelta& core : s.core_ticks) figures.mean_core_util.push_back(core.util());
+    figures.process_cpu_s = s.process_cpu_s();
+    const double tick_s = seconds_per_tick();
+    const double total_s = static_cast<double>(s.machine_ticks.total()) * tick_s;
+    const double busy_s = static_cast<double>(s.machine_ticks.busy) * tick_s;
+    if (total_s > 0)
+        figures.outside_cpu_share = std::max(0.0, busy_s - figures.process_cpu_s) / total_s;
+    return figures;
+}
+
+}  // namespace poolscope

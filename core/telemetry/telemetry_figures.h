@@ -1,0 +1,29 @@
+// Summary figures of a run's telemetry, carried in every RunResult.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace poolscope {
+
+struct MemoryFigures {
+    uint64_t peak_rss_sum_bytes = 0;  // peak of the RSS summed over engine + children
+    uint64_t peak_pss_sum_bytes = 0;  // peak of the PSS sum (the honest total)
+    uint64_t peak_uss_sum_bytes = 0;
+    uint64_t engine_peak_rss_bytes = 0;
+    uint64_t samples = 0;  // how many samples these peaks come from (0 = sampling off)
+
+    bool operator==(const MemoryFigures&) const = default;
+};
+
+struct CpuFigures {
+    double mean_machine_util = 0;        // 0..1 over the run, all cores
+    std::vector<double> mean_core_util;  // 0..1 per core
+    double process_cpu_s = 0;            // CPU seconds of engine + children (schedstat)
+    double outside_cpu_share = 0;        // share of CPU used by processes outside the run
+    uint64_t samples = 0;
+
+    bool operator==(const CpuFigures&) const = default;
+};
+
+}  // namespace poolscope

@@ -1,0 +1,30 @@
+// cpu: sum of i·i for i < iterations, the article's complex_calculation. With item_us=N the
+// iterations are calibrated (in a forked child) so one item takes about N microseconds.
+#pragma once
+
+#include "core/workloads/workload.h"
+
+namespace poolscope {
+
+class CpuWorkload final : public Workload {
+  public:
+    const WorkloadInfo& info() const override;
+    std::optional<std::string> configure(const ParamMap& params, uint64_t size) override;
+    ParamMap resolved_params() const override;
+    uint64_t input_bytes() const override { return 16; }
+    uint64_t output_bytes() const override { return 8; }
+    void read_input(uint64_t index, std::span<std::byte> dst) const override;
+    std::optional<std::string> run_item(uint64_t index, std::span<const std::byte> in,
+                                        std::span<std::byte> out) override;
+
+    // The loop itself, shared by run_item and the calibration.
+    static uint64_t sum_of_squares(uint64_t start, uint64_t iterations);
+    // Iterations that take about `item_us` microseconds on this machine (forked child).
+    static std::optional<uint64_t> calibrate_iterations(double item_us);
+
+  private:
+    uint64_t iterations_ = 10000;
+    double item_us_ = 0;
+};
+
+}  // namespace poolscope

@@ -1,0 +1,88 @@
+#include "core/workloads/workload.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace poolscope {
+
+namespace {
+
+inline uint64_t mix64(uint64_t x) {  // splitmix64 finalizer
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+std::string fmt_double(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+}  // namespace
+
+uint64_t item_hash(uint64_t index, std::span<const std::byte> output) {
+    uint64_t h = mix64(index + 0x9e3779b97f4a7c15ULL);
+    std::size_t i = 0;
+    for (; i + 8 <= output.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, output.data() + i, 8);
+        h = mix64(h ^ w) + 0x632be59bd9b4e019ULL;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, output.data() + i, output.size() - i);
+    return mix64(h ^ tail ^ (output.size() << 56));
+}
+
+std::optional<std::string> param_u64(const ParamMap& params, const std::string& key, uint64_t lo,
+                                     uint64_t hi, uint64_t& out) {
+    const auto it = params.find(key);
+    if (it == params.end()) return "parameter " + key + " is required";
+    const std::string& s = it->second;
+    const auto range = std::to_string(lo) + " … " + std::to_string(hi);
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
+        return "parameter " + key + " must be a whole number in " + range + "; got '" + s + "'";
+    errno = 0;
+    const unsigned long long v = std::strtoull(s.c_str(), nullptr, 10);
+    if (errno == ERANGE || v < lo || v > hi)
+        return "parameter " + key + " must be in " + range + "; got " + s;
+    out = v;
+    return std::nullopt;
+}
+
+std::optional<std::string> param_double(const ParamMap& params, const std::string& key, double lo,
+                                        double hi, double& out) {
+    const auto it = params.find(key);
+    if (it == params.end()) return "parameter " + key + " is required";
+    const std::string& s = it->second;
+    char* end = nullptr;
+    errno = 0;
+    const double v = std::strtod(s.c_str(), &end);
+    const auto range = fmt_double(lo) + " … " + fmt_double(hi);
+    if (s.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(v))
+        return "parameter " + key + " must be a number in " + range + "; got '" + s + "'";
+    if (v < lo || v > hi) return "parameter " + key + " must be in " + range + "; got " + s;
+    out = v;
+    return std::nullopt;
+}
+
+std::optional<std::string> check_known_params(const WorkloadInfo& info, const ParamMap& params) {
+    for (const auto& [key, value] : params) {
+        bool known = false;
+        for (const auto& p : info.params) known = known || p.key == key;
+        if (!known) {
+            std::string names;
+            for (const auto& p : info.params) names += (names.empty() ? "" : ", ") + p.key;
+            return "workload " + info.name + " has no parameter '" + key + "'" +
+                   (names.empty() ? " (it takes none)" : " (known: " + names + ")");
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace poolscope

@@ -1,0 +1,82 @@
+// Workload: what one item of work is. The engine configures and prepares it (before any fork,
+// without starting threads) and serializes each item's input; workers and the serial child run
+// items. Every item has fixed input and output sizes, so a chunk's payload is count × size.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolscope {
+
+using ParamMap = std::map<std::string, std::string>;
+
+struct ParamSpec {
+    std::string key;
+    std::string default_value;
+    std::string range;  // human text, e.g. "1 … 10^9"
+    std::string help;
+};
+
+struct WorkloadInfo {
+    std::string name;
+    std::string summary;
+    std::vector<ParamSpec> params;
+};
+
+class Workload {
+  public:
+    virtual ~Workload() = default;
+
+    virtual const WorkloadInfo& info() const = 0;
+
+    // Checks and stores parameters (defaults filled in by the caller) for a run of `size` items.
+    // Returns a message naming field, value and allowed range, or nullopt when valid.
+    virtual std::optional<std::string> configure(const ParamMap& params, uint64_t size) = 0;
+
+    // Parameters as resolved for this run (calibrated values included), so that a spawned
+    // worker rebuilds exactly the same workload and a result can be reproduced.
+    virtual ParamMap resolved_params() const = 0;
+
+    // Engine side, before any fork: builds the input data that fork workers inherit
+    // copy-on-write. Must not start threads.
+    virtual void prepare() {}
+
+    // Bytes of one item's input and output.
+    virtual uint64_t input_bytes() const = 0;
+    virtual uint64_t output_bytes() const = 0;
+
+    // Copies item `index`'s input into dst (input_bytes() long).
+    virtual void read_input(uint64_t index, std::span<std::byte> dst) const = 0;
+
+    // Worker side: once per worker process (library thread count, caches).
+    virtual void enter_worker(int lib_threads) { (void)lib_threads; }
+
+    // Runs one item: reads all of `in`, writes all of `out`. Returns an error message for an
+    // item that fails, nullopt on success.
+    virtual std::optional<std::string> run_item(uint64_t index, std::span<const std::byte> in,
+                                                std::span<std::byte> out) = 0;
+
+    // Estimated bytes the engine needs for prepared inputs (for the memory check).
+    virtual uint64_t prepared_bytes() const { return 0; }
+};
+
+// Hash of one finished item: its index and output bytes, mixed to 64 bits. The run checksum
+// is the sum of these mod 2^64, so it does not depend on the order results arrive in.
+uint64_t item_hash(uint64_t index, std::span<const std::byte> output);
+
+// Helpers for workloads' configure(): parse an unsigned/floating parameter within a range.
+std::optional<std::string> param_u64(const ParamMap& params, const std::string& key, uint64_t lo,
+                                     uint64_t hi, uint64_t& out);
+std::optional<std::string> param_double(const ParamMap& params, const std::string& key, double lo,
+                                        double hi, double& out);
+// Unknown keys are refused with the list of known ones.
+std::optional<std::string> check_known_params(const WorkloadInfo& info, const ParamMap& params);
+
+}  // namespace poolscope

@@ -1,0 +1,106 @@
+// The real poolscope-cli binary: its JSON is a parseable contract, its exit codes are those of
+// the docs, bad input exits 2 before any process starts, and Ctrl-C gives 130 with a partial
+// result. Every run must leave no process behind (the harness waits for stderr to close, which
+// only happens once every worker holding it is gone).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/process_hygiene.h"
+
+using namespace poolscope::test;
+using nlohmann::json;
+
+class Cli : public ProcessHygiene {};
+
+TEST_F(Cli, CompareJsonIsOneDocumentWithTheContractFields) {
+    const auto r = run_cli({"run", "--workload", "square", "--size", "1000", "--workers", "4",
+                            "--compare", "--json", "--sample-ms", "50"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    for (const char* k : {"config", "machine", "serial", "parallel", "speedup", "efficiency", "T",
+                          "C", "verdict", "checksums_match"})
+        EXPECT_TRUE(j.contains(k)) << k;
+    EXPECT_EQ(j["serial"]["checksum"], j["parallel"]["checksum"]);
+    EXPECT_TRUE(j["checksums_match"].get<bool>());
+    const json& p = j["parallel"];
+    for (const char* k : {"wall_s", "startup_s", "teardown_s", "compute_s", "breakdown", "checksum",
+                          "items", "chunks", "partial", "errors", "memory", "cpu"})
+        EXPECT_TRUE(p.contains(k)) << k;
+    EXPECT_EQ(p["items"], 1000);
+    EXPECT_EQ(p["chunks"], 16);  // auto = ceil(1000 / 16) = 63 -> 16 chunks
+    EXPECT_FALSE(p["partial"].get<bool>());
+    const double T = j["T"], sw = j["serial"]["wall_s"];
+    EXPECT_NEAR(T, sw / 1000, 1e-12);
+    EXPECT_EQ(j["config"]["workload"], "square");
+    EXPECT_GT(j["machine"]["usable_cores"].get<int>(), 0);
+}
+
+TEST_F(Cli, RepeatReportsMedianMinMax) {
+    const auto r = run_cli({"run", "--workload", "square", "--size", "100", "--workers", "2",
+                            "--repeat", "3", "--json", "--sample-ms", "0"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    ASSERT_EQ(j["runs"].size(), 3u);
+    const double med = j["median"]["wall_s"], lo = j["min"]["wall_s"], hi = j["max"]["wall_s"];
+    EXPECT_LE(lo, med);
+    EXPECT_LE(med, hi);
+}
+
+TEST_F(Cli, TableShowsBreakdownTAndCAndVerdict) {
+    const auto r = run_cli({"run", "--workload", "square", "--size", "1000", "--compare"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const char* s :
+         {"serial", "parallel", "breakdown", "speedup", "T ", "C ", "checksums match", "verdict:"})
+        EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
+}
+
+TEST_F(Cli, BadInputExitsTwoWithOneLine) {
+    const auto r = run_cli({"run", "--workers", "0"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--workers must be in 1"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_EQ(run_cli({"frobnicate"}).exit_code, 2);
+    EXPECT_EQ(run_cli({"run", "--size"}).exit_code, 2);
+}
+
+TEST_F(Cli, SettingsNotImplementedAreRefusedNotIgnored) {
+    const auto r = run_cli({"run", "--transport", "shm"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("not available yet"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, SigintGivesExit130AndAPartialResult) {
+    CliOptions o;
+    o.sigint_after_s = 0.6;
+    o.timeout_s = 20;
+    const auto r = run_cli({"run", "--workload", "sleep", "--param", "ms=20", "--size", "400",
+                            "--workers", "2", "--chunksize", "1", "--json"},
+                           o);
+    EXPECT_EQ(r.exit_code, 130) << r.err;
+    EXPECT_LT(r.seconds, 0.6 + 1.5) << "stops within a second";
+    const json j = json::parse(r.out);
+    EXPECT_TRUE(j["partial"].get<bool>());
+    const uint64_t done = j["checksum_items"];
+    EXPECT_GT(done, 0u);
+    EXPECT_LT(done, 400u);
+    bool interrupted = false;
+    for (const auto& e : j["errors"]) interrupted = interrupted || e["code"] == "interrupted";
+    EXPECT_TRUE(interrupted);
+}
+
+TEST_F(Cli, ListHelpAndVersion) {
+    const auto l = run_cli({"list"});
+    EXPECT_EQ(l.exit_code, 0);
+    for (const char* s : {"square", "cpu", "iterations", "10000", "item_us"})
+        EXPECT_NE(l.out.find(s), std::string::npos) << s;
+    const auto h = run_cli({"run", "--help"});
+    EXPECT_EQ(h.exit_code, 0);
+    EXPECT_NE(h.out.find("--chunksize N|auto"), std::string::npos);
+    const auto v = run_cli({"--version"});
+    EXPECT_EQ(v.exit_code, 0);
+    EXPECT_NE(v.out.find("poolscope-cli "), std::string::npos);
+}

@@ -9,6 +9,7 @@
 
 #include "app/cli/commands.h"
 #include "core/engine/child_process.h"
+#include "core/engine/shared_segment.h"
 #include "core/engine/worker_loop.h"
 #include "core/workloads/workload_registry.h"
 
@@ -22,6 +23,8 @@ struct WorkerArgs {
     uint64_t size = 0;
     WorkerOptions opt;
     std::vector<std::string> inject;
+    bool shm = false;
+    uint64_t shm_inputs = 0, shm_outputs = 0;
 };
 
 bool parse_worker_args(const Args& args, WorkerArgs& w) {
@@ -46,6 +49,12 @@ bool parse_worker_args(const Args& args, WorkerArgs& w) {
             w.opt.lib_threads = std::atoi(v.c_str());
         else if (k == "--inject")
             w.inject.push_back(v);
+        else if (k == "--cpu")
+            w.opt.pin_cpu = std::atoi(v.c_str());
+        else if (k == "--shm-inputs")
+            w.shm_inputs = std::strtoull(v.c_str(), nullptr, 10), w.shm = true;
+        else if (k == "--shm-outputs")
+            w.shm_outputs = std::strtoull(v.c_str(), nullptr, 10), w.shm = true;
         else
             return false;
     }
@@ -70,6 +79,15 @@ int worker_command(const Args& args) {
     if (auto e = wl->configure(w.params, w.size)) {
         std::fprintf(stderr, "poolscope-cli worker: %s\n", e->c_str());
         _exit(2);
+    }
+    SharedSegment seg;  // lives until _exit
+    if (w.shm) {
+        if (auto e = seg.attach(kWorkerShmFd, w.shm_inputs, w.shm_outputs)) {
+            std::fprintf(stderr, "poolscope-cli worker: %s\n", e->c_str());
+            _exit(2);
+        }
+        w.opt.shm_inputs = seg.inputs();
+        w.opt.shm_outputs = seg.outputs();
     }
     worker_main(*wl, w.opt);
 }

@@ -86,6 +86,7 @@ uint64_t auto_chunksize(uint64_t n, int workers) {
 }
 
 uint64_t effective_chunksize(const RunConfig& cfg) {
+    if (cfg.dispatch == Dispatch::ApplyAsync) return 1;  // one message per task
     return cfg.chunksize ? *cfg.chunksize : auto_chunksize(cfg.size, cfg.workers);
 }
 
@@ -102,7 +103,7 @@ std::string describe(const RunConfig& cfg) {
     std::string s = std::to_string(cfg.workers) + "w ";
     if (cfg.backend == Backend::Threads) s += cfg.global_lock ? "threads+lock " : "threads ";
     s += std::string(to_string(cfg.dispatch));
-    if (cfg.dispatch != Dispatch::Static) {
+    if (cfg.dispatch != Dispatch::Static && cfg.dispatch != Dispatch::ApplyAsync) {
         s += cfg.chunksize ? " cs=" + std::to_string(*cfg.chunksize)
                            : " auto=" + std::to_string(effective_chunksize(cfg));
     }

@@ -18,24 +18,26 @@ std::string mib(uint64_t bytes) {
     return buf;
 }
 
-// Settings the engine does not implement yet are refused, never silently ignored.
-std::optional<std::string> not_available_yet(const RunConfig& cfg) {
-    auto na = [](const std::string& what) { return what + " is not available yet"; };
-    if (cfg.backend == Backend::Threads) return na("--backend threads");
-    if (cfg.dispatch != Dispatch::Map && cfg.dispatch != Dispatch::Static)
-        return na("--dispatch " + std::string(to_string(cfg.dispatch)));
-    if (cfg.transport == Transport::Shm) return na("--transport shm");
-    if (cfg.pool == PoolLifetime::Warm) return na("--pool warm");
-    if (cfg.pin) return na("--pin");
-    return std::nullopt;
-}
-
 std::optional<std::string> contradictions(const RunConfig& cfg) {
     if (cfg.global_lock && cfg.backend != Backend::Threads)
         return "--global-lock needs --backend threads; got --backend " +
                std::string(to_string(cfg.backend));
     if (cfg.backend == Backend::Threads && cfg.start == StartMethod::Spawn)
         return "--start spawn contradicts --backend threads (threads share one process)";
+    if (cfg.dispatch == Dispatch::ApplyAsync && cfg.chunksize && *cfg.chunksize != 1)
+        return "--dispatch apply_async sends one message per task: --chunksize must be 1 or "
+               "auto; got " +
+               std::to_string(*cfg.chunksize);
+    if (cfg.dispatch == Dispatch::Static && cfg.chunksize)
+        return "--dispatch static makes one block per worker: --chunksize must be auto; got " +
+               std::to_string(*cfg.chunksize);
+    if (cfg.backend == Backend::Threads && cfg.on_failure == OnFailure::Retry)
+        return "--on-failure retry needs --backend processes (one thread cannot be replaced "
+               "alone)";
+    if (cfg.backend == Backend::Threads && cfg.pin)
+        return "--pin needs --backend processes (it pins worker processes)";
+    if (cfg.backend == Backend::Threads && cfg.pool == PoolLifetime::Warm)
+        return "--pool warm needs --backend processes";
     if (cfg.backend == Backend::Threads && cfg.transport == Transport::Shm)
         return "--transport shm contradicts --backend threads (threads already share memory)";
     return std::nullopt;
@@ -80,8 +82,7 @@ std::optional<std::string> validate_config(const RunConfig& cfg, const MachineIn
                std::to_string(cfg.max_frame);
     FaultPlan plan;
     if (auto e = parse_fault_plan(cfg.inject, plan)) return e;
-    if (auto e = contradictions(cfg)) return e;
-    return not_available_yet(cfg);
+    return contradictions(cfg);
 }
 
 uint64_t estimate_run_memory(const RunConfig& cfg, const Workload& wl) {
@@ -94,7 +95,10 @@ uint64_t estimate_run_memory(const RunConfig& cfg, const Workload& wl) {
         cfg.backend == Backend::Serial ? 1 : static_cast<uint64_t>(cfg.workers);
     // Engine: prepared input and two chunks in flight per worker; each worker: one task and
     // one result buffer.
-    return wl.prepared_bytes() + workers * per_chunk * 3;
+    const uint64_t shm = cfg.transport == Transport::Shm && cfg.backend == Backend::Processes
+                             ? cfg.size * (wl.input_bytes() + wl.output_bytes())
+                             : 0;
+    return wl.prepared_bytes() + shm + workers * per_chunk * 3;
 }
 
 std::optional<std::string> validate_with_workload(const RunConfig& cfg, const Workload& wl,

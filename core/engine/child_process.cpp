@@ -1,5 +1,7 @@
 #include "core/engine/child_process.h"
 
+#include "core/engine/shared_segment.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -7,8 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #ifndef P_PIDFD
 #define P_PIDFD 3
@@ -38,30 +42,70 @@ void close_child_pipes(ChildPipes& p) {
     close_fd(p.result_write);
 }
 
+pid_t fork_child() {
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, &old);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGINT, SIG_IGN);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
+        return 0;
+    }
+    const int saved = errno;
+    sigprocmask(SIG_SETMASK, &old, nullptr);
+    errno = saved;
+    return pid;
+}
+
+namespace {
+
+// Closes every descriptor from 3 up except those in keep (sorted, unique): the gaps between
+// them go with close_range, so even a full descriptor table is emptied without a lookup.
+void close_all_but(std::vector<int> keep) {
+    std::sort(keep.begin(), keep.end());
+    unsigned from = 3;
+    for (int k : keep) {
+        if (k < 3) continue;
+        if (static_cast<unsigned>(k) > from) syscall(SYS_close_range, from, k - 1, 0);
+        from = static_cast<unsigned>(k) + 1;
+    }
+    syscall(SYS_close_range, from, ~0U, 0);
+}
+
+}  // namespace
+
 void die_with_parent(pid_t parent) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     // The parent may have died before prctl took effect; then we were re-parented already.
     if (getppid() != parent) _exit(120);
 }
 
-void setup_forked_child(const ChildPipes& p, pid_t parent) {
+void setup_forked_child(const ChildPipes& p, pid_t parent, int shm_fd) {
     die_with_parent(parent);
     signal(SIGINT, SIG_IGN);
     signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
-    int task = p.task_read;
-    int result = p.result_write;
-    // Move the two pipe ends to 3 and 4 without clobbering one with the other.
-    if (result == kWorkerTaskFd) result = dup(result);
-    if (task != kWorkerTaskFd && dup2(task, kWorkerTaskFd) < 0) _exit(121);
-    if (result != kWorkerResultFd && dup2(result, kWorkerResultFd) < 0) _exit(121);
-    fcntl(kWorkerTaskFd, F_SETFD, 0);
-    fcntl(kWorkerResultFd, F_SETFD, 0);
+    // Drop everything inherited first (a full table must still leave room), then lift the
+    // ends above the target numbers, so moving one never clobbers another.
+    const int sources[3] = {p.task_read, p.result_write, shm_fd};
+    const int targets[3] = {kWorkerTaskFd, kWorkerResultFd, kWorkerShmFd};
+    close_all_but({p.task_read, p.result_write, shm_fd});
+    int lifted[3] = {-1, -1, -1};
+    for (int i = 0; i < 3; ++i)
+        if (sources[i] >= 0 && (lifted[i] = fcntl(sources[i], F_DUPFD, 10)) < 0) _exit(121);
+    for (int i = 0; i < 3; ++i)
+        if (lifted[i] >= 0 && dup2(lifted[i], targets[i]) < 0) _exit(121);
     const int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (devnull >= 0) dup2(devnull, STDIN_FILENO);
     dup2(STDERR_FILENO, STDOUT_FILENO);
-    if (syscall(SYS_close_range, kWorkerResultFd + 1, ~0U, 0) != 0) {
-        for (int fd = kWorkerResultFd + 1; fd < 65536; ++fd) close(fd);
+    const int keep = shm_fd >= 0 ? kWorkerShmFd : kWorkerResultFd;
+    if (syscall(SYS_close_range, keep + 1, ~0U, 0) != 0) {
+        for (int fd = keep + 1; fd < 65536; ++fd) close(fd);
     }
 }
 

@@ -20,6 +20,11 @@ struct ChildPipes {
     int result_write = -1;  // child writes results
 };
 
+// fork() with every signal blocked across it: the child resets the handlers the engine
+// installed (SIGINT ignored, SIGTERM/SIGPIPE default) before it unblocks, so a signal meant for
+// the new child never runs the engine's handler in the child's copy of the engine.
+pid_t fork_child();
+
 // Two close-on-exec pipes; the engine's ends non-blocking. Message on failure.
 std::optional<std::string> make_child_pipes(ChildPipes& p);
 void close_child_pipes(ChildPipes& p);
@@ -29,7 +34,8 @@ void close_child_pipes(ChildPipes& p);
 // descriptor closed (a sibling's pipe end must not hide a crash), SIGINT ignored (the engine
 // decides how a run stops), SIGTERM default, and death with the parent (PR_SET_PDEATHSIG plus a
 // getppid() check for the race where the parent died first). Exits the child on failure.
-void setup_forked_child(const ChildPipes& p, pid_t parent);
+// With shm_fd >= 0 the shared segment is kept too, on fd 5 (for spawn workers).
+void setup_forked_child(const ChildPipes& p, pid_t parent, int shm_fd = -1);
 
 // The liveness half of the set-up, for a spawned worker after exec.
 void die_with_parent(pid_t parent);

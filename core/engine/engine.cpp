@@ -5,6 +5,7 @@
 #include "core/config/validation.h"
 #include "core/engine/pool_runner.h"
 #include "core/engine/serial_runner.h"
+#include "core/engine/threads_runner.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {
@@ -46,7 +47,15 @@ RunResult Engine::run_once(const RunConfig& cfg) {
     ctx.faults = faults_;
     ctx.machine = read_machine_info();  // load average and memory at this run's start
     ctx.worker_exe = worker_exe_;
-    return cfg.backend == Backend::Serial ? run_serial(ctx) : run_pool(ctx);
+    switch (cfg.backend) {
+        case Backend::Serial:
+            return run_serial(ctx);
+        case Backend::Threads:
+            return run_threads(ctx);
+        case Backend::Processes:
+            break;
+    }
+    return run_pool(ctx);
 }
 
 RunSeries Engine::run_series(const RunConfig& cfg) {

@@ -15,10 +15,25 @@ namespace {
 
 constexpr int kMaxRetries = 2;
 
+// The caller receives chunk results per dispatch mode: imap in index order (a later chunk
+// waits for the earlier ones), imap_unordered and apply_async as they arrive; map and static
+// all at once at the end (see finish()).
+void deliver(PoolState& st, uint64_t id) {
+    st.settled[id] = true;
+    const Dispatch d = st.ctx->config.dispatch;
+    if (d == Dispatch::ImapUnordered || d == Dispatch::ApplyAsync) {
+        st.result.delivery_order.push_back(id);
+    } else if (d == Dispatch::Imap) {
+        while (st.deliver_next < st.settled.size() && st.settled[st.deliver_next])
+            st.result.delivery_order.push_back(st.deliver_next++);
+    }
+}
+
 void finish_chunk(PoolState& st, uint64_t id) {
     if (st.finished[id]) return;
     st.finished[id] = true;
     ++st.finished_count;
+    deliver(st, id);
 }
 
 void mark_items_failed(PoolState& st, uint64_t id) {
@@ -48,7 +63,10 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     const ChunkSpec& spec = st.plan[id];
     if (h->first != spec.first || h->count != spec.count) return false;
     const uint64_t outb = st.ctx->workload->output_bytes();
-    const auto outputs = r.bytes(spec.count * outb);
+    // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
+    const auto outputs = st.use_shm ? std::span<const std::byte>(st.shm.outputs().subspan(
+                                          spec.first * outb, spec.count * outb))
+                                    : r.bytes(spec.count * outb);
     if (r.failed() || !read_result_failures(r, *h)) return false;
 
     std::vector<bool> failed(spec.count, false);

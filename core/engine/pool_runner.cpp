@@ -38,6 +38,10 @@ void init_state(PoolState& st, const RunContext& ctx) {
             st.queue.push_back(i);
     }
     st.slots.resize(static_cast<std::size_t>(cfg.workers));
+    st.settled.assign(st.plan.size(), false);
+    // imap's bounded buffer: at most this many chunks beyond the oldest undelivered one.
+    st.imap_window = 2 * kInflightPerWorker * static_cast<uint64_t>(cfg.workers);
+    st.dispatch_open = cfg.pool == PoolLifetime::Cold;
     st.result.config = cfg;
     st.result.machine = ctx.machine;
     st.result.run_id = ctx.run_id;
@@ -47,10 +51,27 @@ void init_state(PoolState& st, const RunContext& ctx) {
     st.result.chunks = st.plan.size();
 }
 
+// --transport shm: one segment for every input and output; the engine writes the inputs into
+// it once (timed: it is the engine's serialization for this transport).
+bool prepare_shm(PoolState& st) {
+    const Workload& wl = *st.ctx->workload;
+    const uint64_t n = st.ctx->config.size, inb = wl.input_bytes(), outb = wl.output_bytes();
+    if (auto e = st.shm.create(n * inb, n * outb, st.ctx->faults.shm_full)) {
+        add_error(st, {"shm_failed", *e, -1, 0, 0, -1, -1});
+        return false;
+    }
+    st.use_shm = true;
+    const int64_t t = monotonic_ns();
+    const auto in = st.shm.inputs();
+    for (uint64_t i = 0; i < n; ++i) wl.read_input(i, in.subspan(i * inb, inb));
+    st.shm_fill_ns = monotonic_ns() - t;
+    return true;
+}
+
 bool start_worker(PoolState& st, WorkerSlot& slot, int index) {
     LaunchedWorker w;
     const int64_t now = monotonic_ns();
-    if (auto err = launch_worker(*st.ctx, index, w)) {
+    if (auto err = launch_worker(*st.ctx, index, w, st.use_shm ? &st.shm : nullptr)) {
         add_error(st, {"start_failed", "cannot start worker " + std::to_string(index) + ": " + *err,
                        index, 0, 0, -1, -1});
         return false;
@@ -96,7 +117,15 @@ void encode_task(PoolState& st, WorkerSlot& slot, uint64_t id) {
     c.dispatch_ns = t;
     c.worker = slot.index;
     const std::size_t at = begin_frame(slot.outbuf, FrameType::Task);
-    put_task_header(slot.outbuf, {id, spec.first, spec.count, t, 1});
+    put_task_header(slot.outbuf, {id, spec.first, spec.count, t, st.use_shm ? 0u : 1u});
+    if (st.use_shm) {  // the inputs are in the segment already: only the range travels
+        end_frame(slot.outbuf, at);
+        c.bytes_in = slot.outbuf.size() - at;
+        c.engine_ser_ns = monotonic_ns() - t;
+        if (slot.inflight.empty()) slot.busy_since_ns = t;
+        slot.inflight.push_back(id);
+        return;
+    }
     const uint64_t inb = wl.input_bytes();
     const std::size_t base = slot.outbuf.size();
     slot.outbuf.resize(base + spec.count * inb);
@@ -114,8 +143,11 @@ void dispatch(PoolState& st, WorkerSlot& slot) {
     auto& q = st.plan.empty() || st.plan[0].worker < 0
                   ? st.queue
                   : st.own[static_cast<std::size_t>(slot.index)];
+    if (!st.dispatch_open) return;
+    const bool imap = st.ctx->config.dispatch == Dispatch::Imap;
     while (slot.inflight.size() < kInflightPerWorker && !q.empty()) {
         const uint64_t id = q.front();
+        if (imap && id >= st.deliver_next + st.imap_window) break;  // the ordered buffer is full
         q.pop_front();
         encode_task(st, slot, id);
     }
@@ -182,6 +214,21 @@ std::vector<ProcessRef> process_refs(const PoolState& st) {
     return refs;
 }
 
+// Warm pools: the clock starts once every worker is ready, at the first dispatch.
+void open_warm_dispatch(PoolState& st) {
+    if (st.dispatch_open || st.stopping) return;
+    for (const auto& s : st.slots)
+        if (!s.ready) return;
+    st.dispatch_open = true;
+    st.t_dispatch0 = monotonic_ns();
+}
+
+// Every live worker has reported ready (the pool is up, even when there is no work).
+bool all_ready(const PoolState& st) {
+    return std::all_of(st.slots.begin(), st.slots.end(),
+                       [](const auto& s) { return s.ready || !s.alive; });
+}
+
 bool any_alive(const PoolState& st) {
     return std::any_of(st.slots.begin(), st.slots.end(), [](const auto& s) { return s.alive; });
 }
@@ -225,17 +272,29 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
 
 void finish(PoolState& st, RunTelemetry& tel, int64_t t_end) {
     RunResult& r = st.result;
-    r.start_ns = st.t0;
-    r.end_ns = t_end;
-    r.wall_s = ns_to_s(t_end - st.t0);
     int64_t last_ready = st.t0;
     for (const auto& w : r.worker_records) last_ready = std::max(last_ready, w.ready_ns);
     r.startup_s = ns_to_s(last_ready - st.t0);
     if (st.t_last == 0) st.t_last = last_ready;
     r.teardown_s = ns_to_s(t_end - st.t_last);
     r.chunk_records = std::move(st.chunks);
-    r.breakdown =
-        compute_breakdown(r.chunk_records, r.worker_records, {st.t0, t_end, st.t_last, true});
+    if (st.ctx->config.pool == PoolLifetime::Warm) {
+        // The timed region is first dispatch → last result; start-up and teardown apart.
+        const int64_t from = st.t_dispatch0 ? st.t_dispatch0 : st.t_last;
+        const int64_t to = std::max(from, st.t_last);
+        r.start_ns = from;
+        r.end_ns = to;
+        r.breakdown = compute_breakdown(r.chunk_records, r.worker_records, {from, to, to, false});
+    } else {
+        r.start_ns = st.t0;
+        r.end_ns = t_end;
+        r.breakdown =
+            compute_breakdown(r.chunk_records, r.worker_records, {st.t0, t_end, st.t_last, true});
+    }
+    r.wall_s = ns_to_s(r.end_ns - r.start_ns);
+    if (r.config.dispatch == Dispatch::Map || r.config.dispatch == Dispatch::Static)
+        for (uint64_t id = 0; id < st.plan.size(); ++id)
+            if (st.finished[id]) r.delivery_order.push_back(id);
     r.compute_s = r.breakdown.compute;
     for (const auto& c : r.chunk_records) {
         if (c.ok) ++r.chunks_done;
@@ -244,6 +303,7 @@ void finish(PoolState& st, RunTelemetry& tel, int64_t t_end) {
         r.engine_serialize_s += ns_to_s(c.engine_ser_ns);
         r.engine_deserialize_s += ns_to_s(c.engine_deser_ns);
     }
+    r.engine_serialize_s += ns_to_s(st.shm_fill_ns);
     r.partial = st.finished_count < st.plan.size() || r.items_failed > 0 || st.interrupted;
     if (st.interrupted) {
         std::string why = "interrupted";
@@ -263,17 +323,19 @@ RunResult run_pool(const RunContext& ctx) {
     RunTelemetry tel(ctx.config.sample_ms);
     st.t0 = monotonic_ns();
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, st.t0);
+    if (ctx.config.transport == Transport::Shm && !prepare_shm(st)) begin_stop(st, st.t0);
     for (int i = 0; i < ctx.config.workers && !st.stopping; ++i)
         if (!start_worker(st, st.slots[static_cast<std::size_t>(i)], i))
             begin_stop(st, monotonic_ns());
     while (any_alive(st)) {
-        if (!st.joining && !st.stopping && st.finished_count == st.plan.size()) {
+        if (!st.joining && !st.stopping && st.finished_count == st.plan.size() && all_ready(st)) {
             st.joining = true;  // closing the task pipes is the pool's close(); workers exit
             for (auto& s : st.slots) close_fd(s.task_fd);
         }
         poll_once(st, tel);
         const int64_t now = monotonic_ns();
         check_deadlines(st, now);
+        open_warm_dispatch(st);
         for (auto& s : st.slots) {
             replace_if_needed(st, s);
             dispatch(st, s);

@@ -8,6 +8,7 @@
 #include "core/engine/chunk_plan.h"
 #include "core/engine/run_context.h"
 #include "core/engine/run_result.h"
+#include "core/engine/shared_segment.h"
 #include "core/protocol/frame.h"
 
 namespace poolscope {
@@ -44,11 +45,21 @@ struct PoolState {
     uint64_t items_done = 0;
     int64_t t0 = 0;
     int64_t t_last = 0;
-    bool stopping = false;  // no more dispatch; workers are being ended
-    bool joining = false;   // all work finished; task pipes closed
+    int64_t t_dispatch0 = 0;  // warm pools: the first dispatch (start of the timed region)
+    bool stopping = false;    // no more dispatch; workers are being ended
+    bool joining = false;     // all work finished; task pipes closed
     bool interrupted = false;
     bool kill_injected = false;
     uint64_t item_errors_reported = 0;
+    // Delivery to the caller (see RunResult::delivery_order).
+    std::vector<bool> settled;  // per chunk: arrived or given up
+    uint64_t deliver_next = 0;  // imap: the next chunk id the ordered stream waits for
+    uint64_t imap_window = 0;   // imap: chunks allowed beyond deliver_next
+    SharedSegment shm;          // --transport shm: every item's input and output
+    bool use_shm = false;
+    int64_t shm_fill_ns = 0;
+    // Warm pools: dispatch starts once every worker is ready; the clock starts there.
+    bool dispatch_open = true;
 };
 
 inline constexpr uint64_t kMaxReportedItemErrors = 100;

@@ -103,6 +103,10 @@ struct RunResult {
     bool partial = false;
     std::vector<RunError> errors;
     std::vector<ChunkRecord> chunk_records;
+    // Chunk ids in the order the caller received them: map and static hand over the whole
+    // result at the end (in order), imap streams in order, imap_unordered and apply_async as
+    // results arrive. With --chunk-records only.
+    std::vector<uint64_t> delivery_order;
     std::vector<WorkerRecord> worker_records;
     MemoryFigures memory;
     CpuFigures cpu;

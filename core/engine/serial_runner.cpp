@@ -136,7 +136,7 @@ RunResult run_serial(const RunContext& ctx) {
         return s.r;
     }
     const pid_t parent = getpid();
-    const pid_t pid = fork();
+    const pid_t pid = fork_child();
     if (pid == 0) {
         setup_forked_child(p, parent);
         serial_child(ctx);

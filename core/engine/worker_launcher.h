@@ -10,6 +10,7 @@
 
 #include "core/engine/child_process.h"
 #include "core/engine/run_context.h"
+#include "core/engine/shared_segment.h"
 
 namespace poolscope {
 
@@ -21,6 +22,8 @@ struct LaunchedWorker {
 };
 
 // Message on failure (nothing is left open or running then).
-std::optional<std::string> launch_worker(const RunContext& ctx, int index, LaunchedWorker& out);
+// shm: the run's shared segment (--transport shm), or nullptr.
+std::optional<std::string> launch_worker(const RunContext& ctx, int index, LaunchedWorker& out,
+                                         const SharedSegment* shm);
 
 }  // namespace poolscope

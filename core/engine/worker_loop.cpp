@@ -1,10 +1,12 @@
 #include "core/engine/worker_loop.h"
 
+#include <sched.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 
 #include "core/engine/child_process.h"
 #include "core/platform/clock.h"
@@ -59,9 +61,10 @@ void patch_i64(Bytes& out, std::size_t offset, int64_t v) {
     _exit(5);
 }
 
-// Runs one task and encodes its result frame into `out`.
-void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
-              std::span<const std::byte> inputs, int64_t recv_start, int64_t recv_end, Bytes& out) {
+}  // namespace
+
+void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, const TaskIo& io,
+              int64_t recv_start, int64_t recv_end, Bytes& out) {
     const uint64_t inb = wl.input_bytes(), outb = wl.output_bytes();
     ResultHeader rh;
     rh.chunk_id = th.chunk_id;
@@ -70,23 +73,30 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
     rh.recv_start_ns = recv_start;
     rh.recv_end_ns = recv_end;
     rh.compute_start_ns = monotonic_ns();
+    rh.worker = opt.index;
     out.clear();
     const std::size_t at = begin_frame(out, FrameType::Result);
     const std::size_t fixed_at = out.size();
     put_result_fixed(out, rh);
     const std::size_t outputs_at = out.size();
-    out.resize(outputs_at + th.count * outb);
+    if (!io.outputs) out.resize(outputs_at + th.count * outb);
     if (opt.faults.crash_chunk == th.chunk_id) crash();
     if (opt.faults.hang_chunk == th.chunk_id) hang_forever();
     std::vector<ItemFailure> failures;
     for (uint64_t i = 0; i < th.count; ++i) {
         const uint64_t item = th.first + i;
-        std::span<std::byte> dst{out.data() + outputs_at + i * outb, outb};
+        std::byte* dst = io.outputs ? io.outputs + i * outb : out.data() + outputs_at + i * outb;
         if (opt.faults.error_item == item) {
             failures.push_back({item, "injected error on item " + std::to_string(item)});
             continue;
         }
-        auto err = wl.run_item(item, inputs.subspan(i * inb, inb), dst);
+        std::optional<std::string> err;
+        if (opt.item_lock) {
+            std::lock_guard<std::mutex> held(*opt.item_lock);
+            err = wl.run_item(item, io.inputs.subspan(i * inb, inb), {dst, outb});
+        } else {
+            err = wl.run_item(item, io.inputs.subspan(i * inb, inb), {dst, outb});
+        }
         if (err) failures.push_back({item, std::move(*err)});
     }
     patch_i64(out, fixed_at + 8 * 6, monotonic_ns());  // compute_end_ns
@@ -97,12 +107,39 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
         out.back() ^= std::byte{0x5a};  // after the checksum: the engine must catch it
 }
 
+namespace {
+
+// The task's inputs and outputs, checked against the frame or the segment's bounds.
+std::optional<TaskIo> task_io(const Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
+                              PayloadReader& r) {
+    const uint64_t inb = wl.input_bytes(), outb = wl.output_bytes();
+    TaskIo io;
+    if (th.inline_inputs) {
+        io.inputs = r.bytes(th.count * inb);
+        if (r.failed()) return std::nullopt;
+        return io;
+    }
+    const uint64_t end = th.first + th.count;
+    if (end < th.first || end * inb > opt.shm_inputs.size() || end * outb > opt.shm_outputs.size())
+        return std::nullopt;
+    io.inputs = opt.shm_inputs.subspan(th.first * inb, th.count * inb);
+    io.outputs = opt.shm_outputs.data() + th.first * outb;
+    return io;
+}
+
 }  // namespace
 
 [[noreturn]] void worker_main(Workload& wl, const WorkerOptions& opt) {
+    if (opt.pin_cpu >= 0) {
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(opt.pin_cpu, &set);
+        if (sched_setaffinity(0, sizeof set, &set) != 0)
+            fatal("cannot pin to CPU " + std::to_string(opt.pin_cpu) + ": " + strerror(errno));
+    }
     wl.enter_worker(opt.lib_threads);
     Bytes out;
-    append_ready(out, {getpid(), monotonic_ns()});
+    append_ready(out, {getpid(), monotonic_ns(), opt.index});
     if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
     Bytes payload;
     for (;;) {
@@ -122,11 +159,9 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
             fatal("protocol error: bad task frame (type or checksum)");
         PayloadReader r(payload);
         const auto th = read_task_header(r);
-        const uint64_t in_total = th ? th->count * wl.input_bytes() : 0;
-        const auto inputs =
-            th && th->inline_inputs ? r.bytes(in_total) : std::span<const std::byte>{};
-        if (!th || r.failed() || r.remaining() != 0) fatal("protocol error: malformed task");
-        run_task(wl, opt, *th, inputs, recv_start, recv_end, out);
+        const auto io = th ? task_io(wl, opt, *th, r) : std::nullopt;
+        if (!io || r.remaining() != 0) fatal("protocol error: malformed task");
+        run_task(wl, opt, *th, *io, recv_start, recv_end, out);
         if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
     }
 }

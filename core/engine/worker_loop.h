@@ -4,9 +4,14 @@
 
 #include <sys/types.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <mutex>
+#include <span>
+#include <vector>
 
 #include "core/engine/fault_plan.h"
+#include "core/protocol/frame.h"
 #include "core/workloads/workload.h"
 
 namespace poolscope {
@@ -16,8 +21,25 @@ struct WorkerOptions {
     pid_t parent = 0;
     uint64_t max_frame = 0;
     int lib_threads = 1;
+    int pin_cpu = -1;  // --pin: the core this worker is bound to
+    // --transport shm: inputs and outputs of every item (inherited mapping or attached fd 5).
+    std::span<std::byte> shm_inputs;
+    std::span<std::byte> shm_outputs;
+    // --global-lock (threads backend): held around every item, like Python's GIL.
+    std::mutex* item_lock = nullptr;
     FaultPlan faults;
 };
+
+// Where one task's inputs come from and its outputs go: the task frame and the result frame
+// (pipe), or the shared segment (shm: the frames carry only the index range).
+struct TaskIo {
+    std::span<const std::byte> inputs;
+    std::byte* outputs = nullptr;  // nullptr: outputs go inline into the result frame
+};
+
+// Runs one task's items (applying injected faults) and encodes its result frame into `out`.
+void run_task(Workload& wl, const WorkerOptions& opt, const struct TaskHeader& th, const TaskIo& io,
+              int64_t recv_start, int64_t recv_end, Bytes& out);
 
 // Runs on fds kWorkerTaskFd/kWorkerResultFd; never returns (leaves with _exit).
 [[noreturn]] void worker_main(Workload& workload, const WorkerOptions& opt);

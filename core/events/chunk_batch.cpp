@@ -147,8 +147,8 @@ std::string buckets_event_line(const std::string& run_id, int64_t t_ns,
 
 std::vector<ChunkRecord> chunks_from_event(const json& event, int64_t origin_ns) {
     const auto n = get_field<std::size_t>(event, key::kN);
+    const json& worker = column(event, key::kWorker, n);  // checks n against a real array
     std::vector<ChunkRecord> out(n);
-    const json& worker = column(event, key::kWorker, n);
     for (std::size_t i = 0; i < n; ++i) out[i].worker = cell<int>(worker, i, key::kWorker);
     for (const auto& [name, member] : kCountColumns) {
         const json& col = column(event, name, n);

@@ -47,10 +47,15 @@ void ChunkBucketTable::merge(const ChunkBucket& in) {
     b.busy_s += in.busy_s;
 }
 
-std::vector<ChunkBucket> ChunkBucketTable::take() {
+std::vector<ChunkBucket> ChunkBucketTable::snapshot() const {
     std::vector<ChunkBucket> out;
     out.reserve(buckets_.size());
-    for (auto& [key, b] : buckets_) out.push_back(b);
+    for (const auto& [key, b] : buckets_) out.push_back(b);
+    return out;
+}
+
+std::vector<ChunkBucket> ChunkBucketTable::take() {
+    std::vector<ChunkBucket> out = snapshot();
     buckets_.clear();
     return out;
 }

@@ -35,7 +35,8 @@ class ChunkBucketTable {
     // Adds a bucket as a reader got it (merging with one of the same worker and start).
     void merge(const ChunkBucket& b);
     bool empty() const { return buckets_.empty(); }
-    // The buckets in (worker, start) order; the table is left empty.
+    // The buckets in (worker, start) order; take() leaves the table empty.
+    std::vector<ChunkBucket> snapshot() const;
     std::vector<ChunkBucket> take();
     int64_t width_ns() const { return width_ns_; }
 

@@ -3,201 +3,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <map>
 #include <sstream>
 
-#include "core/events/chunk_batch.h"
-#include "core/events/event_schema.h"
-#include "core/report/json_units.h"
-#include "core/report/result_json.h"
+#include "core/events/event_stream_parser.h"
 
 namespace poolscope {
-namespace {
-
-namespace key = events::key;
-namespace type = events::type;
-using nlohmann::json;
-
-DropCounts drop_counts_from_json(const json& j) {
-    DropCounts d;
-    d.chunks = get_field<uint64_t>(j, key::kChunks);
-    d.samples = get_field<uint64_t>(j, key::kSamples);
-    d.progress = get_field<uint64_t>(j, key::kProgress);
-    d.events = get_field<uint64_t>(j, key::kEvents);
-    return d;
-}
-
-// Builds an EventStream one parsed line at a time. Each handler reads one event type.
-class StreamParser {
-  public:
-    void event(const json& e) {
-        const auto kind = get_field<std::string>(e, key::kType);
-        if (!hello_seen_) {
-            if (kind != type::kHello) throw std::runtime_error("the stream must start with hello");
-            hello_seen_ = true;
-            return hello(e);
-        }
-        if (kind == type::kRunStart) return run_start(e);
-        if (kind == type::kWorker) return worker(e);
-        if (kind == type::kChunks) return chunks(e);
-        if (kind == type::kAggregated) return aggregated(e);
-        if (kind == type::kChunkBuckets) return buckets(e);
-        if (kind == type::kProgress) return progress(e);
-        if (kind == type::kSample) return sample(e);
-        if (kind == type::kError) return error(e);
-        if (kind == type::kWarning) return warning(e);
-        if (kind == type::kRunEnd) return run_end(e);
-        // A newer writer's event type: skipped, as the version policy promises.
-    }
-
-    bool hello_seen() const { return hello_seen_; }
-
-    EventStream finish() {
-        for (auto& [index, table] : bucket_tables_) out_.runs[index].buckets = table.take();
-        return std::move(out_);
-    }
-
-  private:
-    int64_t time_of(const json& e) const {
-        return out_.hello.origin_ns + seconds_to_ns(get_field<double>(e, key::kT));
-    }
-
-    std::size_t run_index(const json& e) const {
-        const auto id = get_field<std::string>(e, key::kRun);
-        const auto it = index_.find(id);
-        if (it == index_.end()) throw std::runtime_error("run '" + id + "' has no run_start");
-        return it->second;
-    }
-    StreamRun& run_of(const json& e) { return out_.runs[run_index(e)]; }
-
-    void hello(const json& e) {
-        StreamHello& h = out_.hello;
-        h.schema = get_field<int>(e, key::kSchema);
-        if (h.schema > events::kSchemaVersion) {
-            throw std::runtime_error("schema version " + std::to_string(h.schema) +
-                                     " is newer than this reader's (" +
-                                     std::to_string(events::kSchemaVersion) + ")");
-        }
-        h.tool = get_field<std::string>(e, key::kTool);
-        h.version = get_field<std::string>(e, key::kVersion);
-        h.cores = get_field<int>(e, key::kCores);
-        h.kernel = get_field<std::string>(e, key::kKernel);
-        h.origin_ns = get_field<int64_t>(e, key::kOriginNs);
-    }
-
-    void run_start(const json& e) {
-        StreamRun r;
-        r.run_id = get_field<std::string>(e, key::kRun);
-        if (index_.contains(r.run_id)) {
-            throw std::runtime_error("run '" + r.run_id + "' started twice");
-        }
-        r.config = get_field<RunConfig>(e, key::kConfig);
-        r.machine = get_field<MachineInfo>(e, key::kMachine);
-        r.label = get_field<std::string>(e, key::kLabel);
-        r.start_t_ns = time_of(e);
-        index_.emplace(r.run_id, out_.runs.size());
-        out_.runs.push_back(std::move(r));
-    }
-
-    void worker(const json& e) {
-        StreamRun& r = run_of(e);
-        WorkerEvent w;
-        w.run_id = r.run_id;
-        w.worker = get_field<int>(e, key::kWorker);
-        w.pid = get_field<pid_t>(e, key::kPid);
-        w.state = get_field<std::string>(e, key::kState);
-        w.exit_code = get_field<int>(e, key::kExitCode);
-        w.signal = get_field<int>(e, key::kSignal);
-        w.t_ns = time_of(e);
-        r.workers.push_back(std::move(w));
-    }
-
-    void chunks(const json& e) {
-        StreamRun& r = run_of(e);
-        auto batch = chunks_from_event(e, out_.hello.origin_ns);
-        r.chunks.insert(r.chunks.end(), batch.begin(), batch.end());
-    }
-
-    void aggregated(const json& e) {
-        StreamRun& r = run_of(e);
-        r.aggregated = true;
-        r.aggregated_after = get_field<uint64_t>(e, key::kAfterChunks);
-    }
-
-    void buckets(const json& e) {
-        const std::size_t index = run_index(e);
-        auto batch = buckets_from_event(e, out_.hello.origin_ns);
-        if (batch.empty()) return;
-        auto [it, fresh] =
-            bucket_tables_.try_emplace(index, out_.hello.origin_ns, batch.front().width_ns);
-        for (const auto& b : batch) it->second.merge(b);
-    }
-
-    void progress(const json& e) {
-        StreamRun& r = run_of(e);
-        ProgressEvent p;
-        p.run_id = r.run_id;
-        p.items_done = get_field<uint64_t>(e, key::kItemsDone);
-        p.items_total = get_field<uint64_t>(e, key::kItemsTotal);
-        p.chunks_done = get_field<uint64_t>(e, key::kChunksDone);
-        p.chunks_total = get_field<uint64_t>(e, key::kChunksTotal);
-        p.t_ns = time_of(e);
-        r.progress.push_back(std::move(p));
-    }
-
-    void sample(const json& e) {
-        run_of(e).samples.push_back(sample_from_json(e, out_.hello.origin_ns));
-    }
-
-    void error(const json& e) {
-        StreamError err{e.get<RunError>(), time_of(e)};
-        if (e.contains(key::kRun)) {
-            run_of(e).errors.push_back(std::move(err));
-        } else {
-            out_.errors.push_back(std::move(err));
-        }
-    }
-
-    void warning(const json& e) {
-        StreamWarning w;
-        w.code = get_field<std::string>(e, key::kCode);
-        w.message = get_field<std::string>(e, key::kMessage);
-        w.dropped = get_nested(e, key::kDropped, drop_counts_from_json);
-        w.t_ns = time_of(e);
-        out_.warnings.push_back(std::move(w));
-    }
-
-    void run_end(const json& e) {
-        StreamRun& r = run_of(e);
-        r.result = get_nested(e, key::kResult, result_from_json);
-        r.dropped = get_nested(e, key::kDropped, drop_counts_from_json);
-        r.chunks_streamed = get_field<uint64_t>(e, key::kChunksStreamed);
-        r.chunks_aggregated = get_field<uint64_t>(e, key::kChunksAggregated);
-    }
-
-    bool hello_seen_ = false;
-    EventStream out_;
-    std::map<std::string, std::size_t> index_;
-    std::map<std::size_t, ChunkBucketTable> bucket_tables_;
-};
-
-// nlohmann's message without its "[json.exception...] parse error at line 1, column N: " prefix
-// (every event is one line, so its line number would mislead); the column is kept.
-std::string json_error(const json::parse_error& e) {
-    const std::string what = e.what();
-    const auto column = what.find(", column ");
-    const auto detail = column == std::string::npos ? column : what.find(": ", column);
-    return "not valid JSON at column " + std::to_string(e.byte) + ": " +
-           (detail == std::string::npos ? what : what.substr(detail + 2));
-}
-
-std::string line_error(int line, const std::string& what, bool cut_off) {
-    std::string message = "line " + std::to_string(line) + ": " + what;
-    if (cut_off) message += " (the last line has no newline: was the stream cut off?)";
-    return message;
-}
-
-}  // namespace
 
 EventStreamError::EventStreamError(int line, const std::string& message)
     : std::runtime_error(message), line_(line) {}
@@ -210,27 +20,11 @@ const StreamRun* EventStream::find_run(std::string_view run_id) const {
 }
 
 EventStream read_event_stream(std::istream& in) {
-    StreamParser parser;
-    std::string text;
-    int line = 0;
-    while (std::getline(in, text)) {
-        ++line;
-        if (text.empty()) continue;
-        const bool cut_off = in.eof();  // getline hit the end before a newline
-        json event;
-        try {
-            event = json::parse(text);
-        } catch (const json::parse_error& e) {
-            throw EventStreamError(line, line_error(line, json_error(e), cut_off));
-        }
-        try {
-            parser.event(event);
-        } catch (const std::exception& e) {
-            throw EventStreamError(line, line_error(line, e.what(), cut_off));
-        }
-    }
-    if (!parser.hello_seen()) throw EventStreamError(1, "line 1: the stream is empty (no hello)");
-    return parser.finish();
+    EventStreamParser parser;
+    // getline sets eof when the last line has no newline: a stream cut off mid-line.
+    for (std::string text; std::getline(in, text);) parser.parse_line(text, in.eof());
+    if (!parser.has_hello()) throw EventStreamError(1, "line 1: the stream is empty (no hello)");
+    return parser.take();
 }
 
 EventStream read_event_stream_text(std::string_view text) {

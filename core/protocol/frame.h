@@ -6,9 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poolscope {
@@ -18,13 +20,33 @@ inline constexpr uint16_t kProtocolVersion = 1;
 inline constexpr std::size_t kFrameHeaderSize = 24;
 
 enum class FrameType : uint16_t {
-    Ready = 1,   // worker -> engine: started and ready for tasks
-    Task = 2,    // engine -> worker: one chunk
-    Result = 3,  // worker -> engine: one chunk's results
-    Fatal = 4,   // worker -> engine: the worker cannot go on (message)
+    Ready = 1,    // worker -> engine: started and ready for tasks
+    Task = 2,     // engine -> worker: one chunk
+    Result = 3,   // worker -> engine: one chunk's results
+    Fatal = 4,    // worker -> engine: the worker cannot go on (message)
+    Started = 5,  // threads host -> engine: a thread took a chunk (for deadlines)
 };
 
-using Bytes = std::vector<std::byte>;
+// Growing a buffer must not zero-fill it: every byte is written right after (an 8 MB task
+// frame would otherwise be cleared before being filled).
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+    template <typename U>
+    struct rebind {
+        using other = DefaultInitAllocator<U>;
+    };
+    using std::allocator<T>::allocator;
+    template <typename U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+
+using Bytes = std::vector<std::byte, DefaultInitAllocator<std::byte>>;
 
 // 64-bit checksum of a frame's type, length and payload (four-lane multiply-xor; fast enough
 // that an 8 MB payload costs well under a millisecond).

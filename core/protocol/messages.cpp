@@ -12,6 +12,7 @@ void append_ready(Bytes& out, const ReadyMessage& m) {
     const auto at = begin_frame(out, FrameType::Ready);
     put_i64(out, m.pid);
     put_i64(out, m.ready_ns);
+    put_i64(out, m.index);
     end_frame(out, at);
 }
 
@@ -51,6 +52,7 @@ void put_result_fixed(Bytes& out, const ResultHeader& h) {
     put_i64(out, h.compute_start_ns);
     put_i64(out, h.compute_end_ns);
     put_i64(out, h.ser_end_ns);
+    put_i64(out, h.worker);
 }
 
 void put_result_failures(Bytes& out, const std::vector<ItemFailure>& failures) {
@@ -73,6 +75,7 @@ std::optional<ResultHeader> read_result_fixed(PayloadReader& r) {
     h.compute_start_ns = r.i64();
     h.compute_end_ns = r.i64();
     h.ser_end_ns = r.i64();
+    h.worker = r.i64();
     if (r.failed()) return std::nullopt;
     return h;
 }
@@ -93,11 +96,30 @@ bool read_result_failures(PayloadReader& r, ResultHeader& h) {
     return r.remaining() == 0;
 }
 
+void append_started(Bytes& out, const StartedMessage& m) {
+    const auto at = begin_frame(out, FrameType::Started);
+    put_i64(out, m.worker);
+    put_u64(out, m.chunk_id);
+    put_i64(out, m.t_ns);
+    end_frame(out, at);
+}
+
+std::optional<StartedMessage> read_started(std::span<const std::byte> payload) {
+    PayloadReader r(payload);
+    StartedMessage m;
+    m.worker = r.i64();
+    m.chunk_id = r.u64();
+    m.t_ns = r.i64();
+    if (r.failed() || r.remaining() != 0) return std::nullopt;
+    return m;
+}
+
 std::optional<ReadyMessage> read_ready(std::span<const std::byte> payload) {
     PayloadReader r(payload);
     ReadyMessage m;
     m.pid = r.i64();
     m.ready_ns = r.i64();
+    m.index = r.i64();
     if (r.failed()) return std::nullopt;
     return m;
 }

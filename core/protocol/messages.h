@@ -14,8 +14,9 @@
 namespace poolscope {
 
 struct ReadyMessage {
-    int64_t pid = 0;
+    int64_t pid = 0;  // the worker's pid (threads backend: the thread's tid)
     int64_t ready_ns = 0;
+    int64_t index = -1;  // the worker's (or thread's) index in the pool
 };
 
 // Task: which items to run. With inline inputs, count × input_bytes follow the header.
@@ -46,6 +47,7 @@ struct ResultHeader {
     int64_t compute_end_ns = 0;
     int64_t ser_end_ns = 0;  // patched in just before the frame is sealed
     std::vector<ItemFailure> failures;
+    int64_t worker = -1;  // the sender's index (the threads backend's host sends for many)
 };
 
 // Appends a whole Ready/Fatal frame.
@@ -61,9 +63,18 @@ void put_result_fixed(Bytes& out, const ResultHeader& h);
 void put_result_failures(Bytes& out, const std::vector<ItemFailure>& failures);
 std::optional<ResultHeader> read_result_fixed(PayloadReader& r);
 bool read_result_failures(PayloadReader& r, ResultHeader& h);
-inline constexpr std::size_t kResultFixedBytes = 8 * 8;
+inline constexpr std::size_t kResultFixedBytes = 8 * 9;
 // Offset of ser_end_ns inside the fixed part (stamped after the outputs are encoded).
 inline constexpr std::size_t kResultSerEndOffset = 8 * 7;
+
+// Started: worker index, chunk id, stamp (threads backend only).
+struct StartedMessage {
+    int64_t worker = -1;
+    uint64_t chunk_id = 0;
+    int64_t t_ns = 0;
+};
+void append_started(Bytes& out, const StartedMessage& m);
+std::optional<StartedMessage> read_started(std::span<const std::byte> payload);
 
 std::optional<ReadyMessage> read_ready(std::span<const std::byte> payload);
 std::string read_fatal(std::span<const std::byte> payload);

@@ -38,9 +38,10 @@ std::string params_text(const std::map<std::string, std::string>& params) {
     return joined(items);
 }
 
-// Config columns first, then results; header and rows both come from this one table.
-const std::vector<std::pair<const char*, Cell>>& columns() {
-    static const std::vector<std::pair<const char*, Cell>> table = {
+using Columns = std::vector<std::pair<const char*, Cell>>;
+
+Columns config_columns() {
+    return {
         {"run_id", [](const RunResult& r) { return r.run_id; }},
         {"label", [](const RunResult& r) { return r.label; }},
         {"workload", [](const RunResult& r) { return r.config.workload; }},
@@ -70,6 +71,11 @@ const std::vector<std::pair<const char*, Cell>>& columns() {
          [](const RunResult& r) { return std::string(to_string(r.config.on_failure)); }},
         {"inject", [](const RunResult& r) { return joined(r.config.inject); }},
         {"max_frame", [](const RunResult& r) { return integer(r.config.max_frame); }},
+    };
+}
+
+Columns result_columns() {
+    return {
         {"wall_s", [](const RunResult& r) { return number(r.wall_s); }},
         {"startup_s", [](const RunResult& r) { return number(r.startup_s); }},
         {"teardown_s", [](const RunResult& r) { return number(r.teardown_s); }},
@@ -108,6 +114,15 @@ const std::vector<std::pair<const char*, Cell>>& columns() {
         {"usable_cores", [](const RunResult& r) { return integer(r.machine.usable_cores); }},
         {"kernel", [](const RunResult& r) { return r.machine.kernel; }},
     };
+}
+
+// Config columns first, then results; header and rows both come from this one table.
+const Columns& columns() {
+    static const Columns table = [] {
+        Columns all = config_columns();
+        for (auto& column : result_columns()) all.push_back(std::move(column));
+        return all;
+    }();
     return table;
 }
 

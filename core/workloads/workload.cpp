@@ -27,16 +27,23 @@ std::string fmt_double(double v) {
 }  // namespace
 
 uint64_t item_hash(uint64_t index, std::span<const std::byte> output) {
-    uint64_t h = mix64(index + 0x9e3779b97f4a7c15ULL);
-    std::size_t i = 0;
-    for (; i + 8 <= output.size(); i += 8) {
-        uint64_t w;
-        std::memcpy(&w, output.data() + i, 8);
-        h = mix64(h ^ w) + 0x632be59bd9b4e019ULL;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, output.data() + i, output.size() - i);
-    return mix64(h ^ tail ^ (output.size() << 56));
+    // Four independent lanes so the multiplies overlap (large outputs hash at memory speed);
+    // the index and the length seed them, then everything is mixed into one word.
+    constexpr uint64_t kMul = 0x9fb21c651e98df25ULL;
+    uint64_t lane[4] = {mix64(index + 0x9e3779b97f4a7c15ULL), 0x632be59bd9b4e019ULL ^ output.size(),
+                        0x85ebca6b2f1d3c47ULL, 0xc2b2ae3d27d4eb4fULL};
+    const std::byte* p = output.data();
+    std::size_t n = output.size();
+    for (; n >= 32; n -= 32, p += 32)
+        for (int k = 0; k < 4; ++k) {
+            uint64_t w;
+            std::memcpy(&w, p + 8 * k, 8);
+            lane[k] = (lane[k] ^ w) * kMul;
+        }
+    uint64_t tail[4] = {0, 0, 0, 0};
+    std::memcpy(tail, p, n);
+    for (int k = 0; k < 4; ++k) lane[k] = mix64((lane[k] ^ tail[k]) * kMul);
+    return mix64(lane[0] ^ mix64(lane[1] ^ mix64(lane[2] ^ lane[3])));
 }
 
 std::optional<std::string> param_u64(const ParamMap& params, const std::string& key, uint64_t lo,

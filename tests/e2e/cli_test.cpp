@@ -67,10 +67,14 @@ TEST_F(Cli, BadInputExitsTwoWithOneLine) {
     EXPECT_EQ(run_cli({"run", "--size"}).exit_code, 2);
 }
 
-TEST_F(Cli, SettingsNotImplementedAreRefusedNotIgnored) {
-    const auto r = run_cli({"run", "--transport", "shm"});
+TEST_F(Cli, ContradictoryOptionsAreRefusedNotIgnored) {
+    const auto r = run_cli({"run", "--backend", "threads", "--start", "spawn"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("not available yet"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--start spawn contradicts --backend threads"), std::string::npos)
+        << r.err;
+    const auto a = run_cli({"run", "--dispatch", "apply_async", "--chunksize", "5"});
+    EXPECT_EQ(a.exit_code, 2);
+    EXPECT_NE(a.err.find("one message per task"), std::string::npos) << a.err;
 }
 
 TEST_F(Cli, SigintGivesExit130AndAPartialResult) {

@@ -1,0 +1,300 @@
+#include "core/engine/threads_runner.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/engine/breakdown.h"
+#include "core/engine/child_process.h"
+#include "core/engine/chunk_plan.h"
+#include "core/engine/threads_host.h"
+#include "core/platform/clock.h"
+#include "core/protocol/messages.h"
+#include "core/telemetry/run_telemetry.h"
+
+namespace poolscope {
+
+namespace {
+
+struct ThreadsState {
+    const RunContext* ctx = nullptr;
+    std::vector<ChunkSpec> plan;
+    RunResult r;
+    std::vector<bool> finished;
+    std::vector<int64_t> busy_since;  // per thread: when it took its current chunk, 0 = none
+    std::vector<int64_t> current;     // per thread: its current chunk
+    uint64_t finished_count = 0, items_done = 0;
+    int64_t t0 = 0, t_last = 0, kill_at = 0;
+    pid_t pid = -1;
+    bool ending = false, interrupted = false;
+    FrameDecoder decoder{0};
+};
+
+void end_host(ThreadsState& s, RunError err) {
+    if (!err.code.empty()) {
+        s.ctx->observer->on_error(s.ctx->run_id, err, monotonic_ns());
+        s.r.errors.push_back(std::move(err));
+    }
+    if (s.ending) return;
+    s.ending = true;
+    kill(s.pid, SIGTERM);
+    s.kill_at = monotonic_ns() + kKillGraceNs;
+}
+
+bool on_result(ThreadsState& s, std::span<const std::byte> payload, int64_t now) {
+    PayloadReader rd(payload);
+    auto h = read_result_fixed(rd);
+    if (!h || h->chunk_id >= s.plan.size() || h->worker < 0 ||
+        h->worker >= static_cast<int64_t>(s.busy_since.size()) || s.finished[h->chunk_id])
+        return false;
+    const ChunkSpec& spec = s.plan[h->chunk_id];
+    const uint64_t outb = s.ctx->workload->output_bytes();
+    const auto outputs = rd.bytes(spec.count * outb);
+    if (h->first != spec.first || h->count != spec.count || rd.failed() ||
+        !read_result_failures(rd, *h))
+        return false;
+    std::vector<bool> failed(spec.count, false);
+    for (const auto& f : h->failures) {
+        if (f.item < spec.first || f.item >= spec.first + spec.count) return false;
+        failed[f.item - spec.first] = true;
+        if (s.r.errors.size() < 100)
+            s.r.errors.push_back({"item_failed",
+                                  "item " + std::to_string(f.item) + ": " + f.message,
+                                  static_cast<int>(h->worker), s.pid, 0,
+                                  static_cast<int64_t>(h->chunk_id), static_cast<int64_t>(f.item)});
+    }
+    for (uint64_t i = 0; i < spec.count; ++i)
+        if (!failed[i]) {
+            s.r.checksum += item_hash(spec.first + i, outputs.subspan(i * outb, outb));
+            ++s.r.checksum_items;
+        }
+    ChunkRecord& c = s.r.chunk_records[h->chunk_id];
+    c = {h->chunk_id,
+         spec.first,
+         spec.count,
+         static_cast<int>(h->worker),
+         h->recv_start_ns,
+         h->recv_start_ns,
+         h->recv_end_ns,
+         h->compute_start_ns,
+         h->compute_end_ns,
+         h->ser_end_ns,
+         now,
+         0,
+         kFrameHeaderSize + payload.size(),
+         0,
+         monotonic_ns() - now,
+         h->failures.size(),
+         true};
+    s.r.items_failed += h->failures.size();
+    s.items_done += spec.count - h->failures.size();
+    s.finished[h->chunk_id] = true;
+    ++s.finished_count;
+    s.r.delivery_order.push_back(h->chunk_id);
+    s.busy_since[static_cast<std::size_t>(h->worker)] = 0;
+    auto& rec = s.r.worker_records[static_cast<std::size_t>(h->worker)];
+    ++rec.chunks;
+    rec.items += spec.count;
+    s.t_last = now;
+    s.ctx->observer->on_chunk(s.ctx->run_id, c);
+    return true;
+}
+
+bool on_frame(ThreadsState& s, const Frame& f, int64_t now) {
+    if (f.type == FrameType::Result) return on_result(s, f.payload, now);
+    if (f.type == FrameType::Ready) {
+        const auto m = read_ready(f.payload);
+        if (!m || m->index < 0 || m->index >= static_cast<int64_t>(s.busy_since.size()))
+            return false;
+        auto& rec = s.r.worker_records[static_cast<std::size_t>(m->index)];
+        rec.ready_ns = m->ready_ns;
+        rec.state = "ready";
+        s.ctx->observer->on_worker(
+            {s.ctx->run_id, static_cast<int>(m->index), s.pid, "ready", -1, 0, m->ready_ns});
+        return true;
+    }
+    if (f.type == FrameType::Started) {
+        const auto m = read_started(f.payload);
+        if (!m || m->worker < 0 || m->worker >= static_cast<int64_t>(s.busy_since.size()))
+            return false;
+        s.busy_since[static_cast<std::size_t>(m->worker)] = m->t_ns;
+        s.current[static_cast<std::size_t>(m->worker)] = static_cast<int64_t>(m->chunk_id);
+        s.r.chunk_records[m->chunk_id].dispatch_ns = m->t_ns;
+        return true;
+    }
+    const std::string why = f.type == FrameType::Fatal ? read_fatal(f.payload) : "unexpected frame";
+    end_host(s, {"protocol", "threads host (pid " + std::to_string(s.pid) + "): " + why, -1, s.pid,
+                 0, -1, -1});
+    return true;
+}
+
+void drain(ThreadsState& s, int& fd) {
+    for (;;) {
+        auto space = s.decoder.write_space();
+        const ssize_t n = read(fd, space.data(), space.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return;
+        if (n == 0) return close_fd(fd);
+        s.decoder.commit(static_cast<std::size_t>(n));
+        const int64_t now = monotonic_ns();
+        Frame f;
+        for (;;) {
+            const auto st = s.decoder.next(f);
+            if (st == FrameDecoder::Status::NeedMore) break;
+            if (st == FrameDecoder::Status::Error || !on_frame(s, f, now)) {
+                end_host(s, {"protocol",
+                             "threads host (pid " + std::to_string(s.pid) + "): protocol error: " +
+                                 (st == FrameDecoder::Status::Error ? s.decoder.error()
+                                                                    : "malformed frame"),
+                             -1, s.pid, 0, -1, -1});
+                return close_fd(fd);
+            }
+        }
+    }
+}
+
+void check_deadlines(ThreadsState& s, int64_t now) {
+    if (s.ending) {
+        if (s.kill_at && now >= s.kill_at) kill(s.pid, SIGKILL), s.kill_at = 0;
+        return;
+    }
+    const double limit = s.ctx->config.task_timeout_s;
+    if (s.ctx->faults.kill_at_s &&
+        now - s.t0 >= static_cast<int64_t>(*s.ctx->faults.kill_at_s * 1e9))
+        kill(s.pid, SIGKILL);
+    if (limit <= 0) return;
+    for (std::size_t i = 0; i < s.busy_since.size(); ++i) {
+        if (!s.busy_since[i] || now - s.busy_since[i] < static_cast<int64_t>(limit * 1e9)) continue;
+        end_host(s, {"timeout",
+                     "thread " + std::to_string(i) + " exceeded --task-timeout " +
+                         std::to_string(limit) + " s on chunk " + std::to_string(s.current[i]) +
+                         "; ended the threads host (pid " + std::to_string(s.pid) + ")",
+                     static_cast<int>(i), s.pid, 0, s.current[i], -1});
+        return;
+    }
+}
+
+pid_t fork_host(ThreadsState& s, ChildPipes& p) {
+    const pid_t parent = getpid();
+    const pid_t pid = fork_child();
+    if (pid == 0) {
+        setup_forked_child(p, parent);
+        threads_host_main(*s.ctx, s.plan);
+    }
+    return pid;
+}
+
+void finish(ThreadsState& s, RunTelemetry& tel, int64_t t_end,
+            const std::optional<ExitStatus>& st) {
+    RunResult& r = s.r;
+    for (auto& w : r.worker_records) {
+        w.exited_ns = t_end;
+        w.exit_code = st && st->exited ? st->code : -1;
+        w.signal = st ? st->signal : 0;
+        w.state = st && st->exited ? "exited" : "killed";
+    }
+    if (st && !(st->exited && st->code == 0) && !s.ending && !s.interrupted)
+        r.errors.push_back(
+            {st->signal == SIGKILL ? "worker_killed" : "worker_died",
+             "threads host (pid " + std::to_string(s.pid) + ") " + describe_exit(*st), -1, s.pid,
+             st->signal, -1, -1});
+    if (s.interrupted) r.errors.push_back({"interrupted", "interrupted", -1, 0, 0, -1, -1});
+    int64_t last_ready = s.t0;
+    for (const auto& w : r.worker_records) last_ready = std::max(last_ready, w.ready_ns);
+    if (!s.t_last) s.t_last = last_ready;
+    r.start_ns = s.t0;
+    r.end_ns = t_end;
+    r.wall_s = ns_to_s(t_end - s.t0);
+    r.startup_s = ns_to_s(last_ready - s.t0);
+    r.teardown_s = ns_to_s(t_end - s.t_last);
+    r.breakdown =
+        compute_breakdown(r.chunk_records, r.worker_records, {s.t0, t_end, s.t_last, true});
+    r.compute_s = r.breakdown.compute;
+    for (const auto& c : r.chunk_records) {
+        r.chunks_done += c.ok;
+        r.bytes_from_workers += c.bytes_out;
+        r.engine_deserialize_s += ns_to_s(c.engine_deser_ns);
+    }
+    r.partial = s.finished_count < s.plan.size() || r.items_failed > 0 || s.interrupted;
+    r.memory = tel.memory();
+    r.cpu = tel.cpu();
+}
+
+}  // namespace
+
+RunResult run_threads(const RunContext& ctx) {
+    ThreadsState s;
+    s.ctx = &ctx;
+    const RunConfig& cfg = ctx.config;
+    s.plan = plan_chunks(cfg.size, effective_chunksize(cfg), cfg.dispatch, cfg.workers);
+    s.finished.assign(s.plan.size(), false);
+    s.busy_since.assign(static_cast<std::size_t>(cfg.workers), 0);
+    s.current.assign(static_cast<std::size_t>(cfg.workers), -1);
+    s.decoder = FrameDecoder(cfg.max_frame);
+    s.r.config = cfg;
+    s.r.machine = ctx.machine;
+    s.r.run_id = ctx.run_id;
+    s.r.label = describe(cfg);
+    s.r.workers = cfg.workers;
+    s.r.items = cfg.size;
+    s.r.chunks = s.plan.size();
+    s.r.chunk_records.resize(s.plan.size());
+    RunTelemetry tel(cfg.sample_ms);
+    s.t0 = monotonic_ns();
+    ctx.observer->on_run_start(ctx.run_id, cfg, ctx.machine, s.t0);
+    ChildPipes p;
+    std::optional<ExitStatus> status;
+    int fd = -1, pidfd = -1;
+    if (auto e = make_child_pipes(p)) {
+        s.r.errors.push_back({"start_failed", *e, -1, 0, 0, -1, -1});
+    } else if ((s.pid = fork_host(s, p)) < 0 || (pidfd = open_pidfd(s.pid)) < 0) {
+        s.r.errors.push_back({"start_failed",
+                              std::string("cannot start the threads host: ") + strerror(errno), -1,
+                              0, 0, -1, -1});
+        if (s.pid > 0) kill(s.pid, SIGKILL), waitpid(s.pid, nullptr, 0);
+    }
+    close_fd(p.task_read);
+    close_fd(p.task_write);
+    close_fd(p.result_write);
+    fd = p.result_read;
+    for (int i = 0; i < cfg.workers && pidfd >= 0; ++i) {
+        WorkerRecord w;
+        w.index = i;
+        w.pid = s.pid;
+        w.started_ns = s.t0;
+        s.r.worker_records.push_back(w);
+        ctx.observer->on_worker({ctx.run_id, i, s.pid, "started", -1, 0, s.t0});
+    }
+    while (pidfd >= 0 && !status) {
+        std::vector<pollfd> fds{{pidfd, POLLIN, 0}};
+        if (fd >= 0) fds.push_back({fd, POLLIN, 0});
+        for (auto* src : ctx.stops)
+            if (!s.interrupted) fds.push_back({src->fd(), POLLIN, 0});
+        const int due = tel.ms_until_due(monotonic_ns());
+        poll(fds.data(), fds.size(), std::min(due >= 0 ? due : 200, 20));
+        if (fd >= 0) drain(s, fd);
+        for (auto* src : ctx.stops)
+            if (!s.interrupted && src->check()) s.interrupted = true, end_host(s, {});
+        check_deadlines(s, monotonic_ns());
+        if (auto st = try_reap(pidfd)) status = st;
+        if (auto smp = tel.sample_if_due(monotonic_ns(),
+                                         {{getpid(), "engine", -1}, {s.pid, "threads", -1}}))
+            ctx.observer->on_sample(ctx.run_id, *smp);
+        ctx.observer->on_progress(
+            {ctx.run_id, s.items_done, cfg.size, s.finished_count, s.plan.size(), monotonic_ns()});
+        ctx.observer->on_tick(monotonic_ns());
+    }
+    if (fd >= 0) drain(s, fd);
+    close_fd(fd);
+    close_fd(pidfd);
+    finish(s, tel, monotonic_ns(), status);
+    ctx.observer->on_run_end(s.r);
+    return s.r;
+}
+
+}  // namespace poolscope

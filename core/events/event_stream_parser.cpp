@@ -1,0 +1,229 @@
+#include "core/events/event_stream_parser.h"
+
+#include <map>
+
+#include "core/events/chunk_batch.h"
+#include "core/events/event_schema.h"
+#include "core/report/json_units.h"
+#include "core/report/result_json.h"
+
+namespace poolscope {
+namespace {
+
+namespace key = events::key;
+namespace type = events::type;
+using nlohmann::json;
+
+DropCounts drop_counts_from_json(const json& j) {
+    DropCounts d;
+    d.chunks = get_field<uint64_t>(j, key::kChunks);
+    d.samples = get_field<uint64_t>(j, key::kSamples);
+    d.progress = get_field<uint64_t>(j, key::kProgress);
+    d.events = get_field<uint64_t>(j, key::kEvents);
+    return d;
+}
+
+// nlohmann's message without its "[json.exception...] parse error at line 1, column N: " prefix
+// (every event is one line, so its line number would mislead); the column is kept.
+std::string json_error(const json::parse_error& e) {
+    const std::string what = e.what();
+    const auto column = what.find(", column ");
+    const auto detail = column == std::string::npos ? column : what.find(": ", column);
+    return "not valid JSON at column " + std::to_string(e.byte) + ": " +
+           (detail == std::string::npos ? what : what.substr(detail + 2));
+}
+
+std::string line_error(int line, const std::string& what, bool cut_off) {
+    std::string message = "line " + std::to_string(line) + ": " + what;
+    if (cut_off) message += " (the last line has no newline: was the stream cut off?)";
+    return message;
+}
+
+}  // namespace
+
+// One handler per event type, each filling the growing EventStream.
+struct EventStreamParser::Impl {
+    void event(const json& e) {
+        const auto kind = get_field<std::string>(e, key::kType);
+        if (!hello_seen_) {
+            if (kind != type::kHello) throw std::runtime_error("the stream must start with hello");
+            hello(e);
+            hello_seen_ = true;
+            return;
+        }
+        if (kind == type::kRunStart) return run_start(e);
+        if (kind == type::kWorker) return worker(e);
+        if (kind == type::kChunks) return chunks(e);
+        if (kind == type::kAggregated) return aggregated(e);
+        if (kind == type::kChunkBuckets) return buckets(e);
+        if (kind == type::kProgress) return progress(e);
+        if (kind == type::kSample) return sample(e);
+        if (kind == type::kError) return error(e);
+        if (kind == type::kWarning) return warning(e);
+        if (kind == type::kRunEnd) return run_end(e);
+        // A newer writer's event type: skipped, as the version policy promises.
+    }
+
+    int64_t time_of(const json& e) const {
+        return out_.hello.origin_ns + seconds_to_ns(get_field<double>(e, key::kT));
+    }
+
+    std::size_t run_index(const json& e) const {
+        const auto id = get_field<std::string>(e, key::kRun);
+        const auto it = index_.find(id);
+        if (it == index_.end()) throw std::runtime_error("run '" + id + "' has no run_start");
+        return it->second;
+    }
+    StreamRun& run_of(const json& e) { return out_.runs[run_index(e)]; }
+
+    void hello(const json& e) {
+        StreamHello& h = out_.hello;
+        h.schema = get_field<int>(e, key::kSchema);
+        if (h.schema > events::kSchemaVersion) {
+            throw std::runtime_error("schema version " + std::to_string(h.schema) +
+                                     " is newer than this reader's (" +
+                                     std::to_string(events::kSchemaVersion) + ")");
+        }
+        h.tool = get_field<std::string>(e, key::kTool);
+        h.version = get_field<std::string>(e, key::kVersion);
+        h.cores = get_field<int>(e, key::kCores);
+        h.kernel = get_field<std::string>(e, key::kKernel);
+        h.origin_ns = get_field<int64_t>(e, key::kOriginNs);
+    }
+
+    void run_start(const json& e) {
+        StreamRun r;
+        r.run_id = get_field<std::string>(e, key::kRun);
+        if (index_.contains(r.run_id)) {
+            throw std::runtime_error("run '" + r.run_id + "' started twice");
+        }
+        r.config = get_field<RunConfig>(e, key::kConfig);
+        r.machine = get_field<MachineInfo>(e, key::kMachine);
+        r.label = get_field<std::string>(e, key::kLabel);
+        r.start_t_ns = time_of(e);
+        index_.emplace(r.run_id, out_.runs.size());
+        out_.runs.push_back(std::move(r));
+    }
+
+    void worker(const json& e) {
+        StreamRun& r = run_of(e);
+        WorkerEvent w;
+        w.run_id = r.run_id;
+        w.worker = get_field<int>(e, key::kWorker);
+        w.pid = get_field<pid_t>(e, key::kPid);
+        w.state = get_field<std::string>(e, key::kState);
+        w.exit_code = get_field<int>(e, key::kExitCode);
+        w.signal = get_field<int>(e, key::kSignal);
+        w.t_ns = time_of(e);
+        r.workers.push_back(std::move(w));
+    }
+
+    void chunks(const json& e) {
+        StreamRun& r = run_of(e);
+        auto batch = chunks_from_event(e, out_.hello.origin_ns);
+        r.chunks.insert(r.chunks.end(), batch.begin(), batch.end());
+    }
+
+    void aggregated(const json& e) {
+        StreamRun& r = run_of(e);
+        r.aggregated = true;
+        r.aggregated_after = get_field<uint64_t>(e, key::kAfterChunks);
+    }
+
+    void buckets(const json& e) {
+        const std::size_t index = run_index(e);
+        auto batch = buckets_from_event(e, out_.hello.origin_ns);
+        if (batch.empty()) return;
+        auto [it, fresh] =
+            bucket_tables_.try_emplace(index, out_.hello.origin_ns, batch.front().width_ns);
+        for (const auto& b : batch) it->second.merge(b);
+        out_.runs[index].buckets = it->second.snapshot();  // kept merged for live readers
+    }
+
+    void progress(const json& e) {
+        StreamRun& r = run_of(e);
+        ProgressEvent p;
+        p.run_id = r.run_id;
+        p.items_done = get_field<uint64_t>(e, key::kItemsDone);
+        p.items_total = get_field<uint64_t>(e, key::kItemsTotal);
+        p.chunks_done = get_field<uint64_t>(e, key::kChunksDone);
+        p.chunks_total = get_field<uint64_t>(e, key::kChunksTotal);
+        p.t_ns = time_of(e);
+        r.progress.push_back(std::move(p));
+    }
+
+    void sample(const json& e) {
+        run_of(e).samples.push_back(sample_from_json(e, out_.hello.origin_ns));
+    }
+
+    void error(const json& e) {
+        StreamError err{e.get<RunError>(), time_of(e)};
+        if (e.contains(key::kRun)) {
+            run_of(e).errors.push_back(std::move(err));
+        } else {
+            out_.errors.push_back(std::move(err));
+        }
+    }
+
+    void warning(const json& e) {
+        StreamWarning w;
+        w.code = get_field<std::string>(e, key::kCode);
+        w.message = get_field<std::string>(e, key::kMessage);
+        w.dropped = get_nested(e, key::kDropped, drop_counts_from_json);
+        w.t_ns = time_of(e);
+        out_.warnings.push_back(std::move(w));
+    }
+
+    void run_end(const json& e) {
+        StreamRun& r = run_of(e);
+        // Everything is read before anything is stored: a bad run_end leaves the run as it was.
+        auto result = get_nested(e, key::kResult, result_from_json);
+        const DropCounts dropped = get_nested(e, key::kDropped, drop_counts_from_json);
+        const auto streamed = get_field<uint64_t>(e, key::kChunksStreamed);
+        const auto in_buckets = get_field<uint64_t>(e, key::kChunksAggregated);
+        r.result = std::move(result);
+        r.dropped = dropped;
+        r.chunks_streamed = streamed;
+        r.chunks_aggregated = in_buckets;
+    }
+
+    bool hello_seen_ = false;
+    EventStream out_;
+    std::map<std::string, std::size_t> index_;
+    std::map<std::size_t, ChunkBucketTable> bucket_tables_;
+};
+
+EventStreamParser::EventStreamParser() : impl_(std::make_unique<Impl>()) {}
+EventStreamParser::~EventStreamParser() = default;
+EventStreamParser::EventStreamParser(EventStreamParser&&) noexcept = default;
+EventStreamParser& EventStreamParser::operator=(EventStreamParser&&) noexcept = default;
+
+void EventStreamParser::parse_line(std::string_view text, bool unterminated) {
+    const int line = ++lines_;
+    if (text.empty()) return;
+    json event;
+    try {
+        event = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw EventStreamError(line, line_error(line, json_error(e), unterminated));
+    }
+    try {
+        impl_->event(event);
+    } catch (const std::exception& e) {
+        throw EventStreamError(line, line_error(line, e.what(), unterminated));
+    }
+}
+
+const EventStream& EventStreamParser::stream() const {
+    return impl_->out_;
+}
+
+bool EventStreamParser::has_hello() const {
+    return impl_->hello_seen_;
+}
+
+EventStream EventStreamParser::take() {
+    return std::move(impl_->out_);
+}
+
+}  // namespace poolscope

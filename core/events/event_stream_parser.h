@@ -1,0 +1,38 @@
+// EventStreamParser: reads an event stream one line at a time, as a live reader (the GUI, fed
+// by the engine's stdout) gets it; stream() grows with every line, so a reader can look at what
+// is new since its last look (chunks past an index, the latest sample). read_event_stream() is
+// this parser over a whole file.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/events/event_reader.h"
+
+namespace poolscope {
+
+class EventStreamParser {
+  public:
+    EventStreamParser();
+    ~EventStreamParser();
+    EventStreamParser(EventStreamParser&&) noexcept;
+    EventStreamParser& operator=(EventStreamParser&&) noexcept;
+
+    // One line, without its '\n' (empty lines are skipped but counted). unterminated: the line
+    // had no '\n' (the stream ended mid-line), which an error message then mentions.
+    // Throws EventStreamError naming the line; the stream so far stays valid.
+    void parse_line(std::string_view line, bool unterminated = false);
+
+    const EventStream& stream() const;
+    bool has_hello() const;
+    int lines() const { return lines_; }
+    // Moves the stream out; the parser is then empty.
+    EventStream take();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    int lines_ = 0;
+};
+
+}  // namespace poolscope

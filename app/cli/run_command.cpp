@@ -1,6 +1,7 @@
 // `poolscope-cli run`: parse, validate (exit 2 before any process starts), run a series or a
 // comparison, print the table (stdout, or stderr when events go to stdout) or one JSON document.
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
+#include "core/report/json_units.h"
 #include "core/report/result_json.h"
 #include "core/report/summary_table.h"
 
@@ -63,6 +65,9 @@ int run_command(const Args& args) {
     if (opt.control_stdin && isatty(STDIN_FILENO) == 0 && fcntl(STDIN_FILENO, F_GETFD) < 0)
         return bad_input("--control-stdin: stdin is not open");
 
+    // A reader that goes away (the GUI closing) must show up as EPIPE on the event stream,
+    // not kill the engine before it ends its workers.
+    signal(SIGPIPE, SIG_IGN);
     SignalStopSource signals;
     std::unique_ptr<ControlStopSource> control;
     std::vector<StopSource*> stops{&signals};
@@ -91,14 +96,14 @@ int run_command(const Args& args) {
     if (opt.compare) {
         const Comparison c = engine.run_compare();
         if (opt.json)
-            write_out(stdout, comparison_to_json(c, {opt.chunk_records}).dump(2) + "\n");
+            write_out(stdout, safe_dump(comparison_to_json(c, {opt.chunk_records}), 2) + "\n");
         else
             write_out(table, format_comparison(c));
         run_failed = failed(c.serial) || failed(c.parallel);
     } else {
         const RunSeries s = engine.run_series(opt.config);
         if (opt.json)
-            write_out(stdout, series_to_json(s, {opt.chunk_records}).dump(2) + "\n");
+            write_out(stdout, safe_dump(series_to_json(s, {opt.chunk_records}), 2) + "\n");
         else
             write_out(table, format_series(s));
         run_failed = failed(s);

@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include "core/engine/child_process.h"
+#include "core/engine/output_hashing.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
 
@@ -69,16 +70,10 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
                                     : r.bytes(spec.count * outb);
     if (r.failed() || !read_result_failures(r, *h)) return false;
 
-    std::vector<bool> failed(spec.count, false);
-    for (const auto& f : h->failures) {
-        if (f.item < spec.first || f.item >= spec.first + spec.count) return false;
-        failed[f.item - spec.first] = true;
-    }
-    for (uint64_t i = 0; i < spec.count; ++i) {
-        if (failed[i]) continue;
-        st.result.checksum += item_hash(spec.first + i, outputs.subspan(i * outb, outb));
-        ++st.result.checksum_items;
-    }
+    const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
+    if (!hashed) return false;
+    st.result.checksum += hashed->checksum;
+    st.result.checksum_items += hashed->items;
     ChunkRecord& c = st.chunks[id];
     c.worker = slot.index;
     c.recv_start_ns = h->recv_start_ns;

@@ -12,6 +12,7 @@
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
 #include "core/engine/chunk_plan.h"
+#include "core/engine/output_hashing.h"
 #include "core/engine/threads_host.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -58,21 +59,17 @@ bool on_result(ThreadsState& s, std::span<const std::byte> payload, int64_t now)
     if (h->first != spec.first || h->count != spec.count || rd.failed() ||
         !read_result_failures(rd, *h))
         return false;
-    std::vector<bool> failed(spec.count, false);
+    const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
+    if (!hashed) return false;
+    s.r.checksum += hashed->checksum;
+    s.r.checksum_items += hashed->items;
     for (const auto& f : h->failures) {
-        if (f.item < spec.first || f.item >= spec.first + spec.count) return false;
-        failed[f.item - spec.first] = true;
         if (s.r.errors.size() < 100)
             s.r.errors.push_back({"item_failed",
                                   "item " + std::to_string(f.item) + ": " + f.message,
                                   static_cast<int>(h->worker), s.pid, 0,
                                   static_cast<int64_t>(h->chunk_id), static_cast<int64_t>(f.item)});
     }
-    for (uint64_t i = 0; i < spec.count; ++i)
-        if (!failed[i]) {
-            s.r.checksum += item_hash(spec.first + i, outputs.subspan(i * outb, outb));
-            ++s.r.checksum_items;
-        }
     ChunkRecord& c = s.r.chunk_records[h->chunk_id];
     c = {h->chunk_id,
          spec.first,

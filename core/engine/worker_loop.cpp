@@ -83,6 +83,7 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, cons
     if (opt.faults.crash_chunk == th.chunk_id) crash();
     if (opt.faults.hang_chunk == th.chunk_id) hang_forever();
     std::vector<ItemFailure> failures;
+    int64_t last_release = 0;
     for (uint64_t i = 0; i < th.count; ++i) {
         const uint64_t item = th.first + i;
         std::byte* dst = io.outputs ? io.outputs + i * outb : out.data() + outputs_at + i * outb;
@@ -93,13 +94,17 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, cons
         std::optional<std::string> err;
         if (opt.item_lock) {
             std::lock_guard<std::mutex> held(*opt.item_lock);
+            // Under the lock the chunk computes from its first item's acquisition to its last
+            // item's release: waiting for the lock before the first item is not compute.
+            if (i == 0) patch_i64(out, fixed_at + 8 * 5, monotonic_ns());  // compute_start_ns
             err = wl.run_item(item, io.inputs.subspan(i * inb, inb), {dst, outb});
+            last_release = monotonic_ns();
         } else {
             err = wl.run_item(item, io.inputs.subspan(i * inb, inb), {dst, outb});
         }
         if (err) failures.push_back({item, std::move(*err)});
     }
-    patch_i64(out, fixed_at + 8 * 6, monotonic_ns());  // compute_end_ns
+    patch_i64(out, fixed_at + 8 * 6, last_release ? last_release : monotonic_ns());  // compute_end
     put_result_failures(out, failures);
     patch_i64(out, fixed_at + kResultSerEndOffset, monotonic_ns());
     end_frame(out, at);

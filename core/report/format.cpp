@@ -42,7 +42,8 @@ std::string fmt_bytes(uint64_t b) {
 
 std::string fmt_ratio(double x) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, x >= 10 ? "%.1fx" : "%.2fx", x);
+    const char* f = x >= 100 ? "%.0fx" : x >= 10 ? "%.1fx" : x >= 0.1 ? "%.2fx" : "%.3gx";
+    std::snprintf(buf, sizeof buf, f, x);
     return buf;
 }
 

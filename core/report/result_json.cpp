@@ -33,6 +33,8 @@ void read_records(const json& j, RunResult& r) {
         for (const auto& c : rows) out.push_back(chunk_from_json(c, r.start_ns));
         return out;
     });
+    if (j.contains("delivery_order"))
+        r.delivery_order = get_field<std::vector<uint64_t>>(j, "delivery_order");
 }
 
 // The four figures a series summarises, as one object per statistic.
@@ -82,7 +84,10 @@ json result_to_json(const RunResult& r, const ResultJsonOptions& options) {
         {"start_ns", r.start_ns},
         {"end_ns", r.end_ns},
     };
-    if (options.chunk_records) j["chunk_records"] = chunk_records_to_json(r);
+    if (options.chunk_records) {
+        j["chunk_records"] = chunk_records_to_json(r);
+        j["delivery_order"] = r.delivery_order;
+    }
     return j;
 }
 

@@ -86,8 +86,8 @@ bool decode_payload(const Frame& f, const Settings& s) {
             const auto h = read_task_header(r);
             if (!h) return false;
             require(h->inline_inputs <= 1, "task header flag out of range");
-            const auto inputs = h->inline_inputs ? r.bytes(h->count * s.input_bytes)
-                                                 : std::span<const std::byte>{};
+            const auto inputs =
+                h->inline_inputs ? r.bytes(h->count * s.input_bytes) : std::span<const std::byte>{};
             if (r.failed() || r.remaining() != 0) return false;
             Bytes again;
             put_task_header(again, *h);
@@ -221,8 +221,8 @@ std::optional<Outcome> run(std::span<const uint8_t> input) {
 
 bool accepts(std::span<const uint8_t> input) {
     const auto o = run(input);
-    return o && !o->types.empty() && o->last == FrameDecoder::Status::NeedMore &&
-           o->pending == 0 && o->payloads_ok;
+    return o && !o->types.empty() && o->last == FrameDecoder::Status::NeedMore && o->pending == 0 &&
+           o->payloads_ok;
 }
 
 }  // namespace poolscope::fuzz

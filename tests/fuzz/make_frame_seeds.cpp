@@ -17,8 +17,8 @@ namespace {
 // Settings byte 0: limit index (0-3), write_space flag, input and output size indexes (0-3).
 Bytes settings(int limit, bool write_space, int in_size, int out_size, uint8_t p0, uint8_t p1,
                uint8_t p2) {
-    const auto b0 = static_cast<uint8_t>(limit | (write_space ? 4 : 0) | in_size << 3 |
-                                         out_size << 5);
+    const auto b0 =
+        static_cast<uint8_t>(limit | (write_space ? 4 : 0) | in_size << 3 | out_size << 5);
     return {std::byte{b0}, std::byte{p0}, std::byte{p1}, std::byte{p2}};
 }
 

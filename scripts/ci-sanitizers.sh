@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The sanitizer and fuzzing stage of CI, after scripts/test.sh:
+#  1. ASan+UBSan (preset asan): the unit tests (fuzz corpus replays included) and the engine's
+#     fault tests, whose workers crash, hang and get killed on purpose;
+#  2. TSan (preset tsan): the threads backend's tests;
+#  3. libFuzzer (preset fuzz): each fuzz target for POOLSCOPE_FUZZ_SECONDS (default 60) on a
+#     copy of its seed corpus and regressions.
+# Every step runs even when an earlier one failed; the exit status is non-zero if any failed.
+# A fuzzer's crash input is kept under build-fuzz/crashes/<target>/ (see tests/fuzz/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+fuzz_seconds="${POOLSCOPE_FUZZ_SECONDS:-60}"
+jobs="$(nproc)"
+failed=()
+
+step() { printf '\n== %s (%d s so far)\n' "$*" "$(($(date +%s) - start))"; }
+fail() {
+    echo "FAILED: $*" >&2
+    failed+=("$*")
+}
+
+# The test programs of tests/<folder>/, one per *_test.cpp.
+tests_in() {
+    local f
+    for f in tests/"$1"/*_test.cpp; do [ -e "$f" ] && basename "$f" .cpp; done
+}
+# Number of CTest tests in a build folder that match the given ctest arguments.
+count_tests() {
+    local dir=$1
+    shift
+    ctest --test-dir "$dir" -N "$@" | sed -n 's/^Total Tests: //p'
+}
+
+scripts/install-deps.sh clang libclang-rt-14-dev
+fuzz_targets=(frame_decoder event_reader run_options)
+replayers=("${fuzz_targets[@]/%/_fuzz_replay}")
+
+# UBSan only prints by default; halt_on_error makes a finding fail the test that hit it.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+
+step "ASan+UBSan: unit tests and engine fault tests"
+cmake --preset asan >/dev/null
+# shellcheck disable=SC2046
+if cmake --build --preset asan -j "$jobs" --target $(tests_in unit) "${replayers[@]}" \
+    engine_faults_test; then
+    # Leaks are checked in the test processes. Forked workers leave with _exit, which skips
+    # LeakSanitizer's exit-time check, so a worker never reports the workload it did not free.
+    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit -j 2 --output-on-failure ||
+        fail "ASan unit tests"
+    # handle_segv=0: a worker made to crash must die by SIGSEGV, as the tests check, instead of
+    # being turned into an ASan report and exit code 1.
+    ASAN_OPTIONS=handle_segv=0:detect_leaks=1 ctest --test-dir build-asan -R '^e2e\.EngineFaults\.' \
+        -j 2 --output-on-failure --no-tests=error || fail "ASan engine fault tests"
+else
+    fail "ASan build"
+fi
+
+step "TSan: threads backend"
+cmake --preset tsan >/dev/null
+# Test programs with a suite named *Threads* (the threads backend's tests).
+mapfile -t threads_programs < <(grep -lE '^TEST(_F|_P)?\([A-Za-z]*Threads' \
+    tests/unit/*_test.cpp tests/e2e/*_test.cpp 2>/dev/null | xargs -r -n1 basename -s .cpp)
+tsan_filter='Threads'
+if [ ${#threads_programs[@]} -eq 0 ]; then
+    echo "NOTE: no test suite named *Threads* exists; running the engine's unit tests under TSan"
+    mapfile -t threads_programs < <(grep -l '#include "core/engine/' tests/unit/*_test.cpp |
+        xargs -r -n1 basename -s .cpp)
+    tsan_filter='^unit\.'
+fi
+if [ ${#threads_programs[@]} -eq 0 ]; then
+    echo "NOTE: no engine unit tests exist either; TSan step skipped"
+elif cmake --build --preset tsan -j "$jobs" --target "${threads_programs[@]}"; then
+    matched=$(count_tests build-tsan -R "$tsan_filter" || echo 0)
+    if [ "${matched:-0}" -eq 0 ]; then
+        echo "NOTE: no test matches '$tsan_filter' in build-tsan; TSan step ran nothing"
+    else
+        echo "TSan: $matched tests matching '$tsan_filter' (${threads_programs[*]})"
+        # setarch -R: TSan's fixed memory layout fails on kernels with a high mmap entropy.
+        setarch "$(uname -m)" -R ctest --test-dir build-tsan -R "$tsan_filter" -j 2 \
+            --output-on-failure || fail "TSan tests"
+    fi
+else
+    fail "TSan build"
+fi
+
+step "libFuzzer: ${fuzz_seconds} s per target"
+cmake --preset fuzz >/dev/null
+if cmake --build --preset fuzz -j "$jobs" --target "${fuzz_targets[@]/%/_fuzz}"; then
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    for t in "${fuzz_targets[@]}"; do
+        # The fuzzer adds to its corpus folder: give it a copy, never the committed seeds.
+        mkdir -p "$work/$t" "build-fuzz/crashes/$t"
+        find "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" -maxdepth 1 -type f \
+            ! -name '.*' -exec cp {} "$work/$t/" \; 2>/dev/null || true
+        dict=()
+        [ -f "tests/fuzz/$t.dict" ] && dict=("-dict=tests/fuzz/$t.dict")
+        if "build-fuzz/tests/fuzz/${t}_fuzz" "$work/$t" "${dict[@]}" \
+            -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
+            -artifact_prefix="build-fuzz/crashes/$t/" -print_final_stats=1 \
+            >"$work/$t.log" 2>&1; then
+            echo "$t: $(grep -m1 '^Done' "$work/$t.log" || echo 'done')"
+        else
+            tail -n 60 "$work/$t.log"
+            fail "fuzzer $t (reproducer in build-fuzz/crashes/$t/)"
+        fi
+    done
+else
+    fail "fuzz build"
+fi
+
+echo
+echo "sanitizers and fuzzing took $(($(date +%s) - start)) s"
+if [ ${#failed[@]} -gt 0 ]; then
+    printf 'failed: %s\n' "${failed[@]}" >&2
+    exit 1
+fi

@@ -1,0 +1,218 @@
+// Live telemetry of real engine runs, as the charts show it: a busy worker fills a core, fork
+// workers share the engine's prepared input so summed RSS overstates memory while summed PSS
+// does not (and spawn workers, which inherit nothing, show no such gap), and spawned workers
+// that only sleep use no CPU once they are ready.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/engine/engine.h"
+#include "core/platform/machine_info.h"
+#include "support/process_hygiene.h"
+
+using namespace poolscope;
+
+namespace {
+
+constexpr uint64_t kMiB = uint64_t{1} << 20;
+
+// Keeps every Sample and when each worker pid reported ready.
+class RecordingObserver : public RunObserver {
+  public:
+    void on_sample(const std::string&, const Sample& s) override { samples.push_back(s); }
+    void on_worker(const WorkerEvent& e) override {
+        if (e.state == "ready") ready_ns[e.pid] = e.t_ns;
+    }
+    std::vector<Sample> samples;
+    std::map<pid_t, int64_t> ready_ns;
+};
+
+RunConfig live_config(const std::string& workload, uint64_t size, int workers) {
+    RunConfig c;
+    c.workload = workload;
+    c.size = size;
+    c.workers = workers;
+    c.sample_ms = 50;
+    return c;
+}
+
+struct LiveRun {
+    RunResult result;
+    std::vector<Sample> samples;
+    std::map<pid_t, int64_t> ready_ns;
+};
+
+LiveRun run_live(const RunConfig& cfg) {
+    RecordingObserver rec;
+    Engine engine(cfg, rec, {});
+    if (cfg.start == StartMethod::Spawn) engine.set_worker_exe(test::cli_path());
+    LiveRun out;
+    if (auto refused = engine.prepare()) {
+        ADD_FAILURE() << "refused: " << *refused;
+        return out;
+    }
+    out.result = engine.run_once(cfg);
+    EXPECT_FALSE(out.result.partial);
+    EXPECT_TRUE(out.result.errors.empty());
+    out.samples = std::move(rec.samples);
+    out.ready_ns = std::move(rec.ready_ns);
+    return out;
+}
+
+bool alive(const ProcessSample& p) {
+    return !p.gone && p.state != 'Z' && p.rss_bytes > 0;
+}
+
+// True when every worker of the sample is alive (and there are `workers` of them).
+bool workers_alive(const Sample& s, int workers) {
+    int n = 0;
+    for (const ProcessSample& p : s.processes)
+        if (p.role == "worker") {
+            if (!alive(p)) return false;
+            ++n;
+        }
+    return n == workers;
+}
+
+}  // namespace
+
+class TelemetryLive : public test::ProcessHygiene {};
+
+TEST_F(TelemetryLive, BusyWorkerFillsACore) {
+    // 500 items of 2·10^6 iterations: about a second of one core.
+    RunConfig cfg = live_config("cpu", 500, 1);
+    cfg.params["iterations"] = "2000000";
+    const MachineInfo before = read_machine_info();
+    // Fair only if the worker can have a core to itself: on average at least one core idle.
+    const bool quiet = before.loadavg[0] <= before.usable_cores - 1;
+    const LiveRun run = run_live(cfg);
+    SCOPED_TRACE("load average " + std::to_string(before.loadavg[0]) + " on " +
+                 std::to_string(before.usable_cores) +
+                 " cores: " + (quiet ? "strict" : "load-relative") + " form");
+
+    double busiest_core = 0;
+    double worker_util = 0;
+    int worker_samples = 0;
+    const ProcessSample* first = nullptr;
+    const ProcessSample* last = nullptr;
+    int64_t first_t = 0, last_t = 0;
+    for (const Sample& s : run.samples) {
+        for (const double u : s.core_util) busiest_core = std::max(busiest_core, u);
+        for (const ProcessSample& p : s.processes) {
+            if (p.role != "worker" || !alive(p)) continue;
+            ++worker_samples;
+            worker_util = std::max(worker_util, p.cpu_util);
+            EXPECT_LE(p.cpu_util, 1.05) << "one thread cannot use more than one core";
+            if (!first) first = &p, first_t = s.t_ns;
+            last = &p, last_t = s.t_ns;
+        }
+    }
+    ASSERT_GE(worker_samples, 5) << "the run was too short to sample the busy worker";
+    EXPECT_GE(busiest_core, 0.8);
+    if (quiet) {
+        EXPECT_GE(worker_util, 0.8);
+    } else {
+        // Sharing a core with others, the worker gets less than one; its busiest sample must
+        // still show at least 0.8 of what it got on average (schedstat between first and last).
+        const double mean = static_cast<double>(last->cpu_ns - first->cpu_ns) /
+                            static_cast<double>(std::max<int64_t>(last_t - first_t, 1));
+        EXPECT_GT(mean, 0.1) << "a spinning worker that hardly ran";
+        EXPECT_GE(worker_util, 0.8 * std::min(1.0, mean));
+    }
+}
+
+// Workload transfer, 28 items of 1000×1000 float64 (8 MB each): the engine prepares 224 MiB of
+// input before forking. With --transport pipe the workers never read that array (the engine
+// serializes each item into the task frame), yet fork() maps every resident page of it into
+// each child, shared copy-on-write, and RSS counts mapped resident pages, touched or not. So
+// each fork worker's RSS carries the 224 MiB, the sum counts it three times, and PSS, which
+// divides each shared page among its three sharers, counts it once: the sum of PSS is far
+// below the sum of RSS. A spawn worker is a fresh program that maps none of it.
+RunConfig transfer_config(StartMethod start) {
+    RunConfig cfg = live_config("transfer", 28, 2);
+    cfg.params = {{"rows", "1000"}, {"cols", "1000"}};
+    cfg.chunksize = 1;
+    cfg.transport = Transport::Pipe;
+    cfg.start = start;
+    return cfg;
+}
+constexpr uint64_t kPrepared = 28 * 8'000'000;
+
+TEST_F(TelemetryLive, ForkWorkersShareThePreparedInputCopyOnWrite) {
+    const LiveRun run = run_live(transfer_config(StartMethod::Fork));
+    int both_alive = 0;
+    double best_ratio = 1;  // smallest PSS sum / RSS sum while both workers lived
+    for (const Sample& s : run.samples) {
+        if (!workers_alive(s, 2)) continue;
+        ++both_alive;
+        best_ratio = std::min(best_ratio, static_cast<double>(s.pss_sum_bytes) /
+                                              static_cast<double>(s.rss_sum_bytes));
+        for (const ProcessSample& p : s.processes) {
+            if (p.role != "worker" || p.pss_age_ns < 0) continue;
+            // Resident: the inherited array; unique to the worker: only its own buffers.
+            EXPECT_GE(p.rss_bytes, kPrepared) << "worker " << p.worker;
+            EXPECT_LT(p.uss_bytes, kPrepared / 2) << "worker " << p.worker;
+        }
+    }
+    ASSERT_GE(both_alive, 2) << "too few samples while the workers lived";
+    EXPECT_LE(best_ratio, 0.7) << "summed PSS should be at least 30 % below summed RSS";
+}
+
+TEST_F(TelemetryLive, SpawnWorkersShareNothingSoPssFollowsRss) {
+    const LiveRun run = run_live(transfer_config(StartMethod::Spawn));
+    int both_alive = 0;
+    for (const Sample& s : run.samples) {
+        if (!workers_alive(s, 2)) continue;
+        ++both_alive;
+        EXPECT_GT(static_cast<double>(s.pss_sum_bytes), 0.7 * static_cast<double>(s.rss_sum_bytes))
+            << "rss " << s.rss_sum_bytes / kMiB << " MiB, pss " << s.pss_sum_bytes / kMiB << " MiB";
+        for (const ProcessSample& p : s.processes)
+            if (p.role == "worker") EXPECT_LT(p.rss_bytes, kPrepared / 2) << "worker " << p.worker;
+    }
+    ASSERT_GE(both_alive, 2) << "too few samples while the workers lived";
+}
+
+TEST_F(TelemetryLive, SpawnedSleepingWorkersUseNoCpuOnceReady) {
+    RunConfig cfg = live_config("sleep", 20, 2);
+    cfg.params["ms"] = "50";
+    cfg.start = StartMethod::Spawn;
+    const LiveRun run = run_live(cfg);
+    ASSERT_EQ(run.ready_ns.size(), 2u);
+
+    // A sample's cpu_util covers the time since that process's previous sample; count only
+    // those whose whole interval lies after the worker was ready (exec and start-up use CPU).
+    struct Seen {
+        int64_t t_ns;
+        uint64_t cpu_ns;
+    };
+    std::map<pid_t, Seen> previous;
+    uint64_t worker_cpu_ns = 0;  // CPU the workers used over the counted intervals
+    int64_t window_from = 0, window_to = 0;
+    int counted = 0;
+    for (const Sample& s : run.samples) {
+        for (const ProcessSample& p : s.processes) {
+            if (p.role != "worker" || p.gone) continue;
+            const auto prev = previous.find(p.pid);
+            const auto ready = run.ready_ns.find(p.pid);
+            if (prev != previous.end() && ready != run.ready_ns.end() &&
+                prev->second.t_ns >= ready->second) {
+                ++counted;
+                EXPECT_LT(p.cpu_util, 0.05) << "worker " << p.worker << " at t=" << s.t_ns;
+                worker_cpu_ns += p.cpu_ns - prev->second.cpu_ns;
+                if (!window_from || prev->second.t_ns < window_from)
+                    window_from = prev->second.t_ns;
+                window_to = std::max(window_to, s.t_ns);
+            }
+            previous[p.pid] = {s.t_ns, p.cpu_ns};
+        }
+    }
+    ASSERT_GE(counted, 6) << "too few samples after the workers were ready";
+    // The workers' share of the whole machine over that stretch.
+    const double cores = static_cast<double>(run.result.machine.usable_cores);
+    const double share =
+        static_cast<double>(worker_cpu_ns) / (static_cast<double>(window_to - window_from) * cores);
+    EXPECT_LT(share, 0.01);
+}

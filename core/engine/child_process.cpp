@@ -30,6 +30,10 @@ std::optional<std::string> make_child_pipes(ChildPipes& p) {
         return std::string("cannot create a pipe: ") + strerror(e);
     }
     p = {t[0], t[1], r[0], r[1]};
+    // Larger pipe buffers (1 MiB, the default pipe-max-size) mean 16× fewer wake-ups per
+    // megabyte for large items; small messages are unaffected. Best effort.
+    fcntl(p.task_write, F_SETPIPE_SZ, 1 << 20);
+    fcntl(p.result_write, F_SETPIPE_SZ, 1 << 20);
     fcntl(p.task_write, F_SETFL, O_NONBLOCK);
     fcntl(p.result_read, F_SETFL, O_NONBLOCK);
     return std::nullopt;

@@ -65,10 +65,14 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     if (h->first != spec.first || h->count != spec.count) return false;
     const uint64_t outb = st.ctx->workload->output_bytes();
     // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
-    const auto outputs = st.use_shm ? std::span<const std::byte>(st.shm.outputs().subspan(
-                                          spec.first * outb, spec.count * outb))
-                                    : r.bytes(spec.count * outb);
+    const auto outputs = st.use_shm || h->outputs_omitted
+                             ? std::span<const std::byte>(st.use_shm ? st.shm.outputs().subspan(
+                                                                           spec.first * outb,
+                                                                           spec.count * outb)
+                                                                     : std::span<std::byte>{})
+                             : r.bytes(spec.count * outb);
     if (r.failed() || !read_result_failures(r, *h)) return false;
+    if (h->outputs_omitted && h->failures.size() != spec.count) return false;
 
     const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
     if (!hashed) return false;

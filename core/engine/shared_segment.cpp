@@ -1,5 +1,7 @@
 #include "core/engine/shared_segment.h"
 
+#include "core/report/format.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -12,11 +14,7 @@ namespace poolscope {
 
 namespace {
 
-std::string mib(uint64_t b) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(b) / (1024.0 * 1024.0));
-    return buf;
-}
+std::string size_text(uint64_t b) { return fmt_bytes(b); }
 
 }  // namespace
 
@@ -38,7 +36,7 @@ std::optional<std::string> SharedSegment::create(uint64_t input_bytes, uint64_t 
     input_bytes_ = input_bytes;
     output_bytes_ = output_bytes;
     const auto fail = [&](int err) {
-        return "cannot create a shared memory segment of " + mib(total()) + ": " + strerror(err) +
+        return "cannot create a shared memory segment of " + size_text(total()) + ": " + strerror(err) +
                "; try --transport pipe";
     };
     fd_ = memfd_create("poolscope-shm", MFD_CLOEXEC);

@@ -61,6 +61,22 @@ void patch_i64(Bytes& out, std::size_t offset, int64_t v) {
     _exit(5);
 }
 
+// A result that would exceed the frame limit is not sent: every item of the chunk fails with
+// "result too large" and the worker goes on with its next task.
+void replace_with_too_large(Bytes& out, ResultHeader rh, uint64_t limit, uint64_t size) {
+    rh.compute_end_ns = rh.ser_end_ns = monotonic_ns();
+    rh.outputs_omitted = 1;
+    const std::string why = "result too large: " + std::to_string(size) +
+                            " bytes exceed the frame limit of " + std::to_string(limit) + " bytes";
+    std::vector<ItemFailure> failures;
+    for (uint64_t i = 0; i < rh.count; ++i) failures.push_back({rh.first + i, why});
+    out.clear();
+    const std::size_t at = begin_frame(out, FrameType::Result);
+    put_result_fixed(out, rh);
+    put_result_failures(out, failures);
+    end_frame(out, at);
+}
+
 }  // namespace
 
 void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, const TaskIo& io,
@@ -107,7 +123,10 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, cons
     patch_i64(out, fixed_at + 8 * 6, last_release ? last_release : monotonic_ns());  // compute_end
     put_result_failures(out, failures);
     patch_i64(out, fixed_at + kResultSerEndOffset, monotonic_ns());
-    end_frame(out, at);
+    if (opt.max_frame > 0 && out.size() - at - kFrameHeaderSize > opt.max_frame)
+        replace_with_too_large(out, rh, opt.max_frame, out.size() - at - kFrameHeaderSize);
+    else
+        end_frame(out, at);
     if (opt.faults.corrupt_chunk == th.chunk_id && out.size() > kFrameHeaderSize)
         out.back() ^= std::byte{0x5a};  // after the checksum: the engine must catch it
 }

@@ -53,6 +53,7 @@ void put_result_fixed(Bytes& out, const ResultHeader& h) {
     put_i64(out, h.compute_end_ns);
     put_i64(out, h.ser_end_ns);
     put_i64(out, h.worker);
+    put_u64(out, h.outputs_omitted);
 }
 
 void put_result_failures(Bytes& out, const std::vector<ItemFailure>& failures) {
@@ -76,7 +77,8 @@ std::optional<ResultHeader> read_result_fixed(PayloadReader& r) {
     h.compute_end_ns = r.i64();
     h.ser_end_ns = r.i64();
     h.worker = r.i64();
-    if (r.failed()) return std::nullopt;
+    h.outputs_omitted = r.u64();
+    if (r.failed() || h.outputs_omitted > 1) return std::nullopt;
     return h;
 }
 

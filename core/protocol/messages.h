@@ -48,6 +48,9 @@ struct ResultHeader {
     int64_t ser_end_ns = 0;  // patched in just before the frame is sealed
     std::vector<ItemFailure> failures;
     int64_t worker = -1;  // the sender's index (the threads backend's host sends for many)
+    // 1: the outputs were left out because the result would not fit in a frame; every item is
+    // then among the failures ("result too large").
+    uint64_t outputs_omitted = 0;
 };
 
 // Appends a whole Ready/Fatal frame.
@@ -63,7 +66,7 @@ void put_result_fixed(Bytes& out, const ResultHeader& h);
 void put_result_failures(Bytes& out, const std::vector<ItemFailure>& failures);
 std::optional<ResultHeader> read_result_fixed(PayloadReader& r);
 bool read_result_failures(PayloadReader& r, ResultHeader& h);
-inline constexpr std::size_t kResultFixedBytes = 8 * 9;
+inline constexpr std::size_t kResultFixedBytes = 8 * 10;
 // Offset of ser_end_ns inside the fixed part (stamped after the outputs are encoded).
 inline constexpr std::size_t kResultSerEndOffset = 8 * 7;
 

@@ -108,3 +108,17 @@ TEST_F(Cli, ListHelpAndVersion) {
     EXPECT_EQ(v.exit_code, 0);
     EXPECT_NE(v.out.find("poolscope-cli "), std::string::npos);
 }
+
+TEST_F(Cli, SharedMemoryThatCannotBeCreatedIsAClearErrorNotASigbus) {
+    const auto r = run_cli({"run", "--workload", "transfer", "--param", "rows=10", "--param",
+                            "cols=10", "--size", "50", "--transport", "shm", "--inject",
+                            "shm-full", "--json"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    const json j = json::parse(r.out);
+    ASSERT_FALSE(j["errors"].empty());
+    EXPECT_EQ(j["errors"][0]["code"], "shm_failed");
+    const std::string msg = j["errors"][0]["message"];
+    EXPECT_NE(msg.find("try --transport pipe"), std::string::npos) << msg;
+    EXPECT_TRUE(j["partial"].get<bool>());
+    EXPECT_EQ(j["checksum_items"], 0);
+}

@@ -82,8 +82,8 @@ bool workers_alive(const Sample& s, int workers) {
 class TelemetryLive : public test::ProcessHygiene {};
 
 TEST_F(TelemetryLive, BusyWorkerFillsACore) {
-    // 500 items of 2·10^6 iterations: about a second of one core.
-    RunConfig cfg = live_config("cpu", 500, 1);
+    // 1500 items of 2·10^6 iterations: about a second of one core (0.3 ns an iteration).
+    RunConfig cfg = live_config("cpu", 1500, 1);
     cfg.params["iterations"] = "2000000";
     const MachineInfo before = read_machine_info();
     // Fair only if the worker can have a core to itself: on average at least one core idle.
@@ -124,25 +124,28 @@ TEST_F(TelemetryLive, BusyWorkerFillsACore) {
     }
 }
 
-// Workload transfer, 28 items of 1000×1000 float64 (8 MB each): the engine prepares 224 MB of
+// Workload transfer, 64 items of 1000×1000 float64 (8 MB each): the engine prepares 512 MB of
 // input before forking. With --transport pipe the workers never read that array (the engine
 // serializes each item into the task frame), yet fork() maps every resident page of it into
 // each child, shared copy-on-write, and RSS counts mapped resident pages, touched or not. So
-// each fork worker's RSS carries the 224 MB, the sum counts it three times, and PSS, which
+// each fork worker's RSS carries the 512 MB, the sum counts it three times, and PSS, which
 // divides each shared page among its three sharers, counts it once: the sum of PSS is far
 // below the sum of RSS. A spawn worker is a fresh program (fork, then exec at once) that maps
 // none of it. Only samples in which every process's PSS was read afresh are compared: the
 // sampler rereads a process above 256 MiB (the engine) at most every 500 ms, and an old PSS
-// next to a new RSS compares two different moments.
+// next to a new RSS compares two different moments. 64 items keep the run going for well
+// over 500 ms after the workers are ready, so such samples exist.
+constexpr uint64_t kItems = 64;
+constexpr uint64_t kPrepared = kItems * 8'000'000;
+
 RunConfig transfer_config(StartMethod start) {
-    RunConfig cfg = live_config("transfer", 28, 2);
+    RunConfig cfg = live_config("transfer", kItems, 2);
     cfg.params = {{"rows", "1000"}, {"cols", "1000"}};
     cfg.chunksize = 1;
     cfg.transport = Transport::Pipe;
     cfg.start = start;
     return cfg;
 }
-constexpr uint64_t kPrepared = 28 * 8'000'000;
 
 // Samples where both workers are alive, were ready (so a spawned one has exec'd) and every
 // process's PSS is from this very sample.
@@ -176,7 +179,6 @@ TEST_F(TelemetryLive, ForkWorkersShareThePreparedInputCopyOnWrite) {
     double best_ratio = 1;
     for (const Sample* s : fresh) {
         best_ratio = std::min(best_ratio, pss_over_rss(*s));
-        std::printf("DBG fork %s ratio %.2f\n", memory_text(*s).c_str(), pss_over_rss(*s));
         for (const ProcessSample& p : s->processes) {
             if (p.role != "worker") continue;
             // Resident: the inherited array; unique to the worker: only its own buffers.
@@ -184,7 +186,8 @@ TEST_F(TelemetryLive, ForkWorkersShareThePreparedInputCopyOnWrite) {
             EXPECT_LT(p.uss_bytes, kPrepared / 2) << "worker " << p.worker;
         }
     }
-    EXPECT_LE(best_ratio, 0.7) << "summed PSS should be at least 30 % below summed RSS";
+    EXPECT_LE(best_ratio, 0.7) << "summed PSS should be at least 30 % below summed RSS; "
+                               << memory_text(*fresh.front());
 }
 
 TEST_F(TelemetryLive, SpawnWorkersShareNothingSoPssFollowsRss) {
@@ -194,9 +197,9 @@ TEST_F(TelemetryLive, SpawnWorkersShareNothingSoPssFollowsRss) {
     for (const Sample* s : fresh) {
         EXPECT_GT(pss_over_rss(*s), 0.7) << memory_text(*s);
         for (const ProcessSample& p : s->processes) {
-            if (p.role == "worker") EXPECT_LT(p.rss_bytes, kPrepared / 2) << "worker " << p.worker;
+            if (p.role != "worker") continue;
+            EXPECT_LT(p.rss_bytes, kPrepared / 2) << "worker " << p.worker;
         }
-        std::printf("DBG spawn %s ratio %.2f\n", memory_text(*s).c_str(), pss_over_rss(*s));
     }
 }
 

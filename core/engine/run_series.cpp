@@ -41,11 +41,11 @@ namespace {
 
 // The biggest overhead in the parallel run's breakdown, in words.
 std::string dominant_overhead(const Breakdown& b, double& seconds) {
-    const std::pair<const char*, double> parts[] = {{"start-up", b.startup},
-                                                    {"serialization", b.serialization},
-                                                    {"transfer", b.transfer},
-                                                    {"teardown", b.teardown},
-                                                    {"idle (waiting, imbalance)", b.idle}};
+    // Grouped as a user acts on them: the pool's life, moving data, waiting.
+    const std::pair<const char*, double> parts[] = {
+        {"pool start-up and teardown", b.startup + b.teardown},
+        {"moving data (serialization and transfer)", b.serialization + b.transfer},
+        {"idle (waiting for work or a core, imbalance)", b.idle}};
     const auto* best = &parts[0];
     for (const auto& p : parts)
         if (p.second > best->second) best = &p;

@@ -67,7 +67,8 @@ Row series_row(const std::string& name, const RunSeries& s) {
             items,
             serial ? "-" : std::to_string(r.chunks_done) + "/" + std::to_string(r.chunks),
             r.memory.samples ? fmt_bytes(r.memory.peak_pss_sum_bytes) : "-",
-            r.cpu.samples ? fmt_fixed(r.cpu.mean_machine_util * 100, 0) + " %" : "-",
+            // A mean utilisation needs two samples (a delta); shorter runs show none.
+            r.cpu.samples >= 2 ? fmt_fixed(r.cpu.mean_machine_util * 100, 0) + " %" : "-",
             hex(r.checksum)};
 }
 

@@ -27,6 +27,12 @@ std::string fmt_double(double v) {
 }  // namespace
 
 uint64_t item_hash(uint64_t index, std::span<const std::byte> output) {
+    if (output.size() <= 16) {  // the common tiny result: two words, no lanes
+        uint64_t w[2] = {0, 0};
+        std::memcpy(w, output.data(), output.size());
+        const uint64_t h = mix64(index + 0x9e3779b97f4a7c15ULL) ^ w[0] ^ (output.size() << 56);
+        return mix64(mix64(h) ^ w[1]);
+    }
     // Four independent lanes so the multiplies overlap (large outputs hash at memory speed);
     // the index and the length seed them, then everything is mixed into one word.
     constexpr uint64_t kMul = 0x9fb21c651e98df25ULL;

@@ -98,7 +98,10 @@ uint64_t estimate_run_memory(const RunConfig& cfg, const Workload& wl) {
     const uint64_t shm = cfg.transport == Transport::Shm && cfg.backend == Backend::Processes
                              ? cfg.size * (wl.input_bytes() + wl.output_bytes())
                              : 0;
-    return wl.prepared_bytes() + shm + workers * per_chunk * 3;
+    // The engine's bookkeeping: about 200 bytes per chunk (plan, record, queue, flags).
+    const uint64_t chunks =
+        planned_chunk_count(cfg.size, std::max<uint64_t>(1, cs), cfg.dispatch, cfg.workers);
+    return wl.prepared_bytes() + shm + workers * per_chunk * 3 + chunks * 200;
 }
 
 std::optional<std::string> validate_with_workload(const RunConfig& cfg, const Workload& wl,

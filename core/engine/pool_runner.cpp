@@ -23,6 +23,22 @@ namespace {
 void init_state(PoolState& st, const RunContext& ctx) {
     const RunConfig& cfg = ctx.config;
     st.ctx = &ctx;
+    st.slots.resize(static_cast<std::size_t>(cfg.workers));
+    // imap's bounded buffer: at most this many chunks beyond the oldest undelivered one.
+    st.imap_window = 2 * kInflightPerWorker * static_cast<uint64_t>(cfg.workers);
+    st.dispatch_open = cfg.pool == PoolLifetime::Cold;
+    st.result.config = cfg;
+    st.result.machine = ctx.machine;
+    st.result.run_id = ctx.run_id;
+    st.result.label = describe(cfg);
+    st.result.workers = cfg.workers;
+    st.result.items = cfg.size;
+}
+
+// The chunk plan and its bookkeeping (about 200 bytes per chunk) are built after the workers
+// are forked, so a million-chunk run does not hand every worker a copy of them.
+void init_plan(PoolState& st) {
+    const RunConfig& cfg = st.ctx->config;
     st.plan = plan_chunks(cfg.size, effective_chunksize(cfg), cfg.dispatch, cfg.workers);
     st.chunks.resize(st.plan.size());
     st.attempts.assign(st.plan.size(), 0);
@@ -37,17 +53,7 @@ void init_state(PoolState& st, const RunContext& ctx) {
         else
             st.queue.push_back(i);
     }
-    st.slots.resize(static_cast<std::size_t>(cfg.workers));
     st.settled.assign(st.plan.size(), false);
-    // imap's bounded buffer: at most this many chunks beyond the oldest undelivered one.
-    st.imap_window = 2 * kInflightPerWorker * static_cast<uint64_t>(cfg.workers);
-    st.dispatch_open = cfg.pool == PoolLifetime::Cold;
-    st.result.config = cfg;
-    st.result.machine = ctx.machine;
-    st.result.run_id = ctx.run_id;
-    st.result.label = describe(cfg);
-    st.result.workers = cfg.workers;
-    st.result.items = cfg.size;
     st.result.chunks = st.plan.size();
 }
 
@@ -210,7 +216,7 @@ int poll_timeout_ms(const PoolState& st, const RunTelemetry& tel, int64_t now) {
 std::vector<ProcessRef> process_refs(const PoolState& st) {
     std::vector<ProcessRef> refs{{getpid(), "engine", -1}};
     for (const auto& s : st.slots)
-        if (s.alive) refs.push_back({s.pid, "worker", s.index});
+        if (s.alive) refs.push_back({s.pid, "worker", s.index, s.ready});
     return refs;
 }
 
@@ -327,6 +333,8 @@ RunResult run_pool(const RunContext& ctx) {
     for (int i = 0; i < ctx.config.workers && !st.stopping; ++i)
         if (!start_worker(st, st.slots[static_cast<std::size_t>(i)], i))
             begin_stop(st, monotonic_ns());
+    init_plan(st);
+    if (st.stopping) st.queue.clear(), st.own.assign(st.own.size(), {});
     while (any_alive(st)) {
         if (!st.joining && !st.stopping && st.finished_count == st.plan.size() && all_ready(st)) {
             st.joining = true;  // closing the task pipes is the pool's close(); workers exit
@@ -340,8 +348,9 @@ RunResult run_pool(const RunContext& ctx) {
             replace_if_needed(st, s);
             dispatch(st, s);
         }
-        if (auto sample = tel.sample_if_due(now, process_refs(st)))
-            ctx.observer->on_sample(ctx.run_id, *sample);
+        if (tel.ms_until_due(now) == 0)  // building the process list costs; only when due
+            if (auto sample = tel.sample_if_due(now, process_refs(st)))
+                ctx.observer->on_sample(ctx.run_id, *sample);
         ctx.observer->on_progress(
             {ctx.run_id, st.items_done, ctx.config.size, st.finished_count, st.plan.size(), now});
         ctx.observer->on_tick(now);

@@ -1,5 +1,7 @@
 #include "core/telemetry/process_sampler.h"
 
+#include "core/platform/clock.h"
+
 #include <unistd.h>
 
 #include <optional>
@@ -31,13 +33,15 @@ uint64_t read_cpu_ns(const std::string& dir, const PidStat& stat, uint64_t ns_pe
 ProcessSampler::ProcessSampler(std::string proc_root)
     : proc_root_(std::move(proc_root)),
       page_bytes_(sysconf_or(_SC_PAGESIZE, 4096)),
-      ns_per_tick_(1'000'000'000 / sysconf_or(_SC_CLK_TCK, 100)) {}
+      ns_per_tick_(1'000'000'000 / sysconf_or(_SC_CLK_TCK, 100)) {
+    live_ = proc_root_ == "/proc";
+}
 
 std::string ProcessSampler::pid_dir(pid_t pid) const {
     return proc_root_ + "/" + std::to_string(pid);
 }
 
-ProcessSample ProcessSampler::sample(const ProcessRef& ref, int64_t now_ns) {
+ProcessSample ProcessSampler::sample(const ProcessRef& ref, int64_t now_ns, PssRead pss) {
     ProcessSample out;
     out.pid = ref.pid;
     out.role = ref.role;
@@ -59,21 +63,37 @@ ProcessSample ProcessSampler::sample(const ProcessRef& ref, int64_t now_ns) {
     out.last_cpu = stat->processor;
     out.rss_bytes = *pages * page_bytes_;
     out.cpu_ns = read_cpu_ns(dir, *stat, ns_per_tick_);
+    // On the live /proc the CPU time is paired with the moment it was read, not the sample's
+    // start: a loaded engine may read this process milliseconds after that.
+    const int64_t read_ns = live_ ? monotonic_ns() : now_ns;
 
     Track& track = track_for(ref.pid, stat->start_ticks);
-    if (track.seen && now_ns > track.t_ns && out.cpu_ns >= track.cpu_ns) {
+    if (track.seen && read_ns > track.t_ns && out.cpu_ns >= track.cpu_ns) {
         out.cpu_util = static_cast<double>(out.cpu_ns - track.cpu_ns) /
-                       static_cast<double>(now_ns - track.t_ns);
+                       static_cast<double>(read_ns - track.t_ns);
     }
     track.seen = true;
-    track.t_ns = now_ns;
+    track.t_ns = read_ns;
     track.cpu_ns = out.cpu_ns;
 
-    if (pss_due(track, out.rss_bytes, now_ns)) refresh_pss(dir, track, out.rss_bytes, now_ns);
+    // Nothing resident (a zombie): PSS and USS are zero, known without reading anything.
+    const bool read_now = pss == PssRead::Now || out.rss_bytes == 0 ||
+                          (pss != PssRead::Later && track.pss_t_ns < 0) ||
+                          (pss == PssRead::Auto && pss_due(track, out.rss_bytes, now_ns));
+    if (read_now) refresh_pss(dir, track, out.rss_bytes, now_ns);
     out.pss_bytes = track.pss_bytes;
     out.uss_bytes = track.uss_bytes;
     out.pss_age_ns = track.pss_t_ns < 0 ? -1 : now_ns - track.pss_t_ns;
     return out;
+}
+
+void ProcessSampler::read_pss(const ProcessRef& ref, int64_t now_ns, ProcessSample& s) {
+    const auto it = tracks_.find(ref.pid);
+    if (s.gone || it == tracks_.end()) return;
+    refresh_pss(pid_dir(ref.pid), it->second, s.rss_bytes, now_ns);
+    s.pss_bytes = it->second.pss_bytes;
+    s.uss_bytes = it->second.uss_bytes;
+    s.pss_age_ns = it->second.pss_t_ns < 0 ? -1 : now_ns - it->second.pss_t_ns;
 }
 
 ProcessSampler::Track& ProcessSampler::track_for(pid_t pid, uint64_t start_ticks) {
@@ -87,8 +107,10 @@ ProcessSampler::Track& ProcessSampler::track_for(pid_t pid, uint64_t start_ticks
 // Uses the RSS just read from statm rather than the previous sample's: it is the freshest
 // estimate of how long the smaps walk will take.
 bool ProcessSampler::pss_due(const Track& track, uint64_t rss_bytes, int64_t now_ns) const {
-    if (track.pss_t_ns < 0 || rss_bytes <= kLargeRssBytes) return true;
-    return now_ns - track.pss_t_ns >= kLargePssIntervalNs;
+    if (track.pss_t_ns < 0) return true;
+    const int64_t age = now_ns - track.pss_t_ns;
+    if (age < kPssCostFactor * track.pss_cost_ns) return false;
+    return rss_bytes <= kLargeRssBytes || age >= kLargePssIntervalNs;
 }
 
 void ProcessSampler::refresh_pss(const std::string& dir, Track& track, uint64_t rss_bytes,
@@ -97,7 +119,9 @@ void ProcessSampler::refresh_pss(const std::string& dir, Track& track, uint64_t 
     // PSS and USS only count resident pages, so nothing resident means both are zero. That is
     // also the only way to learn a zombie's figures: its smaps_rollup fails with ESRCH.
     if (rss_bytes > 0) {
+        const int64_t t0 = monotonic_ns();
         const std::optional<std::string> text = read_text_file(dir + "/smaps_rollup");
+        track.pss_cost_ns = monotonic_ns() - t0;
         // Unreadable (vanished meanwhile, or not ours): keep the older figures; their age says so.
         if (!text) return;
         // An empty file has no Pss line: no memory map, so zero is the true figure.

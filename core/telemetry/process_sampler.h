@@ -20,13 +20,28 @@ class ProcessSampler {
     // Above this resident size smaps_rollup is read at most once per kLargePssIntervalNs.
     static constexpr uint64_t kLargeRssBytes = uint64_t{256} << 20;
     static constexpr int64_t kLargePssIntervalNs = 500'000'000;
+    // And never sooner than this many times its last read took: the walk costs about 10 µs
+    // per resident MiB, so a busy engine's own figures must not eat into what is measured
+    // (at most 1/kPssCostFactor of the loop's time).
+    static constexpr int64_t kPssCostFactor = 50;
 
     // proc_root can point at a fixture directory holding PID subdirectories.
     explicit ProcessSampler(std::string proc_root = "/proc");
 
+    // When smaps_rollup (PSS, USS) is read: by this sampler's own per-process rule (Auto), now
+    // (Now: a caller reading every process in one round, so their sum is consistent), or only
+    // if it was never read (Keep).
+    // Later: nothing now; the caller reads PSS with read_pss() once every process's cheap
+    // figures are in (so the CPU readings of a round are not spread over the slow walks).
+    enum class PssRead { Auto, Now, Keep, Later };
+
     // Never throws for a vanished process: a pid whose files are gone (or read ESRCH) comes
     // back with gone = true and every figure zero.
-    ProcessSample sample(const ProcessRef& ref, int64_t now_ns);
+    ProcessSample sample(const ProcessRef& ref, int64_t now_ns, PssRead pss = PssRead::Auto);
+
+    // Reads smaps_rollup for a process sampled with PssRead::Later and fills in s's PSS, USS
+    // and age.
+    void read_pss(const ProcessRef& ref, int64_t now_ns, ProcessSample& s);
 
     // Drops the history of pids not in `keep`, so a long series of runs does not accumulate it.
     void forget_others(const std::vector<ProcessRef>& keep);
@@ -37,7 +52,8 @@ class ProcessSampler {
         bool seen = false;         // false until the first sample, which has no interval
         int64_t t_ns = 0;
         uint64_t cpu_ns = 0;
-        int64_t pss_t_ns = -1;  // when smaps_rollup was last read; -1 = never
+        int64_t pss_t_ns = -1;    // when smaps_rollup was last read; -1 = never
+        int64_t pss_cost_ns = 0;  // how long that read took
         uint64_t pss_bytes = 0;
         uint64_t uss_bytes = 0;
     };
@@ -49,6 +65,7 @@ class ProcessSampler {
                      int64_t now_ns) const;
 
     std::string proc_root_;
+    bool live_ = false;  // proc_root_ is the real /proc (not a fixture)
     uint64_t page_bytes_;
     uint64_t ns_per_tick_;
     std::unordered_map<pid_t, Track> tracks_;

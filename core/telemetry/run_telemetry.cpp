@@ -1,8 +1,11 @@
 #include "core/telemetry/run_telemetry.h"
 
+#include "core/platform/clock.h"
+
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -43,6 +46,13 @@ struct RunTelemetry::State {
     int sample_ms;
     CoreUsageSampler cores;
     ProcessSampler processes;
+    // PSS/USS are read for every process in the same sample (a round), so their sum is
+    // consistent; a round is due again after kPssCostFactor times what the last one cost, or
+    // at once when a process joined the run or became ready (a first reading would otherwise
+    // stand next to old ones).
+    int64_t pss_round_ns = -1;
+    int64_t pss_round_cost_ns = 0;
+    std::set<std::pair<pid_t, bool>> pss_members;  // (pid, ready) of the last sample
     int64_t next_due_ns = 0;
     uint64_t samples = 0;
     MemoryFigures memory;
@@ -66,22 +76,37 @@ void RunTelemetry::State::record_cores(Sample& sample) {
 
 void RunTelemetry::State::record_processes(Sample& sample, const std::vector<ProcessRef>& procs) {
     sample.processes.reserve(procs.size());
-    for (const ProcessRef& ref : procs) {
-        ProcessSample ps = processes.sample(ref, sample.t_ns);
-        if (!ps.gone) {
-            sample.rss_sum_bytes += ps.rss_bytes;
-            sample.pss_sum_bytes += ps.pss_bytes;
-            sample.uss_sum_bytes += ps.uss_bytes;
-            auto [it, fresh] = spans.try_emplace(ps.pid, CpuSpan{ps.cpu_ns, ps.cpu_ns});
-            CpuSpan& span = it->second;
-            if (!fresh && ps.cpu_ns < span.last_ns) {
-                // CPU time never decreases within one process: the pid now names another one.
-                closed_cpu_ns += span.last_ns - span.first_ns;
-                span.first_ns = ps.cpu_ns;
-            }
-            span.last_ns = ps.cpu_ns;
+    bool round = pss_round_ns < 0 ||
+                 sample.t_ns - pss_round_ns >= ProcessSampler::kPssCostFactor * pss_round_cost_ns;
+    std::set<std::pair<pid_t, bool>> members;
+    for (const ProcessRef& ref : procs) members.insert({ref.pid, ref.ready});
+    round = round || members != pss_members;
+    pss_members = std::move(members);
+    // The cheap files of every process first, so the CPU readings are close to t_ns; then,
+    // in a round, the slow smaps_rollup walks.
+    const auto mode = round ? ProcessSampler::PssRead::Later : ProcessSampler::PssRead::Keep;
+    for (const ProcessRef& ref : procs)
+        sample.processes.push_back(processes.sample(ref, sample.t_ns, mode));
+    if (round) {
+        const int64_t started = monotonic_ns();
+        for (std::size_t i = 0; i < procs.size(); ++i)
+            processes.read_pss(procs[i], sample.t_ns, sample.processes[i]);
+        pss_round_ns = sample.t_ns;
+        pss_round_cost_ns = monotonic_ns() - started;
+    }
+    for (const ProcessSample& ps : sample.processes) {
+        if (ps.gone) continue;
+        sample.rss_sum_bytes += ps.rss_bytes;
+        sample.pss_sum_bytes += ps.pss_bytes;
+        sample.uss_sum_bytes += ps.uss_bytes;
+        auto [it, fresh] = spans.try_emplace(ps.pid, CpuSpan{ps.cpu_ns, ps.cpu_ns});
+        CpuSpan& span = it->second;
+        if (!fresh && ps.cpu_ns < span.last_ns) {
+            // CPU time never decreases within one process: the pid now names another one.
+            closed_cpu_ns += span.last_ns - span.first_ns;
+            span.first_ns = ps.cpu_ns;
         }
-        sample.processes.push_back(std::move(ps));
+        span.last_ns = ps.cpu_ns;
     }
     processes.forget_others(procs);
 }

@@ -18,8 +18,9 @@ namespace poolscope {
 
 struct ProcessRef {
     pid_t pid = 0;
-    std::string role;  // "engine", "worker", "serial", "threads"
-    int worker = -1;   // worker index, -1 for others
+    std::string role;   // "engine", "worker", "serial", "threads"
+    int worker = -1;    // worker index, -1 for others
+    bool ready = true;  // a worker that has not reported ready yet is still starting
 };
 
 struct ProcessSample {

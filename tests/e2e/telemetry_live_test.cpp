@@ -82,7 +82,7 @@ bool workers_alive(const Sample& s, int workers) {
 class TelemetryLive : public test::ProcessHygiene {};
 
 TEST_F(TelemetryLive, BusyWorkerFillsACore) {
-    // 1500 items of 2·10^6 iterations: about a second of one core (0.3 ns an iteration).
+    // 1500 items of 2·10^6 iterations: about a second of one 2.6 GHz x86-64 core.
     RunConfig cfg = live_config("cpu", 1500, 1);
     cfg.params["iterations"] = "2000000";
     const MachineInfo before = read_machine_info();
@@ -211,7 +211,9 @@ TEST_F(TelemetryLive, SpawnedSleepingWorkersUseNoCpuOnceReady) {
     ASSERT_EQ(run.ready_ns.size(), 2u);
 
     // A sample's cpu_util covers the time since that process's previous sample; count only
-    // those whose whole interval lies after the worker was ready (exec and start-up use CPU).
+    // those whose whole interval lies well after the worker was ready (exec and start-up use
+    // CPU, and so does a freshly executed binary's first pass through its task code: page
+    // faults and lazy symbol binding, a few milliseconds).
     struct Seen {
         int64_t t_ns;
         uint64_t cpu_ns;
@@ -226,7 +228,7 @@ TEST_F(TelemetryLive, SpawnedSleepingWorkersUseNoCpuOnceReady) {
             const auto prev = previous.find(p.pid);
             const auto ready = run.ready_ns.find(p.pid);
             if (prev != previous.end() && ready != run.ready_ns.end() &&
-                prev->second.t_ns >= ready->second) {
+                prev->second.t_ns >= ready->second + 100'000'000) {
                 ++counted;
                 EXPECT_LT(p.cpu_util, 0.05) << "worker " << p.worker << " at t=" << s.t_ns;
                 worker_cpu_ns += p.cpu_ns - prev->second.cpu_ns;
@@ -237,7 +239,7 @@ TEST_F(TelemetryLive, SpawnedSleepingWorkersUseNoCpuOnceReady) {
             previous[p.pid] = {s.t_ns, p.cpu_ns};
         }
     }
-    ASSERT_GE(counted, 6) << "too few samples after the workers were ready";
+    ASSERT_GE(counted, 4) << "too few samples after the workers were ready";
     // The workers' share of the whole machine over that stretch.
     const double cores = static_cast<double>(run.result.machine.usable_cores);
     const double share =

@@ -190,7 +190,8 @@ TEST(TelemetryProcessSampler, LiveSelf) {
     ProcessSampler sampler;
     const ProcessRef self{::getpid(), "engine", -1};
     sampler.sample(self, 1);
-    const ProcessSample s = sampler.sample(self, 2);
+    // A second later: past the re-read interval (50 × what reading smaps_rollup took).
+    const ProcessSample s = sampler.sample(self, 1 + 1'000'000'000);
     EXPECT_FALSE(s.gone);
     EXPECT_EQ(s.state, 'R');
     EXPECT_GT(s.uss_bytes, 0u);

@@ -2,7 +2,7 @@
 # The sanitizer and fuzzing stage of CI, after scripts/test.sh:
 #  1. ASan+UBSan (preset asan): the unit tests (fuzz corpus replays included) and the engine's
 #     fault tests, whose workers crash, hang and get killed on purpose;
-#  2. TSan (preset tsan): the threads backend's tests;
+#  2. TSan (preset tsan): the threads backend's tests (the engine's unit tests if there are none);
 #  3. libFuzzer (preset fuzz): each fuzz target for POOLSCOPE_FUZZ_SECONDS (default 60) on a
 #     copy of its seed corpus and regressions.
 # Every step runs even when an earlier one failed; the exit status is non-zero if any failed.
@@ -58,27 +58,31 @@ fi
 
 step "TSan: threads backend"
 cmake --preset tsan >/dev/null
-# Test programs with a suite named *Threads* (the threads backend's tests).
-mapfile -t threads_programs < <(grep -lE '^TEST(_F|_P)?\([A-Za-z]*Threads' \
+# The threads backend's tests: suites named *Threads*, the global lock (the GIL stand-in) and
+# the pairwise settings rows (threads rows among them).
+tsan_filter='Threads|GlobalLock|Pairwise'
+mapfile -t tsan_programs < <(grep -lE "^TEST(_F|_P)?\(\w*($tsan_filter)" \
     tests/unit/*_test.cpp tests/e2e/*_test.cpp 2>/dev/null | xargs -r -n1 basename -s .cpp)
-tsan_filter='Threads'
-if [ ${#threads_programs[@]} -eq 0 ]; then
-    echo "NOTE: no test suite named *Threads* exists; running the engine's unit tests under TSan"
-    mapfile -t threads_programs < <(grep -l '#include "core/engine/' tests/unit/*_test.cpp |
+if [ ${#tsan_programs[@]} -eq 0 ]; then
+    echo "NOTE: no test suite matches '$tsan_filter'; running the engine's unit tests under TSan"
+    mapfile -t tsan_programs < <(grep -l '#include "core/engine/' tests/unit/*_test.cpp |
         xargs -r -n1 basename -s .cpp)
     tsan_filter='^unit\.'
 fi
-if [ ${#threads_programs[@]} -eq 0 ]; then
-    echo "NOTE: no engine unit tests exist either; TSan step skipped"
-elif cmake --build --preset tsan -j "$jobs" --target "${threads_programs[@]}"; then
+if [ ${#tsan_programs[@]} -eq 0 ]; then
+    echo "NOTE: no engine unit tests exist either; the TSan step ran nothing"
+elif cmake --build --preset tsan -j "$jobs" --target "${tsan_programs[@]}"; then
     matched=$(count_tests build-tsan -R "$tsan_filter" || echo 0)
     if [ "${matched:-0}" -eq 0 ]; then
-        echo "NOTE: no test matches '$tsan_filter' in build-tsan; TSan step ran nothing"
+        echo "NOTE: no test matches '$tsan_filter' in build-tsan; the TSan step ran nothing"
     else
-        echo "TSan: $matched tests matching '$tsan_filter' (${threads_programs[*]})"
-        # setarch -R: TSan's fixed memory layout fails on kernels with a high mmap entropy.
-        setarch "$(uname -m)" -R ctest --test-dir build-tsan -R "$tsan_filter" -j 2 \
-            --output-on-failure || fail "TSan tests"
+        echo "TSan: $matched tests matching '$tsan_filter' (${tsan_programs[*]})"
+        # halt_on_error: a race in a forked child (the threads host) ends it with TSan's exit
+        # code, which the engine reports and the test fails on. setarch -R: TSan's fixed memory
+        # layout fails on kernels with a high mmap entropy.
+        TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 setarch "$(uname -m)" -R \
+            ctest --test-dir build-tsan -R "$tsan_filter" -j 2 --output-on-failure ||
+            fail "TSan tests"
     fi
 else
     fail "TSan build"

@@ -1,5 +1,6 @@
 #include "core/engine/engine.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include "core/config/validation.h"
@@ -20,6 +21,9 @@ Engine::Engine(RunConfig config, RunObserver& observer, std::vector<StopSource*>
 Engine::~Engine() = default;
 
 std::optional<std::string> Engine::prepare() {
+    // Writing to the pipe of a worker that just died must be an EPIPE the loop handles, not a
+    // signal that kills the engine (and whoever embeds it). Children reset it (fork_child).
+    signal(SIGPIPE, SIG_IGN);
     machine_ = read_machine_info();
     if (auto e = validate_config(config_, machine_)) return e;
     if (auto e = parse_fault_plan(config_.inject, faults_)) return e;

@@ -19,6 +19,7 @@ class Engine {
     ~Engine();
 
     // Everything that can be refused before a process starts. Returns the reason, or nullopt.
+    // Sets SIGPIPE to ignored for the process (the engine handles EPIPE itself).
     std::optional<std::string> prepare();
 
     // One run of the given config (backend serial or processes) with the prepared workload.

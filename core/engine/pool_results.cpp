@@ -65,19 +65,22 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     if (h->first != spec.first || h->count != spec.count) return false;
     const uint64_t outb = st.ctx->workload->output_bytes();
     // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
-    const auto outputs = st.use_shm || h->outputs_omitted
-                             ? std::span<const std::byte>(st.use_shm ? st.shm.outputs().subspan(
-                                                                           spec.first * outb,
-                                                                           spec.count * outb)
-                                                                     : std::span<std::byte>{})
-                             : r.bytes(spec.count * outb);
+    const auto outputs =
+        st.use_shm || h->outputs_omitted
+            ? std::span<const std::byte>(
+                  st.use_shm ? st.shm.outputs().subspan(spec.first * outb, spec.count * outb)
+                             : std::span<std::byte>{})
+            : r.bytes(spec.count * outb);
     if (r.failed() || !read_result_failures(r, *h)) return false;
-    if (h->outputs_omitted && h->failures.size() != spec.count) return false;
-
-    const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
-    if (!hashed) return false;
-    st.result.checksum += hashed->checksum;
-    st.result.checksum_items += hashed->items;
+    if (h->outputs_omitted && h->failures.size() != 1) return false;
+    // Outputs left out (result too large): every item failed, for the one reason given.
+    const uint64_t failed = h->outputs_omitted ? spec.count : h->failures.size();
+    if (!h->outputs_omitted) {
+        const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
+        if (!hashed) return false;
+        st.result.checksum += hashed->checksum;
+        st.result.checksum_items += hashed->items;
+    }
     ChunkRecord& c = st.chunks[id];
     c.worker = slot.index;
     c.recv_start_ns = h->recv_start_ns;
@@ -87,16 +90,18 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     c.ser_end_ns = h->ser_end_ns;
     c.received_ns = now;
     c.bytes_out = kFrameHeaderSize + payload.size();
-    c.failed_items = h->failures.size();
+    c.failed_items = failed;
     c.ok = true;
     c.engine_deser_ns = monotonic_ns() - now;
-    st.result.items_failed += h->failures.size();
-    st.items_done += spec.count - h->failures.size();
+    st.result.items_failed += failed;
+    st.items_done += spec.count - failed;
     for (const auto& f : h->failures) {
+        const std::string what = h->outputs_omitted ? "chunk " + std::to_string(id) + " (all " +
+                                                          std::to_string(spec.count) + " items)"
+                                                    : "item " + std::to_string(f.item);
         if (st.item_errors_reported++ < kMaxReportedItemErrors)
-            add_error(
-                st, {"item_failed", "item " + std::to_string(f.item) + ": " + f.message, slot.index,
-                     slot.pid, 0, static_cast<int64_t>(id), static_cast<int64_t>(f.item)});
+            add_error(st, {"item_failed", what + ": " + f.message, slot.index, slot.pid, 0,
+                           static_cast<int64_t>(id), static_cast<int64_t>(f.item)});
     }
     slot.inflight.pop_front();
     slot.busy_since_ns = now;

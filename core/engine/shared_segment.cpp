@@ -14,7 +14,9 @@ namespace poolscope {
 
 namespace {
 
-std::string size_text(uint64_t b) { return fmt_bytes(b); }
+std::string size_text(uint64_t b) {
+    return fmt_bytes(b);
+}
 
 }  // namespace
 
@@ -36,8 +38,8 @@ std::optional<std::string> SharedSegment::create(uint64_t input_bytes, uint64_t 
     input_bytes_ = input_bytes;
     output_bytes_ = output_bytes;
     const auto fail = [&](int err) {
-        return "cannot create a shared memory segment of " + size_text(total()) + ": " + strerror(err) +
-               "; try --transport pipe";
+        return "cannot create a shared memory segment of " + size_text(total()) + ": " +
+               strerror(err) + "; try --transport pipe";
     };
     fd_ = memfd_create("poolscope-shm", MFD_CLOEXEC);
     if (fd_ < 0) return fail(errno);

@@ -68,8 +68,8 @@ void replace_with_too_large(Bytes& out, ResultHeader rh, uint64_t limit, uint64_
     rh.outputs_omitted = 1;
     const std::string why = "result too large: " + std::to_string(size) +
                             " bytes exceed the frame limit of " + std::to_string(limit) + " bytes";
-    std::vector<ItemFailure> failures;
-    for (uint64_t i = 0; i < rh.count; ++i) failures.push_back({rh.first + i, why});
+    // One entry stands for the whole chunk: listing every item would be large again.
+    const std::vector<ItemFailure> failures{{rh.first, why}};
     out.clear();
     const std::size_t at = begin_frame(out, FrameType::Result);
     put_result_fixed(out, rh);
@@ -139,12 +139,14 @@ std::optional<TaskIo> task_io(const Workload& wl, const WorkerOptions& opt, cons
     const uint64_t inb = wl.input_bytes(), outb = wl.output_bytes();
     TaskIo io;
     if (th.inline_inputs) {
+        if (inb && th.count > r.remaining() / inb) return std::nullopt;  // no wrap-around
         io.inputs = r.bytes(th.count * inb);
         if (r.failed()) return std::nullopt;
         return io;
     }
     const uint64_t end = th.first + th.count;
-    if (end < th.first || end * inb > opt.shm_inputs.size() || end * outb > opt.shm_outputs.size())
+    if (end < th.first || (inb && end > opt.shm_inputs.size() / inb) ||
+        (outb && end > opt.shm_outputs.size() / outb))
         return std::nullopt;
     io.inputs = opt.shm_inputs.subspan(th.first * inb, th.count * inb);
     io.outputs = opt.shm_outputs.data() + th.first * outb;

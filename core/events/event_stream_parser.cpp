@@ -206,6 +206,8 @@ void EventStreamParser::parse_line(std::string_view text, bool unterminated) {
         event = json::parse(text);
     } catch (const json::parse_error& e) {
         throw EventStreamError(line, line_error(line, json_error(e), unterminated));
+    } catch (const json::exception& e) {  // e.g. a number too large for a double
+        throw EventStreamError(line, line_error(line, e.what(), unterminated));
     }
     try {
         impl_->event(event);

@@ -105,6 +105,7 @@ void FrameDecoder::commit(std::size_t n) {
 }
 
 void FrameDecoder::feed(std::span<const std::byte> data) {
+    if (data.empty()) return;
     auto space = write_space(data.size());
     std::memcpy(space.data(), data.data(), data.size());
     commit(data.size());

@@ -6,6 +6,10 @@
 // - the checksum is a hex string "0x" + 16 digits.
 #pragma once
 
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -49,6 +53,18 @@ template <typename T>
 T get_field(const nlohmann::json& j, std::string_view key) {
     const auto it = j.find(key);
     if (it == j.end()) throw JsonFieldError(std::string(key), "missing");
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // A float where an integer belongs: only a whole number in range converts (a cast of
+        // anything else would be undefined behaviour).
+        if (it->is_number_float()) {
+            const double d = it->template get<double>();
+            if (!std::isfinite(d) || d != std::trunc(d) ||
+                d < static_cast<double>(std::numeric_limits<T>::min()) ||
+                d >= static_cast<double>(std::numeric_limits<T>::max()))
+                throw JsonFieldError(std::string(key), "is not a whole number in range");
+            return static_cast<T>(d);
+        }
+    }
     try {
         return it->template get<T>();
     } catch (const JsonFieldError& e) {

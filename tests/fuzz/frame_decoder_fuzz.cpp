@@ -107,8 +107,11 @@ bool decode_payload(const Frame& f, const Settings& s) {
             PayloadReader r(f.payload);
             auto h = read_result_fixed(r);
             if (!h) return false;
-            const auto outputs = r.bytes(h->count * s.output_bytes);
+            // A result too large for a frame leaves its outputs out and fails every item.
+            const auto outputs = h->outputs_omitted ? std::span<const std::byte>{}
+                                                    : r.bytes(h->count * s.output_bytes);
             if (r.failed() || !read_result_failures(r, *h)) return false;
+            if (h->outputs_omitted && h->failures.size() != 1) return false;
             require(h->failures.size() <= h->count && r.remaining() == 0,
                     "accepted result with excess failures or trailing bytes");
             Bytes again;

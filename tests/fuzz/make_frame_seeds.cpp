@@ -115,6 +115,16 @@ int main(int argc, char** argv) {
 
     write(dir, "near-over-limit", settings(1, false, 1, 1, 30, 30, 30), conversation);
 
+    Bytes omitted;  // a result too large for a frame: no outputs, one reason for every item
+    ResultHeader big;
+    big.chunk_id = 4, big.first = 40, big.count = 2, big.outputs_omitted = 1;
+    big.failures = {{40, "result too large"}};
+    const auto at4 = begin_frame(omitted, FrameType::Result);
+    put_result_fixed(omitted, big);
+    put_result_failures(omitted, big.failures);
+    end_frame(omitted, at4);
+    write(dir, "valid-result-too-large", fed, omitted);
+
     Bytes excess;  // two failures in a chunk of one item
     result(excess, 3, 30, 1, 8, {{30, "a"}, {31, "b"}});
     write(dir, "near-too-many-failures", fed, excess);

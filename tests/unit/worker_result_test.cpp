@@ -29,7 +29,9 @@ Decoded run_and_decode(uint64_t max_frame, uint64_t count) {
     FrameDecoder d(max_frame);
     d.feed(out);
     Frame f;
-    EXPECT_EQ(d.next(f), FrameDecoder::Status::Ready) << d.error();
+    const auto status = d.next(f);
+    EXPECT_EQ(status, FrameDecoder::Status::Ready) << d.error();
+    if (status != FrameDecoder::Status::Ready) return {};
     PayloadReader r(f.payload);
     Decoded dec;
     auto h = read_result_fixed(r);
@@ -53,14 +55,15 @@ TEST(WorkerResult, OutputsTravelInlineWhenTheyFit) {
 }
 
 TEST(WorkerResult, ResultTooLargeFailsEveryItemOfThatChunkOnly) {
-    // 20 outputs of 8 bytes + 80 bytes of stamps + 4 > 128: too large for this frame limit.
-    const Decoded d = run_and_decode(128, 20);
+    // 40 outputs of 8 bytes + 80 bytes of stamps + 4 > 256: too large for this frame limit.
+    const Decoded d = run_and_decode(256, 40);
     EXPECT_EQ(d.header.outputs_omitted, 1u);
-    ASSERT_EQ(d.header.failures.size(), 20u);
+    ASSERT_EQ(d.header.failures.size(), 1u) << "one reason stands for the whole chunk";
+    EXPECT_EQ(d.header.failures[0].item, 0u);
     EXPECT_NE(d.header.failures[0].message.find("result too large"), std::string::npos);
-    EXPECT_NE(d.header.failures[0].message.find("frame limit of 128 bytes"), std::string::npos);
+    EXPECT_NE(d.header.failures[0].message.find("frame limit of 256 bytes"), std::string::npos);
     // A smaller chunk from the same worker still fits and succeeds.
-    const Decoded ok = run_and_decode(128, 2);
+    const Decoded ok = run_and_decode(256, 2);
     EXPECT_EQ(ok.header.outputs_omitted, 0u);
     EXPECT_TRUE(ok.header.failures.empty());
 }

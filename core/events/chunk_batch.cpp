@@ -85,7 +85,7 @@ const json& column(const json& event, const char* name, std::size_t n) {
 template <typename T>
 T cell(const json& col, std::size_t i, const char* name) {
     try {
-        return col[i].get<T>();
+        return checked_get<T>(col[i], std::string(name) + "[" + std::to_string(i) + "]");
     } catch (const json::exception&) {
         throw JsonFieldError(std::string(name) + "[" + std::to_string(i) + "]",
                              std::string("has the wrong type (") + col[i].type_name() + ")");

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -48,27 +49,53 @@ uint64_t checksum_from_hex(std::string_view text);
 // j.dump() that never throws: invalid UTF-8 (a file name, a kernel string) becomes U+FFFD.
 std::string safe_dump(const nlohmann::json& j, int indent = -1);
 
+// A float where an integer belongs: only a whole number in range converts (casting anything
+// else would be undefined behaviour); otherwise a JsonFieldError naming `what`.
+template <typename T>
+T whole_number(const nlohmann::json& v, std::string_view what) {
+    const double d = v.template get<double>();
+    if (!std::isfinite(d) || d != std::trunc(d) ||
+        d < static_cast<double>(std::numeric_limits<T>::min()) ||
+        d >= static_cast<double>(std::numeric_limits<T>::max()))
+        throw JsonFieldError(std::string(what), "is not a whole number in range");
+    return static_cast<T>(d);
+}
+
+template <typename T>
+struct is_integer_vector : std::false_type {};
+template <typename U>
+struct is_integer_vector<std::vector<U>>
+    : std::bool_constant<std::is_integral_v<U> && !std::is_same_v<U, bool>> {};
+
+// v.get<T>() that never converts a float out of an integer's range (also inside a vector).
+template <typename T>
+T checked_get(const nlohmann::json& v, std::string_view what) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (v.is_number_float()) return whole_number<T>(v, what);
+    } else if constexpr (is_integer_vector<T>::value) {
+        if (v.is_array()) {
+            T out;
+            for (std::size_t i = 0; i < v.size(); ++i)
+                out.push_back(checked_get<typename T::value_type>(
+                    v[i], std::string(what) + "[" + std::to_string(i) + "]"));
+            return out;
+        }
+    }
+    return v.template get<T>();
+}
+
 // j[key] converted to T, or a JsonFieldError naming the key (nested errors get a dotted path).
 template <typename T>
 T get_field(const nlohmann::json& j, std::string_view key) {
     const auto it = j.find(key);
     if (it == j.end()) throw JsonFieldError(std::string(key), "missing");
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-        // A float where an integer belongs: only a whole number in range converts (a cast of
-        // anything else would be undefined behaviour).
-        if (it->is_number_float()) {
-            const double d = it->template get<double>();
-            if (!std::isfinite(d) || d != std::trunc(d) ||
-                d < static_cast<double>(std::numeric_limits<T>::min()) ||
-                d >= static_cast<double>(std::numeric_limits<T>::max()))
-                throw JsonFieldError(std::string(key), "is not a whole number in range");
-            return static_cast<T>(d);
-        }
-    }
     try {
-        return it->template get<T>();
+        return checked_get<T>(*it, "");
     } catch (const JsonFieldError& e) {
-        throw JsonFieldError(std::string(key) + "." + e.path(), e.reason());
+        // "key", "key[3]" or "key.inner": the path below this key, joined on.
+        const std::string& below = e.path();
+        throw JsonFieldError(
+            std::string(key) + (below.empty() || below[0] == '[' ? "" : ".") + below, e.reason());
     } catch (const nlohmann::json::exception&) {
         throw JsonFieldError(std::string(key),
                              std::string("has the wrong type (") + it->type_name() + ")");

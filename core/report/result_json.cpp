@@ -33,8 +33,13 @@ void read_records(const json& j, RunResult& r) {
         for (const auto& c : rows) out.push_back(chunk_from_json(c, r.start_ns));
         return out;
     });
-    if (j.contains("delivery_order"))
-        r.delivery_order = get_field<std::vector<uint64_t>>(j, "delivery_order");
+    if (j.contains("delivery_order")) {
+        const auto& order = j["delivery_order"];
+        if (!order.is_array()) throw JsonFieldError("delivery_order", "is not an array");
+        for (std::size_t i = 0; i < order.size(); ++i)
+            r.delivery_order.push_back(
+                checked_get<uint64_t>(order[i], "delivery_order[" + std::to_string(i) + "]"));
+    }
 }
 
 // The four figures a series summarises, as one object per statistic.

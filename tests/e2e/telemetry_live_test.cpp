@@ -105,7 +105,9 @@ TEST_F(TelemetryLive, BusyWorkerFillsACore) {
             if (p.role != "worker" || !alive(p)) continue;
             ++worker_samples;
             worker_util = std::max(worker_util, p.cpu_util);
-            EXPECT_LE(p.cpu_util, 1.05) << "one thread cannot use more than one core";
+            // One thread cannot use more than one core; the margin covers the engine being
+            // preempted between reading schedstat and its clock (a few ms of a 50 ms interval).
+            EXPECT_LE(p.cpu_util, 1.10) << "one thread cannot use more than one core";
             if (!first) first = &p, first_t = s.t_ns;
             last = &p, last_t = s.t_ns;
         }

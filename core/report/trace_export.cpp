@@ -20,13 +20,21 @@ int worker_tid(int worker) {
 }
 
 // Trace time: microseconds since the stream's origin.
+// b − a in nanoseconds, as a double, without signed overflow: a saved stream can hold any
+// numbers, not only stamps of this machine's clock.
+double ns_diff(int64_t a, int64_t b) {
+    int64_t d;
+    if (!__builtin_sub_overflow(b, a, &d)) return static_cast<double>(d);
+    return static_cast<double>(b) - static_cast<double>(a);
+}
+
 class TraceClock {
   public:
     explicit TraceClock(int64_t origin_ns) : origin_ns_(origin_ns) {}
-    double us(int64_t stamp_ns) const { return static_cast<double>(stamp_ns - origin_ns_) / 1e3; }
+    double us(int64_t stamp_ns) const { return ns_diff(origin_ns_, stamp_ns) / 1e3; }
     // A duration straight from the nanoseconds, not as a difference of two rounded times.
     static double span_us(int64_t from_ns, int64_t to_ns) {
-        return static_cast<double>(to_ns - from_ns) / 1e3;
+        return ns_diff(from_ns, to_ns) / 1e3;
     }
 
   private:
@@ -72,7 +80,7 @@ void add_chunk(json& events, const ChunkRecord& c, int pid, const TraceClock& cl
     const int64_t end = c.ser_end_ns != 0 ? c.ser_end_ns : c.compute_end_ns;
     if (begin == 0 || end < begin) return;
     const auto span_s = [](int64_t a, int64_t b) {
-        return a != 0 && b >= a ? static_cast<double>(b - a) / 1e9 : 0.0;
+        return a != 0 && b >= a ? ns_diff(a, b) / 1e9 : 0.0;
     };
     json args{{"id", c.id},
               {"first", c.first},

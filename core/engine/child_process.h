@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "core/platform/safe_fork.h"
+
 namespace poolscope {
 
 // Descriptor numbers a worker finds its pipes on (after fork, and after exec for spawn).
@@ -19,11 +21,6 @@ struct ChildPipes {
     int result_read = -1;   // engine reads results (non-blocking)
     int result_write = -1;  // child writes results
 };
-
-// fork() with every signal blocked across it: the child resets the handlers the engine
-// installed (SIGINT ignored, SIGTERM/SIGPIPE default) before it unblocks, so a signal meant for
-// the new child never runs the engine's handler in the child's copy of the engine.
-pid_t fork_child();
 
 // Two close-on-exec pipes; the engine's ends non-blocking. Message on failure.
 std::optional<std::string> make_child_pipes(ChildPipes& p);

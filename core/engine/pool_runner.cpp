@@ -27,12 +27,7 @@ void init_state(PoolState& st, const RunContext& ctx) {
     // imap's bounded buffer: at most this many chunks beyond the oldest undelivered one.
     st.imap_window = 2 * kInflightPerWorker * static_cast<uint64_t>(cfg.workers);
     st.dispatch_open = cfg.pool == PoolLifetime::Cold;
-    st.result.config = cfg;
-    st.result.machine = ctx.machine;
-    st.result.run_id = ctx.run_id;
-    st.result.label = describe(cfg);
-    st.result.workers = cfg.workers;
-    st.result.items = cfg.size;
+    st.result = blank_result(ctx);
 }
 
 // The chunk plan and its bookkeeping (about 200 bytes per chunk) are built after the workers

@@ -7,6 +7,7 @@
 
 #include "core/config/run_config.h"
 #include "core/engine/fault_plan.h"
+#include "core/engine/run_result.h"
 #include "core/engine/stop_source.h"
 #include "core/events/run_observer.h"
 #include "core/platform/machine_info.h"
@@ -24,6 +25,18 @@ struct RunContext {
     MachineInfo machine;
     std::string worker_exe;  // the binary a spawn worker executes (poolscope-cli)
 };
+
+// A result before anything ran: the configuration, machine, id and sizes every runner reports.
+inline RunResult blank_result(const RunContext& ctx) {
+    RunResult r;
+    r.config = ctx.config;
+    r.machine = ctx.machine;
+    r.run_id = ctx.run_id;
+    r.label = describe(ctx.config);
+    r.workers = ctx.config.backend == Backend::Serial ? 1 : ctx.config.workers;
+    r.items = ctx.config.size;
+    return r;
+}
 
 // Kill escalation: a worker asked to stop gets SIGTERM, then SIGKILL after this grace.
 inline constexpr int64_t kKillGraceNs = 500'000'000;

@@ -119,12 +119,7 @@ bool drain(SerialState& s, const RunContext& ctx, int& fd) {
 
 RunResult run_serial(const RunContext& ctx) {
     SerialState s;
-    s.r.config = ctx.config;
-    s.r.machine = ctx.machine;
-    s.r.run_id = ctx.run_id;
-    s.r.label = "serial";
-    s.r.workers = 1;
-    s.r.items = ctx.config.size;
+    s.r = blank_result(ctx);
     RunTelemetry tel(ctx.config.sample_ms);
     const int64_t t0 = monotonic_ns();
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, t0);

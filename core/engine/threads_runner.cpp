@@ -234,12 +234,7 @@ RunResult run_threads(const RunContext& ctx) {
     s.busy_since.assign(static_cast<std::size_t>(cfg.workers), 0);
     s.current.assign(static_cast<std::size_t>(cfg.workers), -1);
     s.decoder = FrameDecoder(cfg.max_frame);
-    s.r.config = cfg;
-    s.r.machine = ctx.machine;
-    s.r.run_id = ctx.run_id;
-    s.r.label = describe(cfg);
-    s.r.workers = cfg.workers;
-    s.r.items = cfg.size;
+    s.r = blank_result(ctx);
     s.r.chunks = s.plan.size();
     s.r.chunk_records.resize(s.plan.size());
     RunTelemetry tel(cfg.sample_ms);

@@ -9,21 +9,14 @@
 #include <cerrno>
 
 #include "core/platform/clock.h"
+#include "core/platform/safe_fork.h"
 
 namespace poolscope {
 
 std::optional<std::string> run_in_child(const std::function<std::string()>& fn, int timeout_ms) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return std::nullopt;
-    sigset_t all, old;  // no handler of the caller's may run in the child (see fork_child)
-    sigfillset(&all);
-    sigprocmask(SIG_SETMASK, &all, &old);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        signal(SIGINT, SIG_IGN);
-        signal(SIGTERM, SIG_DFL);
-    }
-    sigprocmask(SIG_SETMASK, &old, nullptr);
+    const pid_t pid = fork_child();  // no handler of the caller's may run in the child
     if (pid < 0) {
         close(fds[0]);
         close(fds[1]);

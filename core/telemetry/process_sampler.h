@@ -23,7 +23,7 @@ class ProcessSampler {
     // And never sooner than this many times its last read took: the walk costs about 10 µs
     // per resident MiB, so a busy engine's own figures must not eat into what is measured
     // (at most 1/kPssCostFactor of the loop's time).
-    static constexpr int64_t kPssCostFactor = 50;
+    static constexpr int64_t kPssCostFactor = 200;
 
     // proc_root can point at a fixture directory holding PID subdirectories.
     explicit ProcessSampler(std::string proc_root = "/proc");

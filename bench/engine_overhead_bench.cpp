@@ -3,20 +3,25 @@
 // same message exchange done raw in the same run: 2 forked children on pipe pairs, up to 2
 // messages in flight each, messages of the engine's task and result frame sizes for one item.
 // The figure compared is the article's C: (W·wall − compute) / n, in worker-seconds per task;
-// for the raw exchange compute is zero, so its C is W·wall / n.
-// Run: engine_overhead_bench   (about 10 s; add --benchmark_filter=Raw to see one baseline)
+// for the raw exchange compute is zero, so its C is W·wall / n. Chunksize 1 runs twice more,
+// engine and raw, with the workers (children) pinned, worker i on core i as `--pin` does: with
+// free placement the scheduler's choices move this ping-pong's cost by up to 2x between runs.
+// Run: engine_overhead_bench   (about 15 s; add --benchmark_filter=Raw to see one baseline)
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "bench/medians.h"
 #include "bench/quiet_engine.h"
 #include "bench/ratio_table.h"
 #include "bench/raw_pipe_exchange.h"
 #include "core/engine/pool_runner.h"
+#include "core/platform/machine_info.h"
 #include "core/protocol/messages.h"
 
 namespace {
@@ -36,8 +41,9 @@ constexpr std::size_t kResultMessage = kFrameHeaderSize + kResultFixedBytes + 8 
 Medians g_per_task;  // C per configuration, seconds
 std::string g_apply_async_refusal;
 
-RunConfig square_config(Dispatch dispatch, std::optional<uint64_t> chunksize) {
+RunConfig square_config(Dispatch dispatch, std::optional<uint64_t> chunksize, bool pin = false) {
     RunConfig cfg;
+    cfg.pin = pin;
     cfg.workload = "square";
     cfg.size = kTasks;
     cfg.workers = kWorkers;
@@ -49,8 +55,17 @@ RunConfig square_config(Dispatch dispatch, std::optional<uint64_t> chunksize) {
     return cfg;
 }
 
-void raw_exchange(benchmark::State& state) {
-    const ExchangeShape shape{kWorkers, kInflightPerWorker, kTaskMessage, kResultMessage};
+// The cores `--pin` uses: the usable ones in affinity order.
+std::vector<int> pin_cpus() {
+    const MachineInfo m = read_machine_info();
+    std::vector<int> cpus = m.affinity_cpus;
+    cpus.resize(std::min(cpus.size(), static_cast<std::size_t>(std::max(1, m.usable_cores))));
+    return cpus;
+}
+
+void raw_exchange(benchmark::State& state, const std::string& key, bool pin) {
+    ExchangeShape shape{kWorkers, kInflightPerWorker, kTaskMessage, kResultMessage, {}};
+    if (pin) shape.pin_cpus = pin_cpus();
     double c_sum = 0;
     for (auto _ : state) {
         const auto wall = run_raw_exchange(kTasks, shape);
@@ -60,7 +75,7 @@ void raw_exchange(benchmark::State& state) {
         }
         state.SetIterationTime(*wall);
         const double c = kWorkers * *wall / kTasks;
-        g_per_task.add("raw", c);
+        g_per_task.add(key, c);
         c_sum += c * 1e6;
     }
     state.counters["C_us"] = benchmark::Counter(c_sum, benchmark::Counter::kAvgIterations);
@@ -102,7 +117,8 @@ void register_all() {
         auto timed = [](benchmark::internal::Benchmark* b) {
             b->UseManualTime()->Iterations(kIterations)->Unit(benchmark::kMillisecond);
         };
-        timed(benchmark::RegisterBenchmark(("RawPipeExchange" + at).c_str(), raw_exchange));
+        timed(benchmark::RegisterBenchmark(("RawPipeExchange" + at).c_str(), raw_exchange, "raw",
+                                           false));
         timed(benchmark::RegisterBenchmark(("EngineMapChunk1" + at).c_str(), engine_run, "map1",
                                            square_config(Dispatch::Map, 1)));
         timed(benchmark::RegisterBenchmark(("EngineMapAuto" + at).c_str(), engine_run, "map_auto",
@@ -110,6 +126,10 @@ void register_all() {
         if (g_apply_async_refusal.empty())
             timed(benchmark::RegisterBenchmark(("EngineApplyAsync" + at).c_str(), engine_run,
                                                "apply_async", async_cfg));
+        timed(benchmark::RegisterBenchmark(("RawPipeExchangePinned" + at).c_str(), raw_exchange,
+                                           "raw_pinned", true));
+        timed(benchmark::RegisterBenchmark(("EngineMapChunk1Pinned" + at).c_str(), engine_run,
+                                           "map1_pinned", square_config(Dispatch::Map, 1, true)));
     }
 }
 
@@ -131,6 +151,14 @@ void print_table() {
     else
         t.add_note("engine apply_async", "skipped: " + g_apply_async_refusal);
     t.print();
+    RatioTable pinned("The same with the workers pinned (worker i on core i, as --pin)",
+                      "C per task", "µs", 1e6);
+    pinned.add_baseline("raw pinned", "raw pipe exchange, children pinned",
+                        g_per_task.median("raw_pinned"));
+    pinned.add_row("engine map, chunksize 1, --pin", g_per_task.median("map1_pinned"));
+    pinned.add_row("raw pipe exchange, free placement (above)", g_per_task.median("raw"));
+    pinned.add_row("engine map, chunksize 1, free placement (above)", g_per_task.median("map1"));
+    pinned.print();
 }
 
 }  // namespace

@@ -8,6 +8,11 @@
 // 2 % more wall. Figures: the engine's wall_s; the caller's wall around run_once (it also
 // formats run_end); the engine process's own CPU (getrusage), where observing lands. Last, a
 // few file runs with every writer hook timed: the writer's direct cost, without the noise.
+// Placement: where the scheduler puts the engine and two ping-ponging workers changes this
+// workload's wall by up to 2x between runs (cross-core wake-ups), far more than watching costs.
+// So the configurations above run with the workers pinned (`--pin`, worker i on core i), which
+// holds placement still; a quiet and a file run with free placement (the default) come too, to
+// show that spread next to the overhead.
 // Run: events_overhead_bench [--tasks=N] [--rounds=N]   (defaults 10^6 and 5; about 3 min here)
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
@@ -24,6 +29,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/drained_pipe.h"
@@ -50,8 +56,9 @@ std::map<std::string, std::vector<double>> g_by_round;  // engine wall_s per rou
 std::string g_failure;
 double g_floor_s = 0;  // what one timed call costs the hook timer itself (for the printout)
 
-RunConfig square_config(int sample_ms) {
+RunConfig square_config(int sample_ms, bool pin) {
     RunConfig cfg;
+    cfg.pin = pin;
     cfg.workload = "square";
     cfg.size = g_tasks;
     cfg.workers = kWorkers;
@@ -108,9 +115,16 @@ bool one_run(benchmark::State& state, const std::string& key, Engine& engine, co
     return true;
 }
 
+// Keys of runs with free placement end in this; all others pin the workers.
+constexpr std::string_view kFree = "_free";
+
+bool pinned(const std::string& key) {
+    return !key.ends_with(kFree);
+}
+
 void engine_runs(benchmark::State& state, const std::string& key, int sample_ms,
                  const Observed& obs) {
-    const RunConfig cfg = square_config(sample_ms);
+    const RunConfig cfg = square_config(sample_ms, pinned(key));
     Engine engine(cfg, obs.observer, {});
     if (auto refused = engine.prepare()) {
         state.SkipWithError(refused->c_str());
@@ -179,6 +193,12 @@ void file_run(benchmark::State& s) {
 void pipe_run(benchmark::State& s) {
     to_pipe(s, "pipe", kSampleMs);
 }
+void quiet_free_run(benchmark::State& s) {
+    unobserved(s, "quiet_free", 0);
+}
+void file_free_run(benchmark::State& s) {
+    to_file(s, "file_free", kSampleMs, false);
+}
 void hooks_timed_run(benchmark::State& s) {
     to_file(s, "file_timed", kSampleMs, true);
 }
@@ -193,6 +213,8 @@ void register_all() {
         {"EventsToPipe", pipe_run},
         {"SamplingOnly", sampling_only_run},
         {"WriterOnly", writer_only_run},
+        {"QuietFreePlacement", quiet_free_run},
+        {"EventsToFileFreePlacement", file_free_run},
     };
     const int n = static_cast<int>(std::size(configs));
     for (int round = 1; round <= g_rounds; ++round) {
@@ -211,10 +233,10 @@ void register_all() {
         ->Unit(benchmark::kMillisecond);
 }
 
-// Median over rounds of (wall_s / the quiet run's wall_s in the same round).
+// Median over rounds of (wall_s / the quiet run's wall_s in the same round and placement).
 std::optional<double> paired_ratio(const std::string& key) {
     const auto& a = g_by_round[key];
-    const auto& b = g_by_round["quiet"];
+    const auto& b = g_by_round[pinned(key) ? "quiet" : "quiet_free"];
     Medians m;
     for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
         if (b[i] > 0) m.add("r", a[i] / b[i]);
@@ -227,9 +249,15 @@ std::optional<double> fastest(const std::string& key) {
     return *std::min_element(v.begin(), v.end());
 }
 
+std::optional<double> slowest(const std::string& key) {
+    const auto& v = g_by_round[key];
+    if (v.empty()) return std::nullopt;
+    return *std::max_element(v.begin(), v.end());
+}
+
 void print_tables() {
     const std::string shape = "square, n = " + std::to_string(g_tasks) +
-                              ", chunksize 1, 2 workers, fork, pipe (medians of " +
+                              ", chunksize 1, 2 workers pinned, fork, pipe (medians of " +
                               std::to_string(g_rounds) + " runs each)";
     struct Figure {
         const char* suffix;
@@ -259,8 +287,24 @@ void print_tables() {
     best.add_baseline("quiet", "no observer, sampling off", fastest("quiet"));
     for (const auto& [key, label] : rows) best.add_row(label, fastest(key));
     best.print();
-    std::printf("\nPer-round wall_s ratio to the quiet run of the same round (median):");
-    for (const auto& [key, label] : rows) {
+    // Free placement: the same quiet and file runs as the scheduler places them, with their
+    // spread, against the pinned quiet run.
+    RatioTable free("Engine wall_s with free placement (the default), medians of " +
+                        std::to_string(g_rounds) + " runs each",
+                    "wall_s", "s", 1);
+    free.add_baseline("quiet", "pinned, no observer, sampling off", g_medians.median("quiet/wall"));
+    free.add_row("free, no observer, sampling off", g_medians.median("quiet_free/wall"));
+    free.add_row("free, fastest run", fastest("quiet_free"));
+    free.add_row("free, slowest run", slowest("quiet_free"));
+    free.add_row("free, event stream to a file, sampling 100 ms",
+                 g_medians.median("file_free/wall"));
+    free.print();
+    const std::pair<const char*, const char*> all_rows[] = {
+        rows[0], rows[1], rows[2], rows[3], {"file_free", ""}};
+    std::printf(
+        "\nPer-round wall_s ratio to the quiet run of the same round and placement "
+        "(median):");
+    for (const auto& [key, label] : all_rows) {
         const auto r = paired_ratio(key);
         if (r)
             std::printf(" %s %.3f×", key, *r);

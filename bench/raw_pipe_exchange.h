@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -24,6 +25,7 @@ struct ExchangeShape {
     std::size_t in_flight = 2;
     std::size_t task_bytes = 0;
     std::size_t result_bytes = 0;
+    std::vector<int> pin_cpus;  // child i on pin_cpus[i mod size] (as `--pin`); empty: free
 };
 
 namespace raw_exchange_detail {
@@ -53,6 +55,12 @@ inline bool start_child(std::vector<Channel>& channels, ChildSet& kids, const Ex
     }
     const pid_t pid = fork();
     if (pid == 0) {
+        if (!s.pin_cpus.empty()) {
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            CPU_SET(s.pin_cpus[channels.size() % s.pin_cpus.size()], &set);
+            if (sched_setaffinity(0, sizeof set, &set) != 0) _exit(1);
+        }
         for (const Channel& c : channels) close(c.task_fd), close(c.result_fd);
         close(t[1]), close(r[0]);
         answer_tasks(t[0], r[1], s);

@@ -3,6 +3,8 @@
 namespace poolscope {
 namespace {
 
+constexpr int kMaxCachedWorkers = 4096;
+
 int64_t bucket_stamp(const ChunkRecord& c) {
     if (c.compute_end_ns != 0) return c.compute_end_ns;
     if (c.received_ns != 0) return c.received_ns;
@@ -24,7 +26,17 @@ void ChunkBucketTable::add(const ChunkRecord& c) {
     const int64_t stamp = bucket_stamp(c);
     const int64_t start =
         stamp == 0 ? origin_ns_ : origin_ns_ + floor_div(stamp - origin_ns_, width_ns_) * width_ns_;
-    ChunkBucket& b = buckets_[{c.worker, start}];
+    const bool indexed = c.worker >= 0 && c.worker < kMaxCachedWorkers;
+    const auto slot = static_cast<std::size_t>(indexed ? c.worker : 0);
+    ChunkBucket* cached = indexed && slot < last_.size() ? last_[slot] : nullptr;
+    if (!cached || cached->start_ns != start) {
+        cached = &buckets_[{c.worker, start}];
+        if (indexed) {
+            if (slot >= last_.size()) last_.resize(slot + 1, nullptr);
+            last_[slot] = cached;
+        }
+    }
+    ChunkBucket& b = *cached;
     b.worker = c.worker;
     b.start_ns = start;
     b.width_ns = width_ns_;
@@ -57,6 +69,7 @@ std::vector<ChunkBucket> ChunkBucketTable::snapshot() const {
 std::vector<ChunkBucket> ChunkBucketTable::take() {
     std::vector<ChunkBucket> out = snapshot();
     buckets_.clear();
+    last_.clear();
     return out;
 }
 

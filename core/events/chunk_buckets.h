@@ -44,6 +44,9 @@ class ChunkBucketTable {
     int64_t origin_ns_;
     int64_t width_ns_;
     std::map<std::pair<int, int64_t>, ChunkBucket> buckets_;
+    // Per worker index, the bucket its last chunk went to: consecutive chunks of a worker
+    // almost always share one, so most adds skip the map lookup. Cleared with the map.
+    std::vector<ChunkBucket*> last_;
 };
 
 }  // namespace poolscope

@@ -51,8 +51,16 @@ double EventStreamWriter::seconds_since_origin(int64_t t_ns) const {
 }
 
 EventStreamWriter::RunState& EventStreamWriter::run(const std::string& run_id) {
+    if (cached_run_ && run_id == cached_run_id_) return *cached_run_;
     const int64_t width_ns = int64_t{std::max(options_.bucket_ms, 1)} * kNsPerMs;
-    return runs_.try_emplace(run_id, origin_ns_, width_ns).first->second;
+    cached_run_ = &runs_.try_emplace(run_id, origin_ns_, width_ns).first->second;
+    cached_run_id_ = run_id;
+    return *cached_run_;
+}
+
+void EventStreamWriter::erase_run(const std::string& run_id) {
+    runs_.erase(run_id);
+    cached_run_ = nullptr;
 }
 
 void EventStreamWriter::write_hello(const MachineInfo& machine) {
@@ -81,7 +89,7 @@ bool EventStreamWriter::offer(const std::string& line, RunState* state, uint64_t
 void EventStreamWriter::on_run_start(const std::string& run_id, const RunConfig& config,
                                      const MachineInfo& machine, int64_t t_ns) {
     last_now_ns_ = std::max(last_now_ns_, t_ns);
-    runs_.erase(run_id);
+    erase_run(run_id);
     run(run_id);
     const json body{
         {key::kConfig, config}, {key::kMachine, machine}, {key::kLabel, describe(config)}};
@@ -153,7 +161,7 @@ void EventStreamWriter::on_run_end(const RunResult& r) {
         {key::kChunksAggregated, state.chunks_aggregated},
     };
     write_essential(event_line(type::kRunEnd, seconds_since_origin(t_ns), r.run_id, body));
-    runs_.erase(r.run_id);
+    erase_run(r.run_id);
     warn_if_caught_up(t_ns);
 }
 

@@ -72,6 +72,7 @@ class EventStreamWriter : public RunObserver {
     };
 
     RunState& run(const std::string& run_id);
+    void erase_run(const std::string& run_id);
     void write_hello(const MachineInfo& machine);
     void flush_run(const std::string& run_id, RunState& state, int64_t now_ns);
     void flush_chunks(const std::string& run_id, RunState& state, int64_t now_ns);
@@ -91,6 +92,9 @@ class EventStreamWriter : public RunObserver {
     int64_t origin_ns_;
     EventStreamOptions options_;
     std::map<std::string, RunState> runs_;
+    // The run last looked up (every chunk and progress hook asks for it); reset on erase.
+    std::string cached_run_id_;
+    RunState* cached_run_ = nullptr;
     int64_t last_flush_ns_;
     int64_t last_now_ns_;
     DropCounts total_dropped_;

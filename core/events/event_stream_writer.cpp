@@ -223,13 +223,20 @@ void EventStreamWriter::on_tick(int64_t now_ns) {
 }
 
 int EventStreamWriter::ms_until_tick(int64_t now_ns) const {
+    int ms = -1;
     if (has_batched()) {
         const int64_t due_ns = last_flush_ns_ + options_.flush_ms * kNsPerMs - now_ns;
-        return due_ns <= 0 ? 0 : static_cast<int>((due_ns + kNsPerMs - 1) / kNsPerMs);
+        ms = due_ns <= 0 ? 0 : static_cast<int>((due_ns + kNsPerMs - 1) / kNsPerMs);
     }
-    // Output still queued or drops still to report: come back to retry the write.
-    if (!out_.broken() && (out_.pending_bytes() > 0 || unreported_.any())) return options_.flush_ms;
-    return -1;
+    if (out_.broken()) return ms;
+    // Output still queued: come back soon to retry the write (the output is not in the
+    // engine's poll set, so a tick is its only chance to move on). Drops still to report:
+    // at the next flush period.
+    const int retry = out_.pending_bytes() > 0 ? kRetryWriteMs
+                      : unreported_.any()      ? options_.flush_ms
+                                               : -1;
+    if (retry >= 0) ms = ms < 0 ? retry : std::min(ms, retry);
+    return ms;
 }
 
 void EventStreamWriter::warn_if_caught_up(int64_t now_ns) {

@@ -47,7 +47,10 @@ class EventStreamWriter : public RunObserver {
     void on_error(const std::string& run_id, const RunError& e, int64_t t_ns) override;
     void on_run_end(const RunResult& r) override;
     void on_tick(int64_t now_ns) override;
+    // Until the next flush of batched chunks and progress; kRetryWriteMs while output the
+    // descriptor did not take yet is queued; -1 when nothing waits.
     int ms_until_tick(int64_t now_ns) const override;
+    static constexpr int kRetryWriteMs = 1;
 
     // Writes everything still batched (also of runs that never ended) and a last warning if
     // drops were not reported yet, then waits until the descriptor took it all. Call once, when

@@ -48,9 +48,13 @@ class RunObserver {
         (void)run_id, (void)e, (void)t_ns;
     }
     virtual void on_run_end(const RunResult& r) { (void)r; }
-    // Called on every turn of the engine's loop: a chance to flush batched events.
+    // A chance to flush batched events. The pool calls on_progress and then on_tick on each
+    // turn of its loop where ms_until_tick says 0 (due) or -1 (no wish), and on_progress once
+    // more with the final figures before on_run_end; the serial and threads runners call
+    // both on every turn.
     virtual void on_tick(int64_t now_ns) { (void)now_ns; }
-    // How soon the observer wants on_tick again (ms), or -1 for no wish.
+    // How soon the observer wants on_tick again (ms), or -1 for no wish. The pool's poll()
+    // never sleeps past it.
     virtual int ms_until_tick(int64_t now_ns) const {
         (void)now_ns;
         return -1;

@@ -1,0 +1,122 @@
+// Progress as a live reader sees it: in a saved stream, progress lines come at most once per
+// flush period, never go backwards, and the last one before run_end says the run is complete;
+// an observer without timing of its own gets progress on the way and the final figures before
+// on_run_end.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine/engine.h"
+#include "support/process_hygiene.h"
+#include "support/scratch_dir.h"
+
+namespace poolscope {
+namespace {
+
+using nlohmann::json;
+
+std::vector<json> read_lines(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<json> out;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) out.push_back(json::parse(line));
+    return out;
+}
+
+class ProgressEvents : public test::ProcessHygiene {
+  protected:
+    test_support::ScratchDir dir;
+    std::string stream = dir.file("run.jsonl");
+
+    // Checks the progress lines of the saved stream; returns how many there were.
+    std::size_t check_stream(uint64_t items, double min_gap_s) {
+        std::vector<json> progress;
+        bool ended = false;
+        for (const json& e : read_lines(stream)) {
+            if (e.at("type") == "run_end") {
+                ended = true;
+                break;
+            }
+            if (e.at("type") == "progress") progress.push_back(e);
+        }
+        EXPECT_TRUE(ended) << "no run_end in the stream";
+        if (progress.empty()) {
+            ADD_FAILURE() << "no progress in the stream";
+            return 0;
+        }
+        for (std::size_t i = 1; i < progress.size(); ++i) {
+            const json& e = progress[i];
+            EXPECT_GE(e.at("items_done").get<uint64_t>(),
+                      progress[i - 1].at("items_done").get<uint64_t>())
+                << "progress went backwards at t=" << e.at("t");
+            // The last one is flushed with run_end, whenever the run ends.
+            if (i + 1 == progress.size()) continue;
+            const double gap = e.at("t").get<double>() - progress[i - 1].at("t").get<double>();
+            EXPECT_GE(gap, min_gap_s) << "two progress lines at t=" << e.at("t");
+        }
+        const json& last = progress.back();
+        EXPECT_EQ(last.at("items_done").get<uint64_t>(), items);
+        EXPECT_EQ(last.at("items_total").get<uint64_t>(), items);
+        EXPECT_EQ(last.at("chunks_done"), last.at("chunks_total"));
+        return progress.size();
+    }
+};
+
+TEST_F(ProgressEvents, ASlowRunStreamsProgressOncePerFlushAndEndsComplete) {
+    // 40 items of 20 ms over 2 workers: about 0.4 s, so several flush periods of 50 ms.
+    const auto run =
+        test::run_cli({"run", "--workload", "sleep", "--size", "40", "--param", "ms=20",
+                       "--workers", "2", "--chunksize", "1", "--events", stream});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    // Flushes are at least 50 ms apart (a millisecond of rounding in the poll timeout).
+    EXPECT_GE(check_stream(40, 0.049), 4u);
+}
+
+TEST_F(ProgressEvents, AMillionTinyTasksStreamFewProgressLinesAndEndComplete) {
+    const auto run = test::run_cli({"run", "--workload", "square", "--size", "200000",
+                                    "--chunksize", "1", "--workers", "2", "--events", stream});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    check_stream(200000, 0.049);
+}
+
+// Records the order of what it is told; has no timing of its own (ms_until_tick is -1).
+class OrderObserver : public RunObserver {
+  public:
+    void on_progress(const ProgressEvent& p) override {
+        EXPECT_FALSE(ended) << "progress after run_end";
+        progress.push_back(p);
+    }
+    void on_run_end(const RunResult&) override { ended = true; }
+    std::vector<ProgressEvent> progress;
+    bool ended = false;
+};
+
+TEST_F(ProgressEvents, AnObserverWithoutTimingGetsProgressAndTheFinalFiguresBeforeTheEnd) {
+    RunConfig cfg;
+    cfg.workload = "sleep";
+    cfg.params["ms"] = "10";
+    cfg.size = 20;
+    cfg.workers = 2;
+    cfg.chunksize = 1;
+    OrderObserver seen;
+    Engine engine(cfg, seen, {});
+    ASSERT_FALSE(engine.prepare().has_value());
+    const RunResult r = engine.run_once(cfg);
+    ASSERT_FALSE(r.partial);
+    ASSERT_TRUE(seen.ended);
+    ASSERT_GE(seen.progress.size(), 10u) << "progress only at the end";
+    uint64_t last = 0;
+    for (const ProgressEvent& p : seen.progress) {
+        EXPECT_GE(p.items_done, last);
+        last = p.items_done;
+    }
+    EXPECT_EQ(seen.progress.back().items_done, 20u);
+    EXPECT_EQ(seen.progress.back().chunks_done, seen.progress.back().chunks_total);
+}
+
+}  // namespace
+}  // namespace poolscope

@@ -32,6 +32,8 @@ measurement
   --chunk-records          with --json: include every chunk's record (stamps, bytes)
   --events FILE|-          write the event stream (JSON Lines); with -, the table goes
                            to stderr
+  --chunk-detail N         with --events: chunks per run sent in full before they come
+                           as time buckets (default 20000; 0 = buckets from the start)
   --control-stdin          read commands from stdin: "stop" or end of file stops the run
 faults
   --task-timeout S         end a worker whose chunk takes longer than S seconds

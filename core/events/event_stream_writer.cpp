@@ -53,7 +53,10 @@ double EventStreamWriter::seconds_since_origin(int64_t t_ns) const {
 EventStreamWriter::RunState& EventStreamWriter::run(const std::string& run_id) {
     if (cached_run_ && run_id == cached_run_id_) return *cached_run_;
     const int64_t width_ns = int64_t{std::max(options_.bucket_ms, 1)} * kNsPerMs;
-    cached_run_ = &runs_.try_emplace(run_id, origin_ns_, width_ns).first->second;
+    const auto [it, fresh] = runs_.try_emplace(run_id, origin_ns_, width_ns);
+    // Room for a flush period's worth of chunks at once, instead of growing on the loop.
+    if (fresh) it->second.pending.reserve(std::min<uint64_t>(options_.chunk_detail_cap, 1024));
+    cached_run_ = &it->second;
     cached_run_id_ = run_id;
     return *cached_run_;
 }

@@ -2,18 +2,18 @@
 // 2 workers, fork, pipe, cold pool), the worst case for per-chunk events, with the event stream
 // written (EventStreamWriter, telemetry sampled every 100 ms) against the same run with
 // nothing observed (the null RunObserver, sampling off), all in the same program, taking turns
-// round after round. The stream goes to a file (the main figure, as `--events FILE`) and to a
-// pipe that a forked child drains (as the GUI reads it). Two more configurations split the
-// cost: sampling alone (null observer) and the writer alone (sampling off). The target: at most
-// 2 % more wall. Figures: the engine's wall_s; the caller's wall around run_once (it also
-// formats run_end); the engine process's own CPU (getrusage), where observing lands. Last, a
-// few file runs with every writer hook timed: the writer's direct cost, without the noise.
-// Placement: where the scheduler puts the engine and two ping-ponging workers changes this
-// workload's wall by up to 2x between runs (cross-core wake-ups), far more than watching costs.
-// So the configurations above run with the workers pinned (`--pin`, worker i on core i), which
-// holds placement still; a quiet and a file run with free placement (the default) come too, to
-// show that spread next to the overhead.
-// Run: events_overhead_bench [--tasks=N] [--rounds=N]   (defaults 10^6 and 5; about 3 min here)
+// round after round. The stream goes to a file (the main figure, as `--events FILE`), to a file
+// with every chunk in buckets (as `--chunk-detail 0`) and to a pipe that a forked child drains
+// (as the GUI reads it). Two more configurations split the cost: sampling alone (null
+// observer) and the writer alone (sampling off). The target: at most 2 % more wall. Figures: the
+// engine's wall_s; the caller's wall around run_once (it also formats run_end); the engine
+// process's own CPU (getrusage), where observing lands. Last, a few file runs with every writer
+// hook timed: the writer's direct cost, without the noise. Placement: where the scheduler puts the
+// engine and two ping-ponging workers changes this workload's wall by up to 2x between runs
+// (cross-core wake-ups), far more than watching costs. So the configurations above run with the
+// workers pinned (`--pin`, worker i on core i), which holds placement still; a quiet and a file run
+// with free placement (the default) come too, to show that spread next to the overhead. Run:
+// events_overhead_bench [--tasks=N] [--rounds=N]   (defaults 10^6 and 5; about 3 min here)
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -142,7 +142,9 @@ void unobserved(benchmark::State& state, const std::string& key, int sample_ms) 
 // The event stream on fd, optionally behind the hook timer.
 void streamed(benchmark::State& state, const std::string& key, int fd, int sample_ms,
               bool time_hooks) {
-    EventStreamWriter writer(fd, monotonic_ns(), read_machine_info());
+    EventStreamOptions options;
+    if (key == "file_buckets") options.chunk_detail_cap = 0;  // as --chunk-detail 0
+    EventStreamWriter writer(fd, monotonic_ns(), read_machine_info(), options);
     ObserverHookTimer timer(writer);
     if (time_hooks)
         engine_runs(state, key, sample_ms, {timer, &timer});
@@ -190,6 +192,9 @@ void writer_only_run(benchmark::State& s) {
 void file_run(benchmark::State& s) {
     to_file(s, "file", kSampleMs, false);
 }
+void file_buckets_run(benchmark::State& s) {
+    to_file(s, "file_buckets", kSampleMs, false);
+}
 void pipe_run(benchmark::State& s) {
     to_pipe(s, "pipe", kSampleMs);
 }
@@ -210,6 +215,7 @@ void register_all() {
     const std::pair<const char*, Fn> configs[] = {
         {"Quiet", quiet_run},
         {"EventsToFile", file_run},
+        {"EventsToFileBucketsOnly", file_buckets_run},
         {"EventsToPipe", pipe_run},
         {"SamplingOnly", sampling_only_run},
         {"WriterOnly", writer_only_run},
@@ -266,6 +272,7 @@ void print_tables() {
     };
     const std::pair<const char*, const char*> rows[] = {
         {"file", "event stream to a file, sampling 100 ms"},
+        {"file_buckets", "the same, --chunk-detail 0 (buckets only)"},
         {"pipe", "event stream to a drained pipe, sampling 100 ms"},
         {"sampling", "sampling 100 ms alone (no observer)"},
         {"writer", "event stream to a file alone (sampling off)"},
@@ -299,8 +306,8 @@ void print_tables() {
     free.add_row("free, event stream to a file, sampling 100 ms",
                  g_medians.median("file_free/wall"));
     free.print();
-    const std::pair<const char*, const char*> all_rows[] = {
-        rows[0], rows[1], rows[2], rows[3], {"file_free", ""}};
+    const std::pair<const char*, const char*> all_rows[] = {rows[0], rows[1], rows[2],
+                                                            rows[3], rows[4], {"file_free", ""}};
     std::printf(
         "\nPer-round wall_s ratio to the quiet run of the same round and placement "
         "(median):");

@@ -41,10 +41,9 @@ void append_number(std::string& out, Number v) {
     out.append(text, result.ptr);
 }
 
-// ns as seconds in plain decimal ("-1.5", "0.000123456", "3"): integer formatting only, about
-// half the cost of the shortest form of the double ns / 1e9 (19 against 42 ns here), and a
-// reader's strtod turns it into exactly that double (the decimal is the exact value ns / 1e9
-// that double rounds from).
+// ns as seconds in plain decimal ("-1.5", "0.000123456", "3"): integer formatting only, cheaper
+// than the shortest form of the double ns / 1e9, and a reader's strtod turns it into exactly
+// that double (the decimal is the exact value ns / 1e9 that double rounds from).
 void append_seconds(std::string& out, int64_t ns) {
     uint64_t magnitude = static_cast<uint64_t>(ns);
     if (ns < 0) {

@@ -218,6 +218,7 @@ bool EventStreamWriter::has_batched() const {
 
 void EventStreamWriter::on_tick(int64_t now_ns) {
     last_now_ns_ = std::max(last_now_ns_, now_ns);
+    last_tick_ns_ = now_ns;
     if (has_batched() && now_ns - last_flush_ns_ >= options_.flush_ms * kNsPerMs) {
         flush_all(now_ns);
     }
@@ -235,9 +236,13 @@ int EventStreamWriter::ms_until_tick(int64_t now_ns) const {
     // Output still queued: come back soon to retry the write (the output is not in the
     // engine's poll set, so a tick is its only chance to move on). Drops still to report:
     // at the next flush period.
-    const int retry = out_.pending_bytes() > 0 ? kRetryWriteMs
-                      : unreported_.any()      ? options_.flush_ms
-                                               : -1;
+    int retry = -1;
+    if (out_.pending_bytes() > 0) {
+        const int64_t due_ns = last_tick_ns_ + int64_t{kRetryWriteMs} * kNsPerMs - now_ns;
+        retry = due_ns <= 0 ? 0 : static_cast<int>((due_ns + kNsPerMs - 1) / kNsPerMs);
+    } else if (unreported_.any()) {
+        retry = options_.flush_ms;
+    }
     if (retry >= 0) ms = ms < 0 ? retry : std::min(ms, retry);
     return ms;
 }

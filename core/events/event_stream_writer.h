@@ -47,8 +47,8 @@ class EventStreamWriter : public RunObserver {
     void on_error(const std::string& run_id, const RunError& e, int64_t t_ns) override;
     void on_run_end(const RunResult& r) override;
     void on_tick(int64_t now_ns) override;
-    // Until the next flush of batched chunks and progress; kRetryWriteMs while output the
-    // descriptor did not take yet is queued; -1 when nothing waits.
+    // Until the next flush of batched chunks and progress, or, while output the descriptor did
+    // not take yet is queued, until kRetryWriteMs after the last tick; -1 when nothing waits.
     int ms_until_tick(int64_t now_ns) const override;
     static constexpr int kRetryWriteMs = 1;
 
@@ -100,6 +100,7 @@ class EventStreamWriter : public RunObserver {
     RunState* cached_run_ = nullptr;
     int64_t last_flush_ns_;
     int64_t last_now_ns_;
+    int64_t last_tick_ns_ = 0;  // the last on_tick: queued output is retried 1 ms after it
     DropCounts total_dropped_;
     DropCounts unreported_;  // drops not yet told in a warning event
     int64_t last_warning_ns_ = 0;

@@ -181,6 +181,47 @@ TEST(EventStream, PastTheCapChunksAreAggregatedAndTheStreamSaysSo) {
     EXPECT_EQ(end.at("chunk_detail"), "aggregated");
 }
 
+// Output the reader has not taken yet is retried 1 ms after the last tick, not only at the
+// next flush 50 ms later: the engine asks for a tick in time, and a reader that catches up gets
+// the lines at once.
+TEST(EventStream, QueuedOutputAsksForATickOneMillisecondLater) {
+    int fds[2];
+    ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+    fcntl(fds[1], F_SETPIPE_SZ, 4096);
+    EventStreamWriter w(fds[1], kLateOriginNs, test_support::synthetic_machine());
+    const RunResult r = test_support::synthetic_result("q", kLateOriginNs + kMs, 0, 2);
+    w.on_run_start("q", r.config, r.machine, r.start_ns);
+    for (int i = 0; i < 2000; ++i)
+        w.on_chunk("q", test_support::synthetic_chunk(static_cast<uint64_t>(i), i % 2,
+                                                      r.start_ns + i * 1000));
+    const int64_t flushed = r.start_ns + 60 * kMs;  // past the 50 ms flush period
+    w.on_tick(flushed);  // the batch is written; most of it waits behind the full pipe
+    EXPECT_EQ(w.ms_until_tick(flushed), 1);
+    EXPECT_EQ(w.ms_until_tick(flushed + kMs / 2), 1);
+    EXPECT_EQ(w.ms_until_tick(flushed + kMs), 0);
+    EXPECT_EQ(w.ms_until_tick(flushed + 2 * kMs), 0);
+
+    std::string received;
+    std::thread reader([&] {
+        char buf[65536];
+        for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) received.append(buf, n);
+    });
+    // The reader catches up; the retries move the rest out without a new flush.
+    int64_t now = flushed;
+    for (int i = 0; i < 5000 && w.ms_until_tick(now) >= 0; ++i) {
+        now += kMs;
+        w.on_tick(now);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    EXPECT_EQ(w.ms_until_tick(now), -1) << "output still queued";
+    EXPECT_EQ(w.dropped().events, 0u);
+    EXPECT_TRUE(w.finish());
+    close(fds[1]);
+    reader.join();
+    close(fds[0]);
+    EXPECT_EQ(read_event_stream_text(received).runs.at(0).chunks.size(), 2000u);
+}
+
 // A pipe nobody reads: the run's calls must return at once, drops are counted and told.
 TEST(EventStream, ASlowReaderNeverBlocksTheRunAndDropsAreReported) {
     int fds[2];

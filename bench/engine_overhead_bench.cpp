@@ -83,25 +83,15 @@ void raw_exchange(benchmark::State& state, const std::string& key, bool pin) {
 
 void engine_run(benchmark::State& state, const std::string& key, const RunConfig& cfg) {
     QuietEngine engine(cfg);
-    if (auto refused = engine.prepare()) {
-        state.SkipWithError(refused->c_str());
-        return;
-    }
     uint64_t messages = 0;
     double c_sum = 0;
-    for (auto _ : state) {
-        std::string why;
-        const auto r = engine.run(why);
-        if (!r) {
-            state.SkipWithError(why.c_str());
-            break;
-        }
-        state.SetIterationTime(r->wall_s);
-        const double c = (kWorkers * r->wall_s - r->compute_s) / kTasks;
+    run_iterations(state, engine, [&](const RunResult& r) {
+        const double c = (kWorkers * r.wall_s - r.compute_s) / kTasks;
         g_per_task.add(key, c);
         c_sum += c * 1e6;
-        messages = r->chunks;
-    }
+        messages = r.chunks;
+        return r.wall_s;
+    });
     state.counters["C_us"] = benchmark::Counter(c_sum, benchmark::Counter::kAvgIterations);
     state.counters["messages"] = static_cast<double>(messages);
 }

@@ -139,14 +139,18 @@ void unobserved(benchmark::State& state, const std::string& key, int sample_ms) 
     engine_runs(state, key, sample_ms, {none});
 }
 
+// How a configuration's stream is written: the writer's options, and whether its hooks are timed.
+struct StreamSetup {
+    EventStreamOptions options;
+    bool time_hooks = false;
+};
+
 // The event stream on fd, optionally behind the hook timer.
 void streamed(benchmark::State& state, const std::string& key, int fd, int sample_ms,
-              bool time_hooks) {
-    EventStreamOptions options;
-    if (key == "file_buckets") options.chunk_detail_cap = 0;  // as --chunk-detail 0
-    EventStreamWriter writer(fd, monotonic_ns(), read_machine_info(), options);
+              const StreamSetup& setup) {
+    EventStreamWriter writer(fd, monotonic_ns(), read_machine_info(), setup.options);
     ObserverHookTimer timer(writer);
-    if (time_hooks)
+    if (setup.time_hooks)
         engine_runs(state, key, sample_ms, {timer, &timer});
     else
         engine_runs(state, key, sample_ms, {writer});
@@ -154,7 +158,8 @@ void streamed(benchmark::State& state, const std::string& key, int fd, int sampl
     state.counters["events_dropped"] = static_cast<double>(writer.dropped().events);
 }
 
-void to_file(benchmark::State& state, const std::string& key, int sample_ms, bool time_hooks) {
+void to_file(benchmark::State& state, const std::string& key, int sample_ms,
+             const StreamSetup& setup = {}) {
     const std::string path = (std::filesystem::temp_directory_path() /
                               ("poolscope-events-" + std::to_string(::getpid()) + ".jsonl"))
                                  .string();
@@ -163,7 +168,7 @@ void to_file(benchmark::State& state, const std::string& key, int sample_ms, boo
         state.SkipWithError("cannot create the event file in the temporary folder");
         return;
     }
-    streamed(state, key, fd, sample_ms, time_hooks);
+    streamed(state, key, fd, sample_ms, setup);
     struct stat st {};
     if (::fstat(fd, &st) == 0) state.counters["stream_bytes"] = static_cast<double>(st.st_size);
     ::close(fd);
@@ -176,7 +181,7 @@ void to_pipe(benchmark::State& state, const std::string& key, int sample_ms) {
         state.SkipWithError("cannot make the pipe or its reader");
         return;
     }
-    streamed(state, key, pipe.write_fd(), sample_ms, false);
+    streamed(state, key, pipe.write_fd(), sample_ms, {});
     if (!pipe.close()) state.SkipWithError("the pipe's reader did not exit cleanly");
 }
 
@@ -187,13 +192,15 @@ void sampling_only_run(benchmark::State& s) {
     unobserved(s, "sampling", kSampleMs);
 }
 void writer_only_run(benchmark::State& s) {
-    to_file(s, "writer", 0, false);
+    to_file(s, "writer", 0);
 }
 void file_run(benchmark::State& s) {
-    to_file(s, "file", kSampleMs, false);
+    to_file(s, "file", kSampleMs);
 }
 void file_buckets_run(benchmark::State& s) {
-    to_file(s, "file_buckets", kSampleMs, false);
+    StreamSetup buckets_only;
+    buckets_only.options.chunk_detail_cap = 0;  // as --chunk-detail 0
+    to_file(s, "file_buckets", kSampleMs, buckets_only);
 }
 void pipe_run(benchmark::State& s) {
     to_pipe(s, "pipe", kSampleMs);
@@ -202,10 +209,10 @@ void quiet_free_run(benchmark::State& s) {
     unobserved(s, "quiet_free", 0);
 }
 void file_free_run(benchmark::State& s) {
-    to_file(s, "file_free", kSampleMs, false);
+    to_file(s, "file_free", kSampleMs);
 }
 void hooks_timed_run(benchmark::State& s) {
-    to_file(s, "file_timed", kSampleMs, true);
+    to_file(s, "file_timed", kSampleMs, {{}, true});
 }
 
 // The configurations take turns, and the order flips every round, so none always runs right

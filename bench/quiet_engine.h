@@ -3,6 +3,8 @@
 // timed is the pool itself. A configuration the engine refuses is reported in its own words.
 #pragma once
 
+#include <benchmark/benchmark.h>
+
 #include <optional>
 #include <string>
 
@@ -50,5 +52,25 @@ class QuietEngine {
     RunObserver observer_;  // every hook does nothing by default
     Engine engine_;
 };
+
+// Prepares the engine, then runs it once per benchmark iteration and hands each result to
+// timed, which records its figures and returns the iteration's time in seconds. A refusal or a
+// failed run ends the benchmark with the engine's reason.
+template <typename Timed>
+void run_iterations(benchmark::State& state, QuietEngine& engine, Timed timed) {
+    if (auto refused = engine.prepare()) {
+        state.SkipWithError(refused->c_str());
+        return;
+    }
+    for (auto _ : state) {
+        std::string why;
+        const auto r = engine.run(why);
+        if (!r) {
+            state.SkipWithError(why.c_str());
+            break;
+        }
+        state.SetIterationTime(timed(*r));
+    }
+}
 
 }  // namespace poolscope::bench

@@ -64,20 +64,10 @@ void raw_exec(benchmark::State& state) {
 
 void engine_startup(benchmark::State& state, const std::string& key, StartMethod start) {
     QuietEngine engine(empty_pool(start), g_cli);
-    if (auto refused = engine.prepare()) {
-        state.SkipWithError(refused->c_str());
-        return;
-    }
-    for (auto _ : state) {
-        std::string why;
-        const auto r = engine.run(why);
-        if (!r) {
-            state.SkipWithError(why.c_str());
-            break;
-        }
-        state.SetIterationTime(r->startup_s);
-        g_startup.add(key, r->startup_s);
-    }
+    run_iterations(state, engine, [&](const RunResult& r) {
+        g_startup.add(key, r.startup_s);
+        return r.startup_s;
+    });
 }
 
 // The configurations take turns, round after round, so a change in the machine's load

@@ -95,21 +95,11 @@ double steady_per_item(const RunResult& r) {
 
 void engine_run(benchmark::State& state, const std::string& key, Transport transport) {
     QuietEngine engine(transfer_config(transport));
-    if (auto refused = engine.prepare()) {
-        state.SkipWithError(refused->c_str());
-        return;
-    }
-    for (auto _ : state) {
-        std::string why;
-        const auto r = engine.run(why);
-        if (!r) {
-            state.SkipWithError(why.c_str());
-            break;
-        }
-        const double per_item = steady_per_item(*r);
-        state.SetIterationTime(per_item);
+    run_iterations(state, engine, [&](const RunResult& r) {
+        const double per_item = steady_per_item(r);
         g_per_item.add(key, per_item);
-    }
+        return per_item;
+    });
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * 2 * kArrayBytes));
 }
 

@@ -3,13 +3,13 @@
 // still accounts for every chunk; the option is refused without --events and out of range.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "support/process_hygiene.h"
+#include "support/reliability_events.h"
 #include "support/scratch_dir.h"
 
 namespace {
@@ -31,9 +31,8 @@ class ChunkDetail : public ProcessHygiene {
 
     Seen read_stream() {
         Seen s;
-        std::ifstream in(stream);
-        for (std::string line; std::getline(in, line);) {
-            const json e = json::parse(line);
+        const SavedEvents saved(stream);
+        for (const json& e : saved.all()) {
             if (e.at("type") == "chunks") s.records += e.at("n").get<uint64_t>();
             if (e.at("type") == "chunk_buckets")
                 for (const auto& c : e.at("chunks")) s.in_buckets += c.get<uint64_t>();

@@ -4,7 +4,6 @@
 // on_run_end.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -12,20 +11,13 @@
 
 #include "core/engine/engine.h"
 #include "support/process_hygiene.h"
+#include "support/reliability_events.h"
 #include "support/scratch_dir.h"
 
 namespace poolscope {
 namespace {
 
 using nlohmann::json;
-
-std::vector<json> read_lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<json> out;
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) out.push_back(json::parse(line));
-    return out;
-}
 
 class ProgressEvents : public test::ProcessHygiene {
   protected:
@@ -36,7 +28,8 @@ class ProgressEvents : public test::ProcessHygiene {
     std::size_t check_stream(uint64_t items, double min_gap_s) {
         std::vector<json> progress;
         bool ended = false;
-        for (const json& e : read_lines(stream)) {
+        const test::SavedEvents saved(stream);
+        for (const json& e : saved.all()) {
             if (e.at("type") == "run_end") {
                 ended = true;
                 break;

@@ -22,13 +22,20 @@ int64_t floor_div(int64_t a, int64_t b) {
 ChunkBucketTable::ChunkBucketTable(int64_t origin_ns, int64_t width_ns)
     : origin_ns_(origin_ns), width_ns_(width_ns > 0 ? width_ns : 1) {}
 
+int64_t ChunkBucketTable::bucket_start(int64_t stamp) const {
+    if (stamp == 0) return origin_ns_;
+    return origin_ns_ + floor_div(stamp - origin_ns_, width_ns_) * width_ns_;
+}
+
 void ChunkBucketTable::add(const ChunkRecord& c) {
     const int64_t stamp = bucket_stamp(c);
-    const int64_t start =
-        stamp == 0 ? origin_ns_ : origin_ns_ + floor_div(stamp - origin_ns_, width_ns_) * width_ns_;
     const bool indexed = c.worker >= 0 && c.worker < kMaxCachedWorkers;
     const auto slot = static_cast<std::size_t>(indexed ? c.worker : 0);
     ChunkBucket* cached = indexed && slot < last_.size() ? last_[slot] : nullptr;
+    // The worker's last bucket covers this stamp: no division, no lookup (the usual case).
+    const bool hit =
+        cached && stamp != 0 && stamp >= cached->start_ns && stamp - cached->start_ns < width_ns_;
+    const int64_t start = hit ? cached->start_ns : bucket_start(stamp);
     if (!cached || cached->start_ns != start) {
         cached = &buckets_[{c.worker, start}];
         if (indexed) {

@@ -41,6 +41,8 @@ class ChunkBucketTable {
     int64_t width_ns() const { return width_ns_; }
 
   private:
+    int64_t bucket_start(int64_t stamp) const;
+
     int64_t origin_ns_;
     int64_t width_ns_;
     std::map<std::pair<int, int64_t>, ChunkBucket> buckets_;

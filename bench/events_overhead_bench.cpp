@@ -13,7 +13,9 @@
 // (cross-core wake-ups), far more than watching costs. So the configurations above run with the
 // workers pinned (`--pin`, worker i on core i), which holds placement still; a quiet and a file run
 // with free placement (the default) come too, to show that spread next to the overhead. Run:
-// events_overhead_bench [--tasks=N] [--rounds=N]   (defaults 10^6 and 5; about 3 min here)
+// events_overhead_bench [--tasks=N] [--rounds=N]   (defaults 10^6 and 5; about 3 min here), or
+// events_overhead_bench --pairs=N [--pair=KEY] [--tasks=N]: one configuration (default file)
+// against quiet only, N pairs, each ratio printed with its 95 % interval.
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -28,6 +30,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +38,7 @@
 #include "bench/drained_pipe.h"
 #include "bench/medians.h"
 #include "bench/observer_hook_timer.h"
+#include "bench/paired_ratios.h"
 #include "bench/ratio_table.h"
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
@@ -47,12 +51,16 @@ using namespace poolscope::bench;
 
 uint64_t g_tasks = 1'000'000;
 int g_rounds = 5;
+int g_pairs = 0;  // --pairs=N: only quiet and file, N rounds, for the ratio's interval
 constexpr int kWorkers = 2;
 constexpr int kSampleMs = 100;
 constexpr int kHookRuns = 3;
 
 Medians g_medians;                                      // "<config>/<figure>", seconds
 std::map<std::string, std::vector<double>> g_by_round;  // engine wall_s per round, per config
+// The engine process's own figures per round, per config, the same way: "cpu", "user", "sys",
+// "switches" (voluntary context switches: each a sleep in poll) and "faults" (minor page faults).
+std::map<std::string, std::map<std::string, std::vector<double>>> g_usage_by_round;
 std::string g_failure;
 double g_floor_s = 0;  // what one timed call costs the hook timer itself (for the printout)
 
@@ -70,11 +78,19 @@ RunConfig square_config(int sample_ms, bool pin) {
     return cfg;
 }
 
-double self_cpu_s() {
+double seconds(const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+}
+
+// The engine process's own usage so far.
+std::map<std::string, double> self_usage() {
     rusage u{};
     ::getrusage(RUSAGE_SELF, &u);
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+    return {{"cpu", seconds(u.ru_utime) + seconds(u.ru_stime)},
+            {"user", seconds(u.ru_utime)},
+            {"sys", seconds(u.ru_stime)},
+            {"switches", static_cast<double>(u.ru_nvcsw)},
+            {"faults", static_cast<double>(u.ru_minflt)}};
 }
 
 // What a benchmark's runs go through: the observer the engine calls, and the timer in front of
@@ -89,11 +105,13 @@ struct Observed {
 bool one_run(benchmark::State& state, const std::string& key, Engine& engine, const RunConfig& cfg,
              const Observed& obs) {
     if (obs.timer) obs.timer->reset();
-    const double cpu0 = self_cpu_s();
+    const auto usage0 = self_usage();
     const int64_t t0 = monotonic_ns();
     const RunResult r = engine.run_once(cfg);
     const double outer = static_cast<double>(monotonic_ns() - t0) * 1e-9;
-    const double cpu = self_cpu_s() - cpu0;
+    auto usage = self_usage();
+    for (auto& [figure, value] : usage) value -= usage0.at(figure);
+    const double cpu = usage.at("cpu");
     if (r.partial || !r.errors.empty() || r.checksum_items != r.items) {
         g_failure = key + ": " + (r.errors.empty() ? "partial run" : r.errors.front().message);
         state.SkipWithError(g_failure.c_str());
@@ -112,6 +130,7 @@ bool one_run(benchmark::State& state, const std::string& key, Engine& engine, co
     g_medians.add(key + "/outer", outer);
     g_medians.add(key + "/cpu", cpu);
     g_by_round[key].push_back(r.wall_s);
+    for (const auto& [figure, value] : usage) g_usage_by_round[figure][key].push_back(value);
     return true;
 }
 
@@ -215,45 +234,80 @@ void hooks_timed_run(benchmark::State& s) {
     to_file(s, "file_timed", kSampleMs, {{}, true});
 }
 
+void register_round(const char* name, void (*fn)(benchmark::State&), int round) {
+    const std::string at = "/round:" + std::to_string(round);
+    benchmark::RegisterBenchmark((name + at).c_str(), fn)
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+}
+
 // The configurations take turns, and the order flips every round, so none always runs right
-// after another: a change in the machine's load lands on all of them alike.
-void register_all() {
-    using Fn = void (*)(benchmark::State&);
-    const std::pair<const char*, Fn> configs[] = {
-        {"Quiet", quiet_run},
-        {"EventsToFile", file_run},
-        {"EventsToFileBucketsOnly", file_buckets_run},
-        {"EventsToPipe", pipe_run},
-        {"SamplingOnly", sampling_only_run},
-        {"WriterOnly", writer_only_run},
-        {"QuietFreePlacement", quiet_free_run},
-        {"EventsToFileFreePlacement", file_free_run},
-    };
-    const int n = static_cast<int>(std::size(configs));
-    for (int round = 1; round <= g_rounds; ++round) {
-        const std::string at = "/round:" + std::to_string(round);
-        for (int i = 0; i < n; ++i) {
-            const auto& [name, fn] = configs[round % 2 == 1 ? i : n - 1 - i];
-            benchmark::RegisterBenchmark((name + at).c_str(), fn)
-                ->UseManualTime()
-                ->Iterations(1)
-                ->Unit(benchmark::kMillisecond);
-        }
+// after another: a change in the machine's load lands on all of them alike. With --pairs=N only
+// quiet and file run, N rounds of one each, the order flipping the same way.
+struct Config {
+    const char* name;  // the benchmark's name
+    void (*fn)(benchmark::State&);
+    const char* key;  // its figures' key, and its name for --pair
+};
+
+constexpr Config kConfigs[] = {
+    {"Quiet", quiet_run, "quiet"},
+    {"EventsToFile", file_run, "file"},
+    {"EventsToFileBucketsOnly", file_buckets_run, "file_buckets"},
+    {"EventsToPipe", pipe_run, "pipe"},
+    {"SamplingOnly", sampling_only_run, "sampling"},
+    {"WriterOnly", writer_only_run, "writer"},
+    {"QuietFreePlacement", quiet_free_run, "quiet_free"},
+    {"EventsToFileFreePlacement", file_free_run, "file_free"},
+};
+
+std::string g_pair = "file";  // --pair=KEY: what --pairs sets against quiet
+
+const Config* config_named(const std::string& key) {
+    for (const Config& c : kConfigs)
+        if (key == c.key) return &c;
+    return nullptr;
+}
+
+// The configurations take turns, and the order flips every round, so none always runs right
+// after another: a change in the machine's load lands on all of them alike. With --pairs=N only
+// --pair's configuration and its quiet baseline run, N rounds of one each, the order flipping the
+// same way. False when --pair names no configuration.
+bool register_all() {
+    std::vector<const Config*> configs;
+    if (g_pairs > 0) {
+        const Config* chosen = config_named(g_pair);
+        if (!chosen || g_pair.starts_with("quiet")) return false;
+        configs = {config_named(pinned(g_pair) ? "quiet" : "quiet_free"), chosen};
+    } else {
+        for (const Config& c : kConfigs) configs.push_back(&c);
     }
+    const std::size_t n = configs.size();
+    const int rounds = g_pairs > 0 ? g_pairs : g_rounds;
+    for (int round = 1; round <= rounds; ++round)
+        for (std::size_t i = 0; i < n; ++i) {
+            const Config& c = *configs[round % 2 == 1 ? i : n - 1 - i];
+            register_round(c.name, c.fn, round);
+        }
+    if (g_pairs > 0) return true;
     benchmark::RegisterBenchmark("EventsToFileHooksTimed", hooks_timed_run)
         ->UseManualTime()
         ->Iterations(kHookRuns)
         ->Unit(benchmark::kMillisecond);
+    return true;
 }
 
-// Median over rounds of (wall_s / the quiet run's wall_s in the same round and placement).
-std::optional<double> paired_ratio(const std::string& key) {
-    const auto& a = g_by_round[key];
-    const auto& b = g_by_round[pinned(key) ? "quiet" : "quiet_free"];
-    Medians m;
-    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
-        if (b[i] > 0) m.add("r", a[i] / b[i]);
-    return m.median("r");
+// Each round's figure over the quiet run's in the same round and placement.
+std::vector<double> round_ratios(const std::map<std::string, std::vector<double>>& by_round,
+                                 const std::string& key) {
+    std::vector<double> ratios;
+    const auto a = by_round.find(key);
+    const auto b = by_round.find(pinned(key) ? "quiet" : "quiet_free");
+    if (a == by_round.end() || b == by_round.end()) return ratios;
+    for (std::size_t i = 0; i < a->second.size() && i < b->second.size(); ++i)
+        if (b->second[i] > 0 && a->second[i] > 0) ratios.push_back(a->second[i] / b->second[i]);
+    return ratios;
 }
 
 std::optional<double> fastest(const std::string& key) {
@@ -266,6 +320,43 @@ std::optional<double> slowest(const std::string& key) {
     const auto& v = g_by_round[key];
     if (v.empty()) return std::nullopt;
     return *std::max_element(v.begin(), v.end());
+}
+
+void print_paired(const std::string& key, const std::vector<double>& ratios) {
+    if (ratios.empty()) {
+        std::printf("  %s: not run\n", key.c_str());
+        return;
+    }
+    const PairedSummary p = summarize_pairs(ratios);
+    std::printf(
+        "  %s: median %.3f× (95 %% interval %.3f–%.3f), geometric mean %.3f× (%.3f–%.3f), "
+        "%zu of %zu pairs below quiet\n",
+        key.c_str(), p.median.value, p.median.low, p.median.high, p.geometric_mean.value,
+        p.geometric_mean.low, p.geometric_mean.high, p.faster, p.pairs);
+}
+
+// --pairs=N: the comparison alone, as many pairs as asked, with intervals.
+void print_pairs() {
+    const std::string base = pinned(g_pair) ? "quiet" : "quiet_free";
+    std::printf(
+        "\n%d pairs, square, n = %llu, chunksize 1, 2 workers %s, fork, pipe: %s against %s "
+        "(no observer, sampling off), back to back, the order flipping every pair. %s wall_s "
+        "median %.3g s.\n",
+        g_pairs, static_cast<unsigned long long>(g_tasks), pinned(g_pair) ? "pinned" : "free",
+        g_pair.c_str(), base.c_str(), base.c_str(), g_medians.median(base + "/wall").value_or(0));
+    std::printf("Engine wall_s, %s / %s:\n", g_pair.c_str(), base.c_str());
+    print_paired(g_pair, round_ratios(g_by_round, g_pair));
+    const std::pair<const char*, const char*> figures[] = {
+        {"cpu", "Engine process CPU (getrusage)"},
+        {"user", "Its user time"},
+        {"sys", "Its system time"},
+        {"switches", "Its voluntary context switches"},
+        {"faults", "Its minor page faults"}};
+    for (const auto& [figure, title] : figures) {
+        std::printf("%s, %s / %s:\n", title, g_pair.c_str(), base.c_str());
+        print_paired(g_pair, round_ratios(g_usage_by_round[figure], g_pair));
+    }
+    if (!g_failure.empty()) std::printf("A run failed: %s\n", g_failure.c_str());
 }
 
 void print_tables() {
@@ -313,19 +404,10 @@ void print_tables() {
     free.add_row("free, event stream to a file, sampling 100 ms",
                  g_medians.median("file_free/wall"));
     free.print();
-    const std::pair<const char*, const char*> all_rows[] = {rows[0], rows[1], rows[2],
-                                                            rows[3], rows[4], {"file_free", ""}};
     std::printf(
-        "\nPer-round wall_s ratio to the quiet run of the same round and placement "
-        "(median):");
-    for (const auto& [key, label] : all_rows) {
-        const auto r = paired_ratio(key);
-        if (r)
-            std::printf(" %s %.3f×", key, *r);
-        else
-            std::printf(" %s –", key);
-    }
-    std::printf("\n");
+        "\nPer-round ratio of engine wall_s to the quiet run of the same round and placement:\n");
+    for (const auto& [key, label] : rows) print_paired(key, round_ratios(g_by_round, key));
+    print_paired("file_free", round_ratios(g_by_round, "file_free"));
     // The hooks' share is a few per cent at most: printed in per cent, not as a 0.0x ratio.
     const auto hook_s = g_medians.median("file_timed/hooks");
     const auto share = g_medians.median("file_timed/hook_share");
@@ -340,7 +422,8 @@ void print_tables() {
     if (!g_failure.empty()) std::printf("A run failed: %s\n", g_failure.c_str());
 }
 
-// Takes --tasks=N and --rounds=N out of argv (Google Benchmark refuses flags it does not know).
+// Takes --tasks=N, --rounds=N, --pairs=N and --pair=KEY out of argv (Google Benchmark refuses flags
+// it does not know).
 void take_own_flags(int& argc, char** argv) {
     int kept = 1;
     for (int i = 1; i < argc; ++i) {
@@ -348,6 +431,10 @@ void take_own_flags(int& argc, char** argv) {
             g_tasks = std::strtoull(argv[i] + 8, nullptr, 10);
         else if (std::strncmp(argv[i], "--rounds=", 9) == 0)
             g_rounds = std::max(1, std::atoi(argv[i] + 9));
+        else if (std::strncmp(argv[i], "--pairs=", 8) == 0)
+            g_pairs = std::max(1, std::atoi(argv[i] + 8));
+        else if (std::strncmp(argv[i], "--pair=", 7) == 0)
+            g_pair = argv[i] + 7;
         else
             argv[kept++] = argv[i];
     }
@@ -363,9 +450,18 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     g_floor_s = ObserverHookTimer::clock_floor_s();
-    register_all();
+    if (!register_all()) {
+        std::fprintf(stderr,
+                     "--pair=%s: not a configuration to set against quiet (file, file_buckets, "
+                     "pipe, sampling, writer, file_free)\n",
+                     g_pair.c_str());
+        return 2;
+    }
     benchmark::RunSpecifiedBenchmarks();
-    print_tables();
+    if (g_pairs > 0)
+        print_pairs();
+    else
+        print_tables();
     benchmark::Shutdown();
     return 0;
 }

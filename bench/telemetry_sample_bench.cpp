@@ -1,6 +1,9 @@
 // What one telemetry sample costs the engine's loop: RunTelemetry::sample_now() over the engine
 // and 16 sleeping workers, against two baselines measured in the same run: reading one statm
 // file, and reading the statm files of the same 17 processes (the cheapest look at them all).
+// Last, what makes a PSS round expensive: the engine's own smaps_rollup once it holds as much
+// as a 10^6-chunk run's bookkeeping (215 MiB resident, allocated after the workers were forked,
+// so they do not share it), against its statm.
 // Run: telemetry_sample_bench --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 #include <signal.h>
@@ -64,9 +67,21 @@ void BM_SampleNow(benchmark::State& state) {
         benchmark::DoNotOptimize(telemetry.sample_now(poolscope::monotonic_ns(), g_procs));
 }
 
+constexpr std::size_t kLargeMiB = 215;
+
+// The engine's smaps_rollup with kLargeMiB more resident (kept to the end: the samples above
+// must not walk it).
+void BM_LargeEngineSmapsRollup(benchmark::State& state) {
+    static const std::vector<char> bookkeeping(kLargeMiB << 20, 1);  // written: resident
+    benchmark::DoNotOptimize(bookkeeping.data());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(poolscope::read_text_file("/proc/self/smaps_rollup"));
+}
+
 BENCHMARK(BM_ReadOneStatm)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadAllStatm)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SampleNow)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LargeEngineSmapsRollup)->Unit(benchmark::kMicrosecond);
 
 // Keeps each benchmark's wall and CPU time per iteration (the medians when repeated).
 class RecordingReporter : public benchmark::ConsoleReporter {
@@ -111,6 +126,12 @@ void print_ratios(const RecordingReporter& reporter) {
     std::printf("  = %.1fx (wall) %.1fx (CPU) reading the %zu statm files\n",
                 sample.wall / all.wall, sample.cpu / all.cpu, g_procs.size());
     std::printf("  = %.2f%% of one core when sampling every 100 ms\n", sample.cpu / 100'000 * 100);
+    const RecordingReporter::Micros large = reporter.micros("BM_LargeEngineSmapsRollup");
+    if (large.wall <= 0) return;
+    std::printf(
+        "the engine's smaps_rollup with %zu MiB more resident: %.0f us wall (%.1f us per MiB), "
+        "%.0fx reading one statm file\n",
+        kLargeMiB, large.wall, large.wall / static_cast<double>(kLargeMiB), large.wall / one.wall);
 }
 
 }  // namespace

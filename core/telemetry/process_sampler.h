@@ -1,6 +1,6 @@
 // ProcessSampler: memory and CPU figures of one process of a run, read from /proc/PID. It keeps a
 // little state per pid, because two of the figures need history: CPU utilisation is a delta over
-// time, and PSS/USS come from smaps_rollup, which walks every mapping (about 1 ms per 256 MiB
+// time, and PSS/USS come from smaps_rollup, which walks every mapping (1 ms or more per 256 MiB
 // resident) and so is read less often for large processes than the cheap statm.
 #pragma once
 
@@ -20,9 +20,10 @@ class ProcessSampler {
     // Above this resident size smaps_rollup is read at most once per kLargePssIntervalNs.
     static constexpr uint64_t kLargeRssBytes = uint64_t{256} << 20;
     static constexpr int64_t kLargePssIntervalNs = 500'000'000;
-    // And never sooner than this many times its last read took: the walk costs about 10 µs
-    // per resident MiB, so a busy engine's own figures must not eat into what is measured
-    // (at most 1/kPssCostFactor of the loop's time).
+    // And never sooner than this many times its last read took: the walk costs 4 to 10 µs
+    // per resident MiB on an idle machine and several times that under load, so a busy
+    // engine's own figures must not eat into what is measured (at most 1/kPssCostFactor of
+    // the loop's time).
     static constexpr int64_t kPssCostFactor = 200;
 
     // proc_root can point at a fixture directory holding PID subdirectories.

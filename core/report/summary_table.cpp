@@ -58,13 +58,8 @@ Row series_row(const std::string& name, const RunSeries& s) {
     const RunResult& r = s.representative;
     const bool serial = r.config.backend == Backend::Serial;
     const std::string items = std::to_string(r.checksum_items) + "/" + std::to_string(r.items);
-    return {name,
-            r.label,
-            stat_cell(s, s.wall_s, r.wall_s),
-            stat_cell(s, s.startup_s, r.startup_s),
-            stat_cell(s, s.teardown_s, r.teardown_s),
-            stat_cell(s, s.compute_s, r.compute_s),
-            items,
+    return {name, r.label, stat_cell(s, s.wall_s, r.wall_s), stat_cell(s, s.startup_s, r.startup_s),
+            stat_cell(s, s.teardown_s, r.teardown_s), stat_cell(s, s.compute_s, r.compute_s), items,
             serial ? "-" : std::to_string(r.chunks_done) + "/" + std::to_string(r.chunks),
             r.memory.samples ? fmt_bytes(r.memory.peak_pss_sum_bytes) : "-",
             // A mean utilisation needs two samples (a delta); shorter runs show none.

@@ -33,9 +33,7 @@ class TraceClock {
     explicit TraceClock(int64_t origin_ns) : origin_ns_(origin_ns) {}
     double us(int64_t stamp_ns) const { return ns_diff(origin_ns_, stamp_ns) / 1e3; }
     // A duration straight from the nanoseconds, not as a difference of two rounded times.
-    static double span_us(int64_t from_ns, int64_t to_ns) {
-        return ns_diff(from_ns, to_ns) / 1e3;
-    }
+    static double span_us(int64_t from_ns, int64_t to_ns) { return ns_diff(from_ns, to_ns) / 1e3; }
 
   private:
     int64_t origin_ns_;

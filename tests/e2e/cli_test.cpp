@@ -110,9 +110,9 @@ TEST_F(Cli, ListHelpAndVersion) {
 }
 
 TEST_F(Cli, SharedMemoryThatCannotBeCreatedIsAClearErrorNotASigbus) {
-    const auto r = run_cli({"run", "--workload", "transfer", "--param", "rows=10", "--param",
-                            "cols=10", "--size", "50", "--transport", "shm", "--inject",
-                            "shm-full", "--json"});
+    const auto r =
+        run_cli({"run", "--workload", "transfer", "--param", "rows=10", "--param", "cols=10",
+                 "--size", "50", "--transport", "shm", "--inject", "shm-full", "--json"});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     const json j = json::parse(r.out);
     ASSERT_FALSE(j["errors"].empty());

@@ -16,7 +16,8 @@ constexpr uint64_t kItems = 12;
 constexpr uint64_t kItemBytes = 100 * 100 * 8;  // one float64 array each way
 // docs/protocol.md: frame header, task header (chunk_id, first, count, dispatch_ns,
 // inline_inputs), the result's fixed part (ids, counts, stamps, worker) and n_failed.
-constexpr uint64_t kFrameHeader = 24, kTaskHeader = 36, kResultFixed = kResultFixedBytes, kFailedCount = 4;
+constexpr uint64_t kFrameHeader = 24, kTaskHeader = 36, kResultFixed = kResultFixedBytes,
+                   kFailedCount = 4;
 
 RunConfig transfer_config(Transport t) {
     RunConfig cfg =

@@ -30,7 +30,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,7 +50,7 @@ using namespace poolscope::bench;
 
 uint64_t g_tasks = 1'000'000;
 int g_rounds = 5;
-int g_pairs = 0;  // --pairs=N: only quiet and file, N rounds, for the ratio's interval
+int g_pairs = 0;  // --pairs=N: only --pair's configuration and quiet, N rounds, with intervals
 constexpr int kWorkers = 2;
 constexpr int kSampleMs = 100;
 constexpr int kHookRuns = 3;
@@ -242,9 +241,7 @@ void register_round(const char* name, void (*fn)(benchmark::State&), int round) 
         ->Unit(benchmark::kMillisecond);
 }
 
-// The configurations take turns, and the order flips every round, so none always runs right
-// after another: a change in the machine's load lands on all of them alike. With --pairs=N only
-// quiet and file run, N rounds of one each, the order flipping the same way.
+// A configuration of the full run, and what --pair calls it.
 struct Config {
     const char* name;  // the benchmark's name
     void (*fn)(benchmark::State&);
@@ -335,7 +332,7 @@ void print_paired(const std::string& key, const std::vector<double>& ratios) {
         p.geometric_mean.low, p.geometric_mean.high, p.faster, p.pairs);
 }
 
-// --pairs=N: the comparison alone, as many pairs as asked, with intervals.
+// --pairs=N: one configuration against its quiet baseline, as many pairs as asked, with intervals.
 void print_pairs() {
     const std::string base = pinned(g_pair) ? "quiet" : "quiet_free";
     std::printf(

@@ -18,7 +18,6 @@
 // against quiet only, N pairs, each ratio printed with its 95 % interval.
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +38,8 @@
 #include "bench/observer_hook_timer.h"
 #include "bench/paired_ratios.h"
 #include "bench/ratio_table.h"
+#include "bench/round_figures.h"
+#include "bench/run_usage.h"
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
@@ -55,11 +56,9 @@ constexpr int kWorkers = 2;
 constexpr int kSampleMs = 100;
 constexpr int kHookRuns = 3;
 
-Medians g_medians;                                      // "<config>/<figure>", seconds
-std::map<std::string, std::vector<double>> g_by_round;  // engine wall_s per round, per config
-// The engine process's own figures per round, per config, the same way: "cpu", "user", "sys",
-// "switches" (voluntary context switches: each a sleep in poll) and "faults" (minor page faults).
-std::map<std::string, std::map<std::string, std::vector<double>>> g_usage_by_round;
+Medians g_medians;  // "<config>/<figure>", seconds
+// Per round, per config: the engine's "wall" (wall_s) and its process's RunUsage figures.
+RoundFigures g_per_round;
 std::string g_failure;
 double g_floor_s = 0;  // what one timed call costs the hook timer itself (for the printout)
 
@@ -77,21 +76,6 @@ RunConfig square_config(int sample_ms, bool pin) {
     return cfg;
 }
 
-double seconds(const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
-}
-
-// The engine process's own usage so far.
-std::map<std::string, double> self_usage() {
-    rusage u{};
-    ::getrusage(RUSAGE_SELF, &u);
-    return {{"cpu", seconds(u.ru_utime) + seconds(u.ru_stime)},
-            {"user", seconds(u.ru_utime)},
-            {"sys", seconds(u.ru_stime)},
-            {"switches", static_cast<double>(u.ru_nvcsw)},
-            {"faults", static_cast<double>(u.ru_minflt)}};
-}
-
 // What a benchmark's runs go through: the observer the engine calls, and the timer in front of
 // it when the hooks are timed (then the runs count only for the hook figure, since the timer's
 // own clock reads would bias their wall).
@@ -104,12 +88,11 @@ struct Observed {
 bool one_run(benchmark::State& state, const std::string& key, Engine& engine, const RunConfig& cfg,
              const Observed& obs) {
     if (obs.timer) obs.timer->reset();
-    const auto usage0 = self_usage();
+    const RunUsage before = self_usage();
     const int64_t t0 = monotonic_ns();
     const RunResult r = engine.run_once(cfg);
     const double outer = static_cast<double>(monotonic_ns() - t0) * 1e-9;
-    auto usage = self_usage();
-    for (auto& [figure, value] : usage) value -= usage0.at(figure);
+    const RunUsage usage = usage_since(before);
     const double cpu = usage.at("cpu");
     if (r.partial || !r.errors.empty() || r.checksum_items != r.items) {
         g_failure = key + ": " + (r.errors.empty() ? "partial run" : r.errors.front().message);
@@ -128,8 +111,8 @@ bool one_run(benchmark::State& state, const std::string& key, Engine& engine, co
     g_medians.add(key + "/wall", r.wall_s);
     g_medians.add(key + "/outer", outer);
     g_medians.add(key + "/cpu", cpu);
-    g_by_round[key].push_back(r.wall_s);
-    for (const auto& [figure, value] : usage) g_usage_by_round[figure][key].push_back(value);
+    g_per_round.add("wall", key, r.wall_s);
+    for (const auto& [figure, value] : usage) g_per_round.add(figure, key, value);
     return true;
 }
 
@@ -138,6 +121,11 @@ constexpr std::string_view kFree = "_free";
 
 bool pinned(const std::string& key) {
     return !key.ends_with(kFree);
+}
+
+// The quiet run a configuration's runs are set against: the one of the same placement.
+std::string baseline_of(const std::string& key) {
+    return pinned(key) ? "quiet" : "quiet_free";
 }
 
 void engine_runs(benchmark::State& state, const std::string& key, int sample_ms,
@@ -276,7 +264,7 @@ bool register_all() {
     if (g_pairs > 0) {
         const Config* chosen = config_named(g_pair);
         if (!chosen || g_pair.starts_with("quiet")) return false;
-        configs = {config_named(pinned(g_pair) ? "quiet" : "quiet_free"), chosen};
+        configs = {config_named(baseline_of(g_pair)), chosen};
     } else {
         for (const Config& c : kConfigs) configs.push_back(&c);
     }
@@ -295,55 +283,22 @@ bool register_all() {
     return true;
 }
 
-// Each round's figure over the quiet run's in the same round and placement.
-std::vector<double> round_ratios(const std::map<std::string, std::vector<double>>& by_round,
-                                 const std::string& key) {
-    std::vector<double> ratios;
-    const auto a = by_round.find(key);
-    const auto b = by_round.find(pinned(key) ? "quiet" : "quiet_free");
-    if (a == by_round.end() || b == by_round.end()) return ratios;
-    for (std::size_t i = 0; i < a->second.size() && i < b->second.size(); ++i)
-        if (b->second[i] > 0 && a->second[i] > 0) ratios.push_back(a->second[i] / b->second[i]);
-    return ratios;
-}
-
-std::optional<double> fastest(const std::string& key) {
-    const auto& v = g_by_round[key];
-    if (v.empty()) return std::nullopt;
-    return *std::min_element(v.begin(), v.end());
-}
-
-std::optional<double> slowest(const std::string& key) {
-    const auto& v = g_by_round[key];
-    if (v.empty()) return std::nullopt;
-    return *std::max_element(v.begin(), v.end());
-}
-
-void print_paired(const std::string& key, const std::vector<double>& ratios) {
-    if (ratios.empty()) {
-        std::printf("  %s: not run\n", key.c_str());
-        return;
-    }
-    const PairedSummary p = summarize_pairs(ratios);
-    std::printf(
-        "  %s: median %.3f× (95 %% interval %.3f–%.3f), geometric mean %.3f× (%.3f–%.3f), "
-        "%zu of %zu pairs below quiet\n",
-        key.c_str(), p.median.value, p.median.low, p.median.high, p.geometric_mean.value,
-        p.geometric_mean.low, p.geometric_mean.high, p.faster, p.pairs);
+// Each round's figure of key over its quiet run's in the same round and placement.
+std::vector<double> round_ratios(const std::string& figure, const std::string& key) {
+    return g_per_round.ratios(figure, key, baseline_of(key));
 }
 
 // --pairs=N: one configuration against its quiet baseline, as many pairs as asked, with intervals.
 void print_pairs() {
-    const std::string base = pinned(g_pair) ? "quiet" : "quiet_free";
+    const std::string base = baseline_of(g_pair);
     std::printf(
         "\n%d pairs, square, n = %llu, chunksize 1, 2 workers %s, fork, pipe: %s against %s "
         "(no observer, sampling off), back to back, the order flipping every pair. %s wall_s "
         "median %.3g s.\n",
         g_pairs, static_cast<unsigned long long>(g_tasks), pinned(g_pair) ? "pinned" : "free",
         g_pair.c_str(), base.c_str(), base.c_str(), g_medians.median(base + "/wall").value_or(0));
-    std::printf("Engine wall_s, %s / %s:\n", g_pair.c_str(), base.c_str());
-    print_paired(g_pair, round_ratios(g_by_round, g_pair));
     const std::pair<const char*, const char*> figures[] = {
+        {"wall", "Engine wall_s"},
         {"cpu", "Engine process CPU (getrusage)"},
         {"user", "Its user time"},
         {"sys", "Its system time"},
@@ -351,7 +306,7 @@ void print_pairs() {
         {"faults", "Its minor page faults"}};
     for (const auto& [figure, title] : figures) {
         std::printf("%s, %s / %s:\n", title, g_pair.c_str(), base.c_str());
-        print_paired(g_pair, round_ratios(g_usage_by_round[figure], g_pair));
+        print_pairs_line(g_pair, round_ratios(figure, g_pair), base);
     }
     if (!g_failure.empty()) std::printf("A run failed: %s\n", g_failure.c_str());
 }
@@ -386,8 +341,8 @@ void print_tables() {
     // each configuration's runs is the one least disturbed.
     RatioTable best("Engine wall_s, fastest of " + std::to_string(g_rounds) + " runs each",
                     "wall_s", "s", 1);
-    best.add_baseline("quiet", "no observer, sampling off", fastest("quiet"));
-    for (const auto& [key, label] : rows) best.add_row(label, fastest(key));
+    best.add_baseline("quiet", "no observer, sampling off", g_per_round.lowest("wall", "quiet"));
+    for (const auto& [key, label] : rows) best.add_row(label, g_per_round.lowest("wall", key));
     best.print();
     // Free placement: the same quiet and file runs as the scheduler places them, with their
     // spread, against the pinned quiet run.
@@ -396,15 +351,15 @@ void print_tables() {
                     "wall_s", "s", 1);
     free.add_baseline("quiet", "pinned, no observer, sampling off", g_medians.median("quiet/wall"));
     free.add_row("free, no observer, sampling off", g_medians.median("quiet_free/wall"));
-    free.add_row("free, fastest run", fastest("quiet_free"));
-    free.add_row("free, slowest run", slowest("quiet_free"));
+    free.add_row("free, fastest run", g_per_round.lowest("wall", "quiet_free"));
+    free.add_row("free, slowest run", g_per_round.highest("wall", "quiet_free"));
     free.add_row("free, event stream to a file, sampling 100 ms",
                  g_medians.median("file_free/wall"));
     free.print();
     std::printf(
         "\nPer-round ratio of engine wall_s to the quiet run of the same round and placement:\n");
-    for (const auto& [key, label] : rows) print_paired(key, round_ratios(g_by_round, key));
-    print_paired("file_free", round_ratios(g_by_round, "file_free"));
+    for (const auto& [key, label] : rows) print_pairs_line(key, round_ratios("wall", key), "quiet");
+    print_pairs_line("file_free", round_ratios("wall", "file_free"), "quiet_free");
     // The hooks' share is a few per cent at most: printed in per cent, not as a 0.0x ratio.
     const auto hook_s = g_medians.median("file_timed/hooks");
     const auto share = g_medians.median("file_timed/hook_share");

@@ -10,7 +10,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace poolscope::bench {
@@ -77,6 +79,22 @@ inline PairedSummary summarize_pairs(const std::vector<double>& ratios, int resa
     s.geometric_mean.low = detail::percentile(means, 0.025);
     s.geometric_mean.high = detail::percentile(means, 0.975);
     return s;
+}
+
+// One line: "  label: median …× (95 % interval …), geometric mean …× (…), k of n pairs below
+// base", or "not run" when there are no pairs.
+inline void print_pairs_line(const std::string& label, const std::vector<double>& ratios,
+                             const std::string& base) {
+    if (ratios.empty()) {
+        std::printf("  %s: not run\n", label.c_str());
+        return;
+    }
+    const PairedSummary p = summarize_pairs(ratios);
+    std::printf(
+        "  %s: median %.3f× (95 %% interval %.3f–%.3f), geometric mean %.3f× (%.3f–%.3f), "
+        "%zu of %zu pairs below %s\n",
+        label.c_str(), p.median.value, p.median.low, p.median.high, p.geometric_mean.value,
+        p.geometric_mean.low, p.geometric_mean.high, p.faster, p.pairs, base.c_str());
 }
 
 }  // namespace poolscope::bench

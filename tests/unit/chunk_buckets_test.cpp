@@ -92,6 +92,22 @@ TEST(ChunkBuckets, BucketsAlignOnTheOriginAlsoBeforeIt) {
     EXPECT_EQ(got.count({1, kOrigin + kWidth}), 1u);
 }
 
+TEST(ChunkBuckets, AWorkersNextChunkLeavesItsBucketExactlyAtTheBoundary) {
+    // One worker's chunks in time order: the first and last nanosecond of a bucket share it,
+    // the next nanosecond starts the next one.
+    ChunkBucketTable table(kOrigin, kWidth);
+    table.add(chunk(0, kOrigin));
+    table.add(chunk(0, kOrigin + kWidth - 1));
+    table.add(chunk(0, kOrigin + kWidth));
+    table.add(chunk(0, kOrigin + 2 * kWidth - 1));
+    table.add(chunk(0, kOrigin + 2 * kWidth));
+    const auto got = by_key(table.snapshot());
+    ASSERT_EQ(got.size(), 3u);
+    EXPECT_EQ(got.at({0, kOrigin}).chunks, 2u);
+    EXPECT_EQ(got.at({0, kOrigin + kWidth}).chunks, 2u);
+    EXPECT_EQ(got.at({0, kOrigin + 2 * kWidth}).chunks, 1u);
+}
+
 TEST(ChunkBuckets, AnyWorkerIndexIsBucketed) {
     ChunkBucketTable table(kOrigin, kWidth);
     for (const int worker : {-1, 0, 5000, 1 << 30}) {

@@ -8,7 +8,7 @@ scripts/build.sh ci
 # Unit and end-to-end tests two at a time; the slow ones (timing-sensitive, many processes)
 # one at a time so they do not disturb each other on a small machine.
 status=0
-ctest --preset ci -L 'unit|e2e' -j 2 || status=1
+ctest --preset ci -L 'unit|e2e|gui' -j 2 || status=1
 ctest --preset ci -L slow || status=1
 echo "test suite took $(( $(date +%s) - start )) s"
 exit $status

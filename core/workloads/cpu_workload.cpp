@@ -15,7 +15,7 @@ const WorkloadInfo& CpuWorkload::info() const {
         "sum of i*i for i < iterations (CPU-bound)",
         {{"iterations", "10000", "1 … 1000000000", "loop length per item"},
          {"item_us", "0", "0 … 10000000",
-          "target microseconds per item; calibrates iterations (0 = use iterations)"}}};
+          "target microseconds per item; calibrates iterations (0 = use iterations)", true}}};
     return kInfo;
 }
 

@@ -17,8 +17,8 @@ const WorkloadInfo& SkewedWorkload::info() const {
         "cpu loop with costs rising along the index and a seeded heavy tail (load imbalance)",
         {{"seed", "1", "0 … 2^64-1", "seed that picks the heavy items"},
          {"base_iterations", "2000", "1 … 1000000000", "loop length of the first item"},
-         {"tail", "0.02", "0 … 1", "probability that an item is heavy"},
-         {"tail_factor", "20", "1 … 1000", "how many times longer a heavy item runs"}}};
+         {"tail", "0.02", "0 … 1", "probability that an item is heavy", true},
+         {"tail_factor", "20", "1 … 1000", "how many times longer a heavy item runs", true}}};
     return kInfo;
 }
 

@@ -14,7 +14,7 @@ const WorkloadInfo& SleepWorkload::info() const {
     static const WorkloadInfo kInfo{
         "sleep",
         "wait ms milliseconds per item without using the CPU (I/O-bound stand-in)",
-        {{"ms", "10", "0 … 60000", "milliseconds each item sleeps (fractions allowed)"}}};
+        {{"ms", "10", "0 … 60000", "milliseconds each item sleeps (fractions allowed)", true}}};
     return kInfo;
 }
 

@@ -22,6 +22,7 @@ struct ParamSpec {
     std::string default_value;
     std::string range;  // human text, e.g. "1 … 10^9"
     std::string help;
+    bool real = false;  // parsed with param_double (fractions allowed), else a whole number
 };
 
 struct WorkloadInfo {

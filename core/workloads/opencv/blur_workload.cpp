@@ -42,7 +42,7 @@ const WorkloadInfo& BlurWorkload::info() const {
     static const WorkloadInfo kInfo{
         "blur",
         "OpenCV GaussianBlur on 8-bit 3-channel images, synthetic or from a folder",
-        {{"sigma", "10", "0.1 … 100", "Gaussian standard deviation in pixels"},
+        {{"sigma", "10", "0.1 … 100", "Gaussian standard deviation in pixels", true},
          {"width", "320", "1 … 16384", "image width in pixels (folder images are resized)"},
          {"height", "240", "1 … 16384", "image height in pixels (folder images are resized)"},
          {"dir", "", "folder",

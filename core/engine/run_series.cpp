@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/analysis/verdict.h"
 #include "core/report/format.h"
 
 namespace poolscope {
@@ -39,41 +40,45 @@ RunSeries make_series(std::vector<RunResult> runs) {
 
 namespace {
 
-// The biggest overhead in the parallel run's breakdown, in words.
-std::string dominant_overhead(const Breakdown& b, double& seconds) {
-    // Grouped as a user acts on them: the pool's life, moving data, waiting.
-    const std::pair<const char*, double> parts[] = {
-        {"pool start-up and teardown", b.startup + b.teardown},
-        {"moving data (serialization and transfer)", b.serialization + b.transfer},
-        {"idle (waiting for work or a core, imbalance)", b.idle}};
-    const auto* best = &parts[0];
-    for (const auto& p : parts)
-        if (p.second > best->second) best = &p;
-    seconds = best->second;
-    return best->first;
+const char* overhead_words(Overhead o) {
+    switch (o) {
+        case Overhead::PoolLife:
+            return "pool start-up and teardown";
+        case Overhead::MovingData:
+            return "moving data (serialization and transfer)";
+        case Overhead::Idle:
+            break;
+    }
+    return "idle (waiting for work or a core, imbalance)";
 }
 
 std::string make_verdict(const Comparison& c) {
-    const RunResult& p = c.parallel.representative;
-    if (c.parallel.runs.empty()) return "no parallel run";
-    if (p.partial)
-        return "the parallel run did not finish (" + std::to_string(p.errors.size()) +
-               " error(s)); figures cover only the finished items";
-    if (!c.checksums_match) return "serial and parallel results differ: checksum mismatch";
-    double over_s = 0;
-    const std::string over = dominant_overhead(p.breakdown, over_s);
+    const Verdict v = assess(c);
+    switch (v.kind) {
+        case VerdictKind::NoParallel:
+            return "no parallel run";
+        case VerdictKind::Partial:
+            return "the parallel run did not finish (" + std::to_string(v.errors) +
+                   " error(s)); figures cover only the finished items";
+        case VerdictKind::ChecksumMismatch:
+            return "serial and parallel results differ: checksum mismatch";
+        case VerdictKind::Slower:
+        case VerdictKind::Faster:
+            break;
+    }
+    const std::string over = overhead_words(v.dominant);
     const std::string rule =
-        c.T > 10 * c.C ? "T > 10·C: parallel pays" : "T < 10·C: tasks are too small for the pool";
+        v.pays ? "T > 10·C: parallel pays" : "T < 10·C: tasks are too small for the pool";
     const std::string figures =
-        "T " + fmt_duration(c.T) + ", C " + fmt_duration(c.C) + " (" + rule + ")";
-    if (c.speedup < 1) {
-        return "parallel is " + fmt_ratio(1 / std::max(c.speedup, 1e-12)) + " slower: " + over +
-               " " + fmt_duration(over_s) + " vs compute " + fmt_duration(p.breakdown.compute) +
+        "T " + fmt_duration(v.T) + ", C " + fmt_duration(v.C) + " (" + rule + ")";
+    if (v.kind == VerdictKind::Slower) {
+        return "parallel is " + fmt_ratio(1 / std::max(v.speedup, 1e-12)) + " slower: " + over +
+               " " + fmt_duration(v.dominant_s) + " vs compute " + fmt_duration(v.compute_s) +
                " worker-seconds; " + figures + "; try serial, fewer workers or bigger chunks";
     }
-    return "parallel is " + fmt_ratio(c.speedup) + " faster, efficiency " +
-           fmt_fixed(c.efficiency * 100, 0) + " %; biggest overhead: " + over + " " +
-           fmt_duration(over_s) + "; " + figures;
+    return "parallel is " + fmt_ratio(v.speedup) + " faster, efficiency " +
+           fmt_fixed(v.efficiency * 100, 0) + " %; biggest overhead: " + over + " " +
+           fmt_duration(v.dominant_s) + "; " + figures;
 }
 
 }  // namespace

@@ -5,8 +5,12 @@
 
 namespace poolscope::test {
 
-inline QString cliPath() { return QStringLiteral(POOLSCOPE_CLI_PATH); }
-inline QString guiPath() { return QStringLiteral(POOLSCOPE_GUI_PATH); }
+inline QString cliPath() {
+    return QStringLiteral(POOLSCOPE_CLI_PATH);
+}
+inline QString guiPath() {
+    return QStringLiteral(POOLSCOPE_GUI_PATH);
+}
 inline QString fixture(const char* name) {
     return QStringLiteral(POOLSCOPE_GUI_FIXTURES_DIR "/") + QString::fromUtf8(name);
 }

@@ -1,0 +1,59 @@
+// poolscope: the desktop GUI. With --screenshot FILE --quit it runs, saves the window and
+// leaves, which also works on the offscreen platform (docs, tests, machines without a display).
+#include <QApplication>
+#include <QTimer>
+#include <cstdio>
+
+#include "ui/gui_options.h"
+#include "ui/main_window.h"
+#include "ui/run_settings.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("PoolScope"));
+    QApplication::setOrganizationName(QStringLiteral("PoolScope"));
+    QApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
+    using namespace poolscope::ui;
+    QString error;
+    const auto options = parseGuiOptions(QApplication::arguments(), &error);
+    if (!options) {
+        std::fprintf(stderr, "poolscope: error: %s\n", qUtf8Printable(error));
+        return 2;
+    }
+    MainWindow window;
+    if (!window.applyOptions(*options, &error)) {
+        std::fprintf(stderr, "poolscope: error: %s\n", qUtf8Printable(error));
+        return 2;
+    }
+    if (!options->size.isEmpty()) {
+        const auto wh = options->size.split(QLatin1Char('x'));
+        if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    window.show();
+    int status = 0;
+    const auto finish = [&] {
+        // Let the last redraw and layout settle before the picture is taken.
+        QTimer::singleShot(300, &window, [&] {
+            if (!options->screenshot.isEmpty() && !window.saveScreenshot(options->screenshot)) {
+                std::fprintf(stderr, "poolscope: error: cannot write '%s'\n",
+                             qUtf8Printable(options->screenshot));
+                status = 1;
+            }
+            if (options->quit) QApplication::exit(status);
+        });
+    };
+    if (options->run) {
+        QObject::connect(&window, &MainWindow::requestFinished, &window, finish);
+        QTimer::singleShot(0, &window, [&] {
+            if (!window.startRun(window.preferredMode())) {
+                std::fprintf(stderr, "poolscope: error: %s\n", qUtf8Printable(window.statusText()));
+                status = 2;
+                finish();
+            }
+        });
+    } else if (!options->screenshot.isEmpty() || options->quit) {
+        finish();
+    }
+    const int rc = QApplication::exec();
+    return rc != 0 ? rc : status;
+}

@@ -1,0 +1,169 @@
+#include "ui/cpu_chart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QStackedLayout>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+
+#include "ui/axis_units.h"
+#include "ui/heat_strip.h"
+#include "ui/request_rows.h"
+#include "ui/session_model.h"
+
+namespace poolscope::ui {
+
+namespace {
+
+// One area series whose upper line rises to `top` over each interval of one kind.
+QList<QPointF> bandPoints(const std::vector<RunInterval>& runs, bool serial, double scale,
+                          double top) {
+    QList<QPointF> pts;
+    for (const auto& r : runs) {
+        if (r.serial != serial || r.to <= r.from) continue;
+        pts << QPointF(r.from / scale, 0) << QPointF(r.from / scale, top)
+            << QPointF(r.to / scale, top) << QPointF(r.to / scale, 0);
+    }
+    return pts;
+}
+
+QAreaSeries* makeBand(QChart* chart, const QString& name) {
+    auto* band = new QAreaSeries(new QLineSeries(chart));
+    band->setName(name);
+    band->setPen(Qt::NoPen);
+    chart->addSeries(band);
+    return band;
+}
+
+}  // namespace
+
+CpuChart::CpuChart(QWidget* parent) : QWidget(parent) {
+    auto* chart = new QChart;
+    chart->setTitle(tr("CPU per core"));
+    serial_band_ = makeBand(chart, tr("serial run"));
+    parallel_band_ = makeBand(chart, tr("parallel run"));
+    total_ = new QLineSeries(chart);
+    total_->setName(tr("all cores"));
+    steal_ = new QLineSeries(chart);
+    steal_->setName(tr("steal"));
+    chart->addSeries(total_);
+    chart->addSeries(steal_);
+    x_ = new QValueAxis(chart);
+    y_ = new QValueAxis(chart);
+    y_->setRange(0, 100);
+    y_->setTitleText(tr("busy %"));
+    y_->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x_, Qt::AlignBottom);
+    chart->addAxis(y_, Qt::AlignLeft);
+    for (auto* s : chart->series()) {
+        s->attachAxis(x_);
+        s->attachAxis(y_);
+    }
+    chart->legend()->setAlignment(Qt::AlignRight);
+    view_ = new QChartView(chart);
+    view_->setRenderHint(QPainter::Antialiasing);
+
+    auto* stripPage = new QWidget;
+    auto* stripLayout = new QVBoxLayout(stripPage);
+    stripLayout->setContentsMargins(4, 4, 4, 4);
+    auto* stripTitle =
+        new QLabel(tr("<b>CPU per core</b> (heat strip: dark = idle, bright = busy)"));
+    strip_ = new HeatStrip;
+    stripLayout->addWidget(stripTitle);
+    stripLayout->addWidget(strip_, 1);
+
+    stack_ = new QStackedLayout(this);
+    stack_->addWidget(view_);
+    stack_->addWidget(stripPage);
+    setChartStyle(ChartStyle::fromPalette(false));
+}
+
+void CpuChart::setChartStyle(const ChartStyle& style) {
+    style_ = style;
+    style_.apply(view_->chart());
+    styleLines();
+}
+
+void CpuChart::styleLines() {
+    for (int i = 0; i < cores_.size(); ++i) {
+        QPen pen = style_.line(style_.core(i));
+        pen.setWidthF(style_.lineWidth() * 0.7);
+        cores_[i]->setPen(pen);
+    }
+    QPen total = style_.line(style_.total());
+    total.setWidthF(style_.lineWidth() * 1.4);
+    total_->setPen(total);
+    QPen steal = style_.line(Qt::red);
+    steal.setStyle(Qt::DotLine);
+    steal_->setPen(steal);
+    QColor s = style_.serial(), p = style_.parallel();
+    s.setAlpha(40);
+    p.setAlpha(40);
+    serial_band_->setBrush(s);
+    parallel_band_->setBrush(p);
+}
+
+void CpuChart::ensureCores(int n) {
+    QChart* chart = view_->chart();
+    while (cores_.size() < n) {
+        auto* s = new QLineSeries(chart);
+        s->setName(tr("cpu%1").arg(cores_.size()));
+        chart->addSeries(s);
+        s->attachAxis(x_);
+        s->attachAxis(y_);
+        cores_.append(s);
+    }
+    styleLines();
+}
+
+bool CpuChart::showsHeatStrip() const {
+    return stack_->currentIndex() == 1;
+}
+
+QList<QPointF> CpuChart::totalPoints() const {
+    return total_->points();
+}
+
+void CpuChart::refresh(const SessionModel& session) {
+    const Request* req = session.current();
+    if (!req) return;
+    const auto rows = cpuRows(*req);
+    int cores = 0;
+    for (const auto* r : rows) cores = std::max(cores, static_cast<int>(r->util.size()));
+    const double end = std::max(requestEnd(*req), 1e-3);
+    const AxisUnit unit = timeUnit(end);
+    if (cores > kMaxLines) {
+        stack_->setCurrentIndex(1);
+        strip_->setRows(rows, cores, 0, end);
+        return;
+    }
+    stack_->setCurrentIndex(0);
+    ensureCores(cores);
+    QList<QList<QPointF>> lines(cores);
+    QList<QPointF> total, steal;
+    bool anySteal = false;
+    for (const auto* r : rows) {
+        const double x = r->t / unit.scale;
+        for (int c = 0; c < cores && c < static_cast<int>(r->util.size()); ++c)
+            lines[c].append({x, 100.0 * r->util[static_cast<std::size_t>(c)]});
+        total.append({x, 100.0 * r->total});
+        steal.append({x, 100.0 * r->steal});
+        anySteal = anySteal || r->steal > 0;
+    }
+    for (int c = 0; c < cores; ++c) cores_[c]->replace(lines[c]);
+    total_->replace(total);
+    steal_->replace(anySteal ? steal : QList<QPointF>());
+    steal_->setVisible(anySteal);
+    const auto runs = runIntervals(*req, end);
+    serial_band_->upperSeries()->replace(bandPoints(runs, true, unit.scale, 100));
+    parallel_band_->upperSeries()->replace(bandPoints(runs, false, unit.scale, 100));
+    x_->setRange(0, end / unit.scale);
+    x_->setTitleText(tr("time since start (%1)").arg(unit.name));
+}
+
+}  // namespace poolscope::ui

@@ -1,0 +1,275 @@
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "core/platform/machine_info.h"
+#include "ui/control_panel.h"
+#include "ui/cpu_chart.h"
+#include "ui/error_banner.h"
+#include "ui/lesson_box.h"
+#include "ui/memory_chart.h"
+#include "ui/progress_chart.h"
+#include "ui/result_panel.h"
+#include "ui/run_status.h"
+
+namespace poolscope::ui {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("PoolScope"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/poolscope.svg")));
+    style_ = ChartStyle::fromPalette(false);
+    buildActions();
+    buildLayout();
+    redraw_.setInterval(1000 / 15);
+    connect(&redraw_, &QTimer::timeout, this, [this] {
+        if (session_.takeDirty()) refreshViews();
+        if (client_.isRunning()) updateStatus();
+    });
+    redraw_.start();
+    connect(&client_, &EngineClient::streamAdvanced, this,
+            [this] { session_.update(client_.feed().stream()); });
+    connect(&client_, &EngineClient::streamError, this, [this](const QString& message) {
+        banner_->showMessage(tr("The engine's event stream has a malformed line:"), message);
+    });
+    connect(&client_, &EngineClient::finished, this, &MainWindow::onFinished);
+    updateActions();
+    resize(1366, 768);
+}
+
+MainWindow::~MainWindow() {
+    client_.shutdown();
+}
+
+void MainWindow::buildActions() {
+    run_serial_ = new QAction(tr("Run &serial"), this);
+    run_serial_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    run_serial_->setToolTip(tr("Run the workload serially: one loop in one process (Ctrl+1)"));
+    run_parallel_ = new QAction(tr("Run &parallel"), this);
+    run_parallel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    run_parallel_->setToolTip(tr("Run the workload through the pool (Ctrl+2)"));
+    compare_ = new QAction(tr("&Compare"), this);
+    compare_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
+    compare_->setToolTip(tr("Serial, then parallel, and where the time went (Ctrl+R)"));
+    stop_ = new QAction(tr("S&top"), this);
+    stop_->setShortcut(QKeySequence(Qt::Key_Escape));
+    stop_->setToolTip(tr("Stop the run; what finished is kept (Esc)"));
+    presentation_ = new QAction(tr("&Presentation mode"), this);
+    presentation_->setCheckable(true);
+    presentation_->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(run_serial_, &QAction::triggered, this, [this] { startRun(RunMode::Serial); });
+    connect(run_parallel_, &QAction::triggered, this, [this] { startRun(RunMode::Parallel); });
+    connect(compare_, &QAction::triggered, this, [this] { startRun(RunMode::Compare); });
+    connect(stop_, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(presentation_, &QAction::toggled, this, &MainWindow::setPresentation);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({run_serial_, run_parallel_, compare_, stop_});
+    run->addSeparator();
+    QAction* quit = run->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(presentation_);
+}
+
+void MainWindow::buildLayout() {
+    const MachineInfo machine = read_machine_info();
+    QString lessonError;
+    lessons_ = new LessonBox(LessonCatalog::builtIn(&lessonError));
+    controls_ = new ControlPanel(machine);
+    controls_->setRunActions(run_serial_, run_parallel_, compare_, stop_);
+    auto* side = new QWidget;
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(4, 4, 4, 4);
+    sideLayout->addWidget(lessons_);
+    sideLayout->addWidget(controls_, 1);
+    auto* dock = new QDockWidget(tr("Settings"), this);
+    dock->setObjectName(QStringLiteral("settingsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(side);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(lessons_, &LessonBox::lessonChosen, this, [this](const Lesson& l) {
+        if (l.runs.isEmpty()) return;
+        RunSettings s;
+        QString error;
+        if (fromArguments(l.runs.first().args, s, &error, &preferred_mode_)) {
+            controls_->setSettings(s);
+            setWindowTitle(tr("PoolScope — Lesson %1: %2").arg(l.id).arg(l.title));
+        } else {
+            banner_->showMessage(tr("This lesson's settings are refused:"), error);
+        }
+    });
+    connect(controls_, &ControlPanel::validityChanged, this, &MainWindow::updateActions);
+
+    progress_ = new ProgressChart;
+    cpu_ = new CpuChart;
+    memory_ = new MemoryChart;
+    result_ = new ResultPanel;
+    auto* top = new QSplitter(Qt::Horizontal);
+    top->addWidget(progress_);
+    top->addWidget(cpu_);
+    auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(memory_);
+    bottom->addWidget(result_);
+    auto* rows = new QSplitter(Qt::Vertical);
+    rows->addWidget(top);
+    rows->addWidget(bottom);
+    for (auto* s : {top, bottom, rows}) {
+        s->setChildrenCollapsible(false);
+        s->setStretchFactor(0, 1);
+        s->setStretchFactor(1, 1);
+        s->setSizes({1000, 1000});  // equal halves of whatever space there is
+    }
+    banner_ = new ErrorBanner;
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(banner_);
+    layout->addWidget(rows, 1);
+    setCentralWidget(central);
+    if (!lessonError.isEmpty()) banner_->showMessage(tr("Lessons unavailable:"), lessonError);
+
+    status_ = new QLabel(tr("Ready. Choose a lesson or set the knobs, then press Compare."));
+    bar_ = new QProgressBar;
+    bar_->setRange(0, 1000);
+    bar_->setMaximumWidth(240);
+    bar_->setTextVisible(false);
+    bar_->hide();
+    statusBar()->addWidget(status_, 1);
+    statusBar()->addPermanentWidget(bar_);
+    statusBar()->addPermanentWidget(new QLabel(tr("%n usable core(s)", "", machine.usable_cores)));
+}
+
+bool MainWindow::applyOptions(const GuiOptions& o, QString* error) {
+    if (!o.engine.isEmpty()) client_.setEnginePath(o.engine);
+    if (o.presentation) presentation_->setChecked(true);
+    if (o.lesson && !lessons_->select(*o.lesson)) {
+        if (error) *error = tr("--lesson: there is no lesson %1").arg(*o.lesson);
+        return false;
+    }
+    if (!o.lesson && o.args.isEmpty()) lessons_->select(lessons_->catalog().defaultLesson);
+    if (!o.args.isEmpty()) {
+        RunSettings s;
+        if (!fromArguments(o.args, s, error, &preferred_mode_)) return false;
+        controls_->setSettings(s);
+    }
+    return true;
+}
+
+bool MainWindow::startRun(RunMode mode) {
+    if (client_.isRunning()) return false;
+    controls_->clearEngineError();
+    if (auto e = controls_->validationError(mode)) {
+        status_->setText(tr("Refused: %1").arg(e->message));
+        return false;
+    }
+    banner_->dismiss();
+    const QStringList args = controls_->arguments(mode);
+    const QString titles[] = {tr("Run serial"), tr("Run parallel"), tr("Compare")};
+    session_.beginRequest(titles[static_cast<int>(mode)], args, controls_->settings().repeat);
+    client_.start(args);
+    controls_->setRunning(true);
+    updateActions();
+    updateStatus();
+    return true;
+}
+
+void MainWindow::stopRun() {
+    if (!client_.isRunning()) return;
+    client_.stop();
+    status_->setText(tr("Stopping…"));
+}
+
+void MainWindow::onFinished(const EngineExit& exit) {
+    session_.update(client_.feed().stream());
+    RequestState state = RequestState::Done;
+    if (exit.code == 2 && !exit.crashed) {
+        state = RequestState::Refused;
+        controls_->showEngineError(exit.message);
+        banner_->showMessage(tr("The engine refused these settings:"), exit.message);
+    } else if (exit.code == 130) {
+        state = RequestState::Stopped;
+    } else if (exit.crashed || exit.code != 0) {
+        state = RequestState::Failed;
+        QString detail = exit.message;
+        if (const Request* r = session_.current()) {
+            for (const auto& run : r->runs)
+                for (const auto& e : run.errors)
+                    detail += QStringLiteral("\n") + QString::fromStdString(e.error.message);
+        }
+        banner_->showMessage(tr("The run failed; what finished is kept."), detail.trimmed());
+    }
+    session_.finishRequest(state, exit.message);
+    controls_->setRunning(false);
+    refreshViews();
+    updateActions();
+    emit requestFinished();
+}
+
+void MainWindow::refreshViews() {
+    progress_->refresh(session_);
+    cpu_->refresh(session_);
+    memory_->refresh(session_);
+    result_->refresh(session_);
+    updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    const RunStatus s = runStatus(session_, client_.isRunning());
+    status_->setText(s.text);
+    bar_->setVisible(s.running);
+    bar_->setValue(static_cast<int>(s.fraction * 1000));
+}
+
+QString MainWindow::statusText() const {
+    return status_->text();
+}
+
+void MainWindow::updateActions() {
+    const bool running = client_.isRunning();
+    const std::pair<QAction*, RunMode> modes[] = {{run_serial_, RunMode::Serial},
+                                                  {run_parallel_, RunMode::Parallel},
+                                                  {compare_, RunMode::Compare}};
+    for (const auto& [action, mode] : modes) {
+        const auto e = controls_->validationError(mode);
+        action->setEnabled(!running && !e);
+        action->setStatusTip(e ? e->message : action->toolTip());
+    }
+    stop_->setEnabled(running);
+}
+
+void MainWindow::setPresentation(bool on) {
+    style_ = ChartStyle::fromPalette(on);
+    QFont f = QApplication::font();
+    f.setPointSizeF(on ? 14 : 10);
+    for (QWidget* w : {static_cast<QWidget*>(controls_), static_cast<QWidget*>(lessons_),
+                       static_cast<QWidget*>(statusBar())})
+        w->setFont(f);
+    progress_->setChartStyle(style_);
+    cpu_->setChartStyle(style_);
+    memory_->setChartStyle(style_);
+    result_->setChartStyle(style_);
+    refreshViews();
+}
+
+bool MainWindow::saveScreenshot(const QString& path) {
+    refreshViews();
+    return grab().save(path, "PNG");
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    client_.shutdown();  // the engine and its workers end before the window does
+    event->accept();
+}
+
+}  // namespace poolscope::ui

@@ -1,0 +1,93 @@
+// MainWindow: assembles the controls (a dock on the left), the four live views (progress, CPU
+// per core, memory, result) in one split layout that fits a 1366×768 screen, the error banner
+// and the status bar, and wires them to the engine client and the session model. It owns no
+// logic of its own beyond starting requests and redrawing at 15 Hz when something changed.
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include "ui/chart_style.h"
+#include "ui/engine_client.h"
+#include "ui/gui_options.h"
+#include "ui/run_settings.h"
+#include "ui/session_model.h"
+
+class QAction;
+class QLabel;
+class QProgressBar;
+
+namespace poolscope::ui {
+
+class ControlPanel;
+class LessonBox;
+class ProgressChart;
+class CpuChart;
+class MemoryChart;
+class ResultPanel;
+class ErrorBanner;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Applies --lesson/--args/--presentation/--engine; false and a message when they are bad.
+    bool applyOptions(const GuiOptions& options, QString* error);
+    // Starts a request in this mode; false when the settings are refused (shown by the control).
+    bool startRun(RunMode mode);
+    // The mode the loaded settings ask for: Compare when a lesson's arguments say --compare.
+    RunMode preferredMode() const { return preferred_mode_; }
+    void stopRun();
+    // Saves the whole window as an image.
+    bool saveScreenshot(const QString& path);
+
+    SessionModel& session() { return session_; }
+    EngineClient& client() { return client_; }
+    ControlPanel* controls() const { return controls_; }
+    ProgressChart* progressChart() const { return progress_; }
+    CpuChart* cpuChart() const { return cpu_; }
+    MemoryChart* memoryChart() const { return memory_; }
+    ResultPanel* resultPanel() const { return result_; }
+    ErrorBanner* banner() const { return banner_; }
+    QString statusText() const;
+    // Redraws every view now (the timer does this at 15 Hz when data changed).
+    void refreshViews();
+
+  signals:
+    void requestFinished();
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+
+  private:
+    void buildActions();
+    void buildLayout();
+    void updateActions();
+    void updateStatus();
+    void onFinished(const EngineExit& exit);
+    void setPresentation(bool on);
+
+    RunMode preferred_mode_ = RunMode::Compare;
+    SessionModel session_;
+    EngineClient client_;
+    QTimer redraw_;
+    ChartStyle style_;
+    ControlPanel* controls_ = nullptr;
+    LessonBox* lessons_ = nullptr;
+    ProgressChart* progress_ = nullptr;
+    CpuChart* cpu_ = nullptr;
+    MemoryChart* memory_ = nullptr;
+    ResultPanel* result_ = nullptr;
+    ErrorBanner* banner_ = nullptr;
+    QLabel* status_ = nullptr;
+    QProgressBar* bar_ = nullptr;
+    QAction* run_serial_ = nullptr;
+    QAction* run_parallel_ = nullptr;
+    QAction* compare_ = nullptr;
+    QAction* stop_ = nullptr;
+    QAction* presentation_ = nullptr;
+};
+
+}  // namespace poolscope::ui

@@ -1,0 +1,180 @@
+#include "ui/memory_chart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+
+#include "ui/axis_units.h"
+#include "ui/request_rows.h"
+#include "ui/session_model.h"
+
+namespace poolscope::ui {
+
+namespace {
+
+int rank(const ProcessKey& k) {
+    if (k.role == "engine") return 0;
+    if (k.role == "worker") return 1;
+    return 2;
+}
+
+QString layerName(const ProcessKey& k) {
+    if (k.role == "engine") return MemoryChart::tr("engine");
+    if (k.role == "worker") return MemoryChart::tr("w%1").arg(k.worker + 1);
+    if (k.role == "serial") return MemoryChart::tr("serial child");
+    if (k.role == "threads") return MemoryChart::tr("threads child");
+    return QString::fromStdString(k.role);
+}
+
+// One point in time: the PSS of each stacked layer.
+struct StackRow {
+    double t = 0;
+    std::vector<double> pss;
+    double rss = 0;
+};
+
+}  // namespace
+
+MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
+    auto* chart = new QChart;
+    chart->setTitle(tr("Memory: PSS per process, stacked"));
+    rss_ = new QLineSeries(chart);
+    rss_->setName(tr("Σ RSS"));
+    peak_ = new QScatterSeries(chart);
+    peak_->setName(tr("peak PSS"));
+    peak_->setMarkerSize(10);
+    chart->addSeries(rss_);
+    chart->addSeries(peak_);
+    x_ = new QValueAxis(chart);
+    y_ = new QValueAxis(chart);
+    chart->addAxis(x_, Qt::AlignBottom);
+    chart->addAxis(y_, Qt::AlignLeft);
+    rss_->attachAxis(x_);
+    rss_->attachAxis(y_);
+    peak_->attachAxis(x_);
+    peak_->attachAxis(y_);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setChartStyle(ChartStyle::fromPalette(false));
+}
+
+void MemoryChart::setChartStyle(const ChartStyle& style) {
+    style_ = style;
+    style_.apply(chart());
+    QPen dashed = style_.line(style_.total());
+    dashed.setStyle(Qt::DashLine);
+    rss_->setPen(dashed);
+    peak_->setColor(Qt::red);
+    peak_->setBorderColor(Qt::red);
+    styleLayers();
+}
+
+void MemoryChart::styleLayers() {
+    for (int i = 0; i < layers_.size(); ++i) {
+        layers_[i]->setBrush(style_.process(i));
+        layers_[i]->setPen(QPen(style_.process(i).darker(130), 1));
+    }
+}
+
+void MemoryChart::setLayers(const std::vector<ProcessKey>& keys) {
+    if (keys == keys_) return;
+    keys_ = keys;
+    for (auto* l : layers_) {
+        chart()->removeSeries(l);
+        delete l;
+    }
+    layers_.clear();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        auto* area = new QAreaSeries(new QLineSeries, new QLineSeries);
+        area->upperSeries()->setParent(area);
+        area->lowerSeries()->setParent(area);
+        area->setName(i + 1 == keys.size() && keys.size() == kMaxLayers ? tr("other workers")
+                                                                        : layerName(keys[i]));
+        chart()->addSeries(area);
+        area->attachAxis(x_);
+        area->attachAxis(y_);
+        layers_.append(area);
+    }
+    styleLayers();
+}
+
+void MemoryChart::refresh(const SessionModel& session) {
+    const Request* req = session.current();
+    if (!req) return;
+    // The union of the request's processes in stack order.
+    std::vector<ProcessKey> keys;
+    for (const auto& run : req->runs)
+        for (const auto& k : run.processes)
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a.worker < b.worker;
+    });
+    if (keys.size() > kMaxLayers) keys.resize(kMaxLayers);
+    std::vector<StackRow> rows;
+    double top = 1, peak = 0, peakT = 0;
+    for (const auto& run : req->runs) {
+        run.memory.for_each([&](const MemoryRow& m) {
+            StackRow row{m.t, std::vector<double>(keys.size(), 0), static_cast<double>(m.rss_sum)};
+            double sum = 0;
+            for (std::size_t i = 0; i < m.pss.size() && i < run.processes.size(); ++i) {
+                const auto at = std::find(keys.begin(), keys.end(), run.processes[i]);
+                const std::size_t layer = at == keys.end()
+                                              ? keys.size() - 1
+                                              : static_cast<std::size_t>(at - keys.begin());
+                row.pss[layer] += static_cast<double>(m.pss[i]);
+                sum += static_cast<double>(m.pss[i]);
+            }
+            if (sum > peak) {
+                peak = sum;
+                peakT = m.t;
+            }
+            top = std::max({top, sum, row.rss});
+            rows.push_back(std::move(row));
+        });
+    }
+    setLayers(keys);
+    const AxisUnit bytes = byteUnit(top);
+    const double end = std::max(requestEnd(*req), 1e-3);
+    const AxisUnit time = timeUnit(end);
+    unit_ = bytes.name;
+    std::vector<QList<QPointF>> upper(keys.size());
+    QList<QPointF> rss;
+    for (const auto& row : rows) {
+        double below = 0;
+        const double x = row.t / time.scale;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            below += row.pss[i];
+            upper[i].append({x, below / bytes.scale});
+        }
+        rss.append({x, row.rss / bytes.scale});
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        layers_[static_cast<int>(i)]->upperSeries()->replace(upper[i]);
+        QList<QPointF> lower = i == 0 ? QList<QPointF>() : upper[i - 1];
+        if (i == 0)
+            for (const auto& p : upper[0]) lower.append({p.x(), 0});
+        layers_[static_cast<int>(i)]->lowerSeries()->replace(lower);
+    }
+    rss_->replace(rss);
+    peak_->replace(peak > 0 ? QList<QPointF>{{peakT / time.scale, peak / bytes.scale}}
+                            : QList<QPointF>());
+    peak_->setName(peak > 0 ? tr("peak PSS %1").arg(formatBytes(peak)) : tr("peak PSS"));
+    x_->setRange(0, end / time.scale);
+    x_->setTitleText(tr("time since start (%1)").arg(time.name));
+    y_->setRange(0, top * 1.1 / bytes.scale);
+    y_->setTitleText(bytes.name);
+}
+
+QList<QPointF> MemoryChart::rssPoints() const {
+    return rss_->points();
+}
+
+QList<QPointF> MemoryChart::topOfStack() const {
+    return layers_.isEmpty() ? QList<QPointF>() : layers_.back()->upperSeries()->points();
+}
+
+}  // namespace poolscope::ui

@@ -1,0 +1,117 @@
+#include "ui/run_trace.h"
+
+#include <algorithm>
+
+namespace poolscope::ui {
+namespace {
+
+double seconds(int64_t ns) {
+    return static_cast<double>(ns) / 1e9;
+}
+
+std::size_t process_index(RunTrace& trace, const ProcessSample& p) {
+    const ProcessKey key{p.role, p.worker};
+    for (std::size_t i = 0; i < trace.processes.size(); ++i)
+        if (trace.processes[i] == key) return i;
+    trace.processes.push_back(key);
+    return trace.processes.size() - 1;
+}
+
+void absorb_sample(RunTrace& trace, const Sample& s, int64_t origin_ns) {
+    const double t = seconds(s.t_ns - origin_ns);
+    CoreRow cpu;
+    cpu.t = t;
+    cpu.util.assign(s.core_util.begin(), s.core_util.end());
+    cpu.total = static_cast<float>(s.machine_util);
+    for (double v : s.core_steal) cpu.steal = std::max(cpu.steal, static_cast<float>(v));
+    trace.max_steal = std::max(trace.max_steal, static_cast<double>(cpu.steal));
+    trace.cpu.append(std::move(cpu));
+
+    MemoryRow mem;
+    mem.t = t;
+    mem.rss_sum = s.rss_sum_bytes;
+    uint64_t pss_sum = 0;
+    for (const auto& p : s.processes) {
+        if (p.gone) continue;
+        const std::size_t i = process_index(trace, p);
+        if (mem.pss.size() <= i) mem.pss.resize(i + 1);
+        mem.pss[i] = p.pss_bytes;
+        pss_sum += p.pss_bytes;
+    }
+    trace.memory.append(std::move(mem));
+    if (pss_sum > trace.peak_pss_sum) {
+        trace.peak_pss_sum = pss_sum;
+        trace.peak_pss_t = t;
+    }
+}
+
+}  // namespace
+
+void dropChunkDetail(RunTrace& trace) {
+    trace.chunks = {};
+    trace.buckets = {};
+    if (trace.result) trace.result->chunk_records = {};
+}
+
+bool absorb(RunTrace& trace, const StreamRun& run, int64_t origin_ns) {
+    bool changed = false;
+    if (trace.run_id.empty()) {
+        trace.run_id = run.run_id;
+        trace.label = run.label;
+        trace.config = run.config;
+        trace.serial = run.config.backend == Backend::Serial;
+        trace.start_s = seconds(run.start_t_ns - origin_ns);
+        trace.items_total = run.config.size;
+        trace.progress.append(0, 0);
+        trace.origin_ns = origin_ns;
+        changed = true;
+    }
+    if (trace.seen_chunks < run.chunks.size()) {
+        trace.chunks.insert(trace.chunks.end(),
+                            run.chunks.begin() + static_cast<std::ptrdiff_t>(trace.seen_chunks),
+                            run.chunks.end());
+        trace.seen_chunks = run.chunks.size();
+        changed = true;
+    }
+    if (run.buckets.size() != trace.buckets.size() || run.aggregated != trace.aggregated) {
+        trace.buckets = run.buckets;  // the parser keeps them merged
+        trace.aggregated = run.aggregated;
+        changed = true;
+    }
+    for (; trace.seen_progress < run.progress.size(); ++trace.seen_progress) {
+        const auto& p = run.progress[trace.seen_progress];
+        trace.items_done = p.items_done;
+        trace.items_total = p.items_total;
+        trace.progress.append(seconds(p.t_ns - run.start_t_ns), static_cast<double>(p.items_done));
+        changed = true;
+    }
+    for (; trace.seen_samples < run.samples.size(); ++trace.seen_samples) {
+        absorb_sample(trace, run.samples[trace.seen_samples], origin_ns);
+        changed = true;
+    }
+    for (; trace.seen_workers < run.workers.size(); ++trace.seen_workers) {
+        const auto& w = run.workers[trace.seen_workers];
+        trace.worker_events.push_back(w);
+        if (w.state == "started") ++trace.workers_started;
+        if (w.state == "ready") ++trace.workers_ready;
+        if (w.state == "exited") ++trace.workers_exited;
+        changed = true;
+    }
+    for (; trace.seen_errors < run.errors.size(); ++trace.seen_errors) {
+        trace.errors.push_back(run.errors[trace.seen_errors]);
+        changed = true;
+    }
+    if (run.result && !trace.result) {
+        trace.result = run.result;
+        const RunResult& r = *run.result;
+        trace.end_s = seconds(r.end_ns - origin_ns);
+        trace.items_done = r.checksum_items;
+        trace.items_total = r.items;
+        const double wall_end = seconds(r.end_ns - run.start_t_ns);
+        trace.progress.append(wall_end, static_cast<double>(r.checksum_items));
+        changed = true;
+    }
+    return changed;
+}
+
+}  // namespace poolscope::ui

@@ -1,0 +1,56 @@
+#include "ui/verdict_text.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+#include "ui/axis_units.h"
+
+namespace poolscope::ui {
+
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("Verdict", text);
+}
+}  // namespace
+
+QString overheadName(Overhead o) {
+    switch (o) {
+        case Overhead::PoolLife:
+            return tr("starting and ending the pool");
+        case Overhead::MovingData:
+            return tr("moving data (serialization and transfer)");
+        case Overhead::Idle:
+            break;
+    }
+    return tr("waiting (for work or a core, imbalance)");
+}
+
+QString verdictText(const Verdict& v) {
+    switch (v.kind) {
+        case VerdictKind::NoParallel:
+            return tr("Run Compare to see serial and parallel side by side.");
+        case VerdictKind::Partial:
+            return tr("The parallel run did not finish (%n error(s)); the figures cover only the "
+                      "items that finished.")
+                .replace(QStringLiteral("%n"), QString::number(v.errors));
+        case VerdictKind::ChecksumMismatch:
+            return tr("Serial and parallel results DIFFER: the checksums do not match.");
+        case VerdictKind::Slower:
+        case VerdictKind::Faster:
+            break;
+    }
+    const QString rule = v.pays ? tr("T > 10·C: the tasks are big enough for the pool")
+                                : tr("T < 10·C: the tasks are too small for the pool");
+    const QString figures = tr("T %1, C %2 (%3)").arg(formatSeconds(v.T), formatSeconds(v.C), rule);
+    if (v.kind == VerdictKind::Slower) {
+        return tr("Parallel is %1× slower: %2 took %3 against %4 of compute (worker-seconds). %5. "
+                  "Try serial, fewer workers or bigger chunks.")
+            .arg(QString::number(1 / std::max(v.speedup, 1e-12), 'g', 3), overheadName(v.dominant),
+                 formatSeconds(v.dominant_s), formatSeconds(v.compute_s), figures);
+    }
+    return tr("Parallel is %1× faster, efficiency %2 %. The biggest overhead: %3, %4. %5.")
+        .arg(QString::number(v.speedup, 'g', 3), QString::number(v.efficiency * 100, 'f', 0),
+             overheadName(v.dominant), formatSeconds(v.dominant_s), figures);
+}
+
+}  // namespace poolscope::ui

@@ -145,7 +145,7 @@ RunResult run_serial(const RunContext& ctx) {
     rec.pid = pid;
     rec.started_ns = t0;
     s.r.worker_records.push_back(rec);
-    bool interrupted = false, killed = false;
+    bool interrupted = false, killed = false, end_sampled = false;
     std::optional<ExitStatus> status;
     if (pid < 0 || pidfd < 0) {
         s.r.errors.push_back({"start_failed",
@@ -167,6 +167,15 @@ RunResult run_serial(const RunContext& ctx) {
         for (auto* src : ctx.stops)
             if (!interrupted && src->check()) interrupted = true;
         if (interrupted && !killed) kill(pid, SIGKILL), killed = true;
+        // The last sample once the loop is done, before the child is reaped (until then its
+        // /proc entry holds its CPU time), so a loop shorter than the sampling period has CPU,
+        // per-core and memory figures too.
+        if (s.loop_end && !end_sampled && tel.enabled()) {
+            end_sampled = true;
+            ctx.observer->on_sample(
+                ctx.run_id,
+                tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}));
+        }
         if (auto st = try_reap(pidfd)) status = st;
         if (auto smp =
                 tel.sample_if_due(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}))

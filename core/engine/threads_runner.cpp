@@ -243,6 +243,7 @@ RunResult run_threads(const RunContext& ctx) {
     ChildPipes p;
     std::optional<ExitStatus> status;
     int fd = -1, pidfd = -1;
+    bool end_sampled = false;
     if (auto e = make_child_pipes(p)) {
         s.r.errors.push_back({"start_failed", *e, -1, 0, 0, -1, -1});
     } else if ((s.pid = fork_host(s, p)) < 0 || (pidfd = open_pidfd(s.pid)) < 0) {
@@ -274,6 +275,14 @@ RunResult run_threads(const RunContext& ctx) {
         for (auto* src : ctx.stops)
             if (!s.interrupted && src->check()) s.interrupted = true, end_host(s, {});
         check_deadlines(s, monotonic_ns());
+        // The last sample once every chunk is in, before the host is reaped: a run shorter
+        // than the sampling period has CPU, per-core and memory figures too.
+        if (s.finished_count == s.plan.size() && !end_sampled && tel.enabled()) {
+            end_sampled = true;
+            ctx.observer->on_sample(
+                ctx.run_id,
+                tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {s.pid, "threads", -1}}));
+        }
         if (auto st = try_reap(pidfd)) status = st;
         if (auto smp = tel.sample_if_due(monotonic_ns(),
                                          {{getpid(), "engine", -1}, {s.pid, "threads", -1}}))

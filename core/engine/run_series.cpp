@@ -60,6 +60,16 @@ std::string make_verdict(const Comparison& c) {
         return "the parallel run did not finish (" + std::to_string(p.errors.size()) +
                " error(s)); figures cover only the finished items";
     if (!c.checksums_match) return "serial and parallel results differ: checksum mismatch";
+    // Figures taken while other programs had the cores say more about them than about the
+    // pool: report it and give no advice.
+    const double outside =
+        std::max(c.serial.representative.cpu.outside_cpu_share, p.cpu.outside_cpu_share);
+    if (outside > kOutsideLoadShare) {
+        return "other programs used " + fmt_fixed(outside * 100, 0) +
+               " % of the CPU during the runs: speedup " + fmt_ratio(c.speedup) + ", T " +
+               fmt_duration(c.T) + ", C " + fmt_duration(c.C) +
+               " are disturbed; no advice from them, run again on a quieter machine";
+    }
     double over_s = 0;
     const std::string over = dominant_overhead(p.breakdown, over_s);
     const std::string rule =

@@ -15,9 +15,9 @@
 
 namespace poolscope {
 
-// Above this outside share of the CPU a failed expectation is reported as disturbed: the
-// telemetry's warning threshold (docs/telemetry.md).
-inline constexpr double kDisturbedOutsideShare = 0.10;
+// Above this outside share of the CPU a failed expectation is reported as disturbed (the
+// threshold past which the verdict gives no advice).
+inline constexpr double kDisturbedOutsideShare = kOutsideLoadShare;
 
 enum class CheckStatus { Pass, Fail, Disturbed };
 

@@ -33,4 +33,4 @@ std::vector<int> lesson_ids() {
 }  // namespace
 
 INSTANTIATE_TEST_SUITE_P(Shipped, LessonChecks, ::testing::ValuesIn(lesson_ids()),
-                         [](const auto& info) { return "Lesson" + std::to_string(info.param); });
+                         [](const auto& p) { return "Lesson" + std::to_string(p.param); });

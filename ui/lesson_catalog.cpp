@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "core/platform/machine_info.h"
 
 // The resources live in this static library; a static library's resource initialiser is only
 // linked in when something calls it (Q_INIT_RESOURCE must be outside any namespace).
@@ -36,28 +39,36 @@ LessonCatalog LessonCatalog::builtIn(QString* error) {
 
 LessonCatalog LessonCatalog::parse(const QByteArray& text, QString* error) {
     LessonCatalog c;
+    LessonFile file;
+    std::optional<std::string> refused;
     try {
-        const auto j = nlohmann::json::parse(text.begin(), text.end());
-        c.defaultLesson = j.value("default_lesson", 1);
-        for (const auto& l : j.at("lessons")) {
-            Lesson lesson;
-            lesson.id = l.at("id").get<int>();
-            lesson.title = q(l.at("title").get<std::string>());
-            lesson.whatYouShouldSee = q(l.value("what_you_should_see", std::string()));
-            for (const auto& r : l.at("runs")) {
-                LessonRun run;
-                run.label = q(r.at("label").get<std::string>());
-                for (const auto& a : r.at("args")) run.args << q(a.get<std::string>());
-                lesson.runs.append(run);
-            }
-            c.lessons.append(lesson);
-        }
+        refused = parse_lesson_file(nlohmann::json::parse(text.begin(), text.end()), file);
     } catch (const nlohmann::json::exception& e) {
+        refused = e.what();
+    }
+    if (refused) {
         if (error)
             *error = QCoreApplication::translate("Lessons", "the lessons file is invalid: %1")
-                         .arg(QString::fromUtf8(e.what()));
+                         .arg(q(*refused));
         return {};
     }
+    // Sizes and worker counts that scale with the machine are settled here, once.
+    const int cores = std::max(1, usable_cores());
+    c.defaultLesson = file.default_lesson;
+    for (const auto& l : file.lessons) {
+        Lesson lesson;
+        lesson.id = l.id;
+        lesson.title = q(l.title);
+        lesson.whatYouShouldSee = q(l.what_you_should_see);
+        for (const auto& r : l.runs) {
+            LessonRun run;
+            run.label = q(r.label);
+            for (const auto& a : expand_lesson_args(r, cores)) run.args << q(a);
+            lesson.runs.append(run);
+        }
+        c.lessons.append(lesson);
+    }
+    c.file = std::move(file);
     return c;
 }
 

@@ -1,12 +1,15 @@
 // LessonCatalog: the ready lessons (resources/lessons/lessons.json, compiled into the program
-// as a Qt resource so the GUI never depends on where it was installed): titles, what you should
-// see, and each run's poolscope-cli arguments.
+// as a Qt resource so the GUI never depends on where it was installed), read and validated by
+// the core's lesson loader: titles, what you should see, and each run's poolscope-cli
+// arguments with "{cores}" settled for this machine.
 #pragma once
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <optional>
+
+#include "core/lessons/lesson_file.h"
 
 namespace poolscope::ui {
 
@@ -24,7 +27,8 @@ struct Lesson {
 
 struct LessonCatalog {
     int defaultLesson = 1;
-    QList<Lesson> lessons;
+    QList<Lesson> lessons;     // as shown, arguments expanded for this machine's cores
+    poolscope::LessonFile file;  // as loaded: the expectations the lesson checks use
 
     const Lesson* find(int id) const;
     // The lessons compiled in (":/lessons/lessons.json").

@@ -35,6 +35,11 @@ QString verdictText(const Verdict& v) {
                 .replace(QStringLiteral("%n"), QString::number(v.errors));
         case VerdictKind::ChecksumMismatch:
             return tr("Serial and parallel results DIFFER: the checksums do not match.");
+        case VerdictKind::Disturbed:
+            return tr("Other programs used %1 % of the CPU during these runs: speedup %2×, T %3, "
+                      "C %4 are disturbed. No advice from them; run again on a quieter machine.")
+                .arg(QString::number(v.outside_share * 100, 'f', 0),
+                     QString::number(v.speedup, 'g', 3), formatSeconds(v.T), formatSeconds(v.C));
         case VerdictKind::Slower:
         case VerdictKind::Faster:
             break;

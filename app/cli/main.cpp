@@ -1,5 +1,5 @@
-// poolscope-cli: the headless face of PoolScope (run, list, replay, export; `worker` is the
-// hidden entry point of spawn-started workers).
+// poolscope-cli: the headless face of PoolScope (run, list, replay, export, lessons, lesson;
+// `worker` is the hidden entry point of spawn-started workers).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -15,6 +15,8 @@ commands:
   list      workloads and their parameters with defaults and ranges
   replay    re-print the summary of a saved event stream
   export    convert a saved event stream to a Perfetto trace or CSV
+  lessons   the ready lessons, one line each
+  lesson    run lesson N headless; --check says PASS or FAIL per expectation
 
   --help     this text
   --version  the version
@@ -39,8 +41,12 @@ int main(int argc, char** argv) {
     if (cmd == "list") return list_command(args);
     if (cmd == "replay") return replay_command(args);
     if (cmd == "export") return export_command(args);
+    if (cmd == "lessons") return lessons_command(args);
+    if (cmd == "lesson") return lesson_command(args);
     if (cmd == "worker") return worker_command(args);
-    std::fprintf(stderr, "poolscope-cli: unknown command '%s' (run, list, replay, export)\n",
-                 cmd.c_str());
+    std::fprintf(
+        stderr,
+        "poolscope-cli: unknown command '%s' (run, list, replay, export, lessons, lesson)\n",
+        cmd.c_str());
     return 2;
 }

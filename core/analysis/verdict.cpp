@@ -1,5 +1,7 @@
 #include "core/analysis/verdict.h"
 
+#include <algorithm>
+
 namespace poolscope {
 
 Verdict assess(const Comparison& c) {
@@ -10,6 +12,8 @@ Verdict assess(const Comparison& c) {
     v.T = c.T;
     v.C = c.C;
     v.pays = c.T > 10 * c.C;
+    v.outside_share =
+        std::max(c.serial.representative.cpu.outside_cpu_share, p.cpu.outside_cpu_share);
     if (c.parallel.runs.empty()) return v;
     v.errors = p.errors.size();
     v.compute_s = p.breakdown.compute;
@@ -27,6 +31,10 @@ Verdict assess(const Comparison& c) {
         v.kind = VerdictKind::Partial;
     } else if (!c.checksums_match) {
         v.kind = VerdictKind::ChecksumMismatch;
+    } else if (v.outside_share > kOutsideLoadShare) {
+        // Figures taken while other programs had the cores say more about them than about
+        // the pool: report them and give no advice.
+        v.kind = VerdictKind::Disturbed;
     } else if (c.speedup < 1) {
         v.kind = VerdictKind::Slower;
         v.advice = Advice::TrySerialOrBiggerChunks;

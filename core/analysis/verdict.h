@@ -13,6 +13,7 @@ enum class VerdictKind {
     NoParallel,        // nothing to compare yet
     Partial,           // the parallel run did not finish: figures cover what finished
     ChecksumMismatch,  // serial and parallel results differ
+    Disturbed,         // other programs took the cores: figures reported, no advice given
     Slower,            // parallel is slower than serial
     Faster,            // parallel is faster
 };
@@ -40,6 +41,7 @@ struct Verdict {
     double C = 0;
     bool pays = false;  // T > 10·C, the article's rule
     std::size_t errors = 0;
+    double outside_share = 0;  // CPU share used outside the runs (the larger of the two)
     Advice advice = Advice::None;
 };
 

@@ -44,6 +44,9 @@ bool Engine::interrupted() const {
 RunResult Engine::run_once(const RunConfig& cfg) {
     RunContext ctx;
     ctx.config = cfg;
+    // What a calibration resolved travels in the config: the result says what work was done,
+    // and a run rebuilt from it does the same work.
+    for (const auto& [key, value] : workload_->calibrated_params()) ctx.config.params[key] = value;
     ctx.workload = workload_.get();
     ctx.observer = &observer_;
     ctx.stops = stops_;

@@ -333,6 +333,12 @@ RunResult run_pool(const RunContext& ctx) {
     while (any_alive(st)) {
         if (!st.joining && !st.stopping && st.finished_count == st.plan.size() && all_ready(st)) {
             st.joining = true;  // closing the task pipes is the pool's close(); workers exit
+            // The last sample while every worker still lives, so even a run shorter than the
+            // sampling period has CPU, per-core and memory figures (the first one is taken on
+            // the loop's first turn).
+            if (tel.enabled())
+                ctx.observer->on_sample(ctx.run_id,
+                                        tel.sample_now(monotonic_ns(), process_refs(st)));
             for (auto& s : st.slots) close_fd(s.task_fd);
         }
         poll_once(st, tel);

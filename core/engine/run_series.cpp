@@ -62,6 +62,11 @@ std::string make_verdict(const Comparison& c) {
                    " error(s)); figures cover only the finished items";
         case VerdictKind::ChecksumMismatch:
             return "serial and parallel results differ: checksum mismatch";
+        case VerdictKind::Disturbed:
+            return "other programs used " + fmt_fixed(v.outside_share * 100, 0) +
+                   " % of the CPU during the runs: speedup " + fmt_ratio(v.speedup) + ", T " +
+                   fmt_duration(v.T) + ", C " + fmt_duration(v.C) +
+                   " are disturbed; no advice from them, run again on a quieter machine";
         case VerdictKind::Slower:
         case VerdictKind::Faster:
             break;

@@ -30,6 +30,10 @@ struct RunSeries {
 
 RunSeries make_series(std::vector<RunResult> runs);
 
+// Above this share of the CPU used by programs outside the run, a comparison is disturbed: the
+// verdict says so and gives no advice (the telemetry's warning threshold).
+inline constexpr double kOutsideLoadShare = 0.10;
+
 struct Comparison {
     RunSeries serial;
     RunSeries parallel;

@@ -145,7 +145,7 @@ RunResult run_serial(const RunContext& ctx) {
     rec.pid = pid;
     rec.started_ns = t0;
     s.r.worker_records.push_back(rec);
-    bool interrupted = false, killed = false;
+    bool interrupted = false, killed = false, end_sampled = false;
     std::optional<ExitStatus> status;
     if (pid < 0 || pidfd < 0) {
         s.r.errors.push_back({"start_failed",
@@ -154,9 +154,14 @@ RunResult run_serial(const RunContext& ctx) {
         if (pid > 0) kill(pid, SIGKILL), waitpid(pid, nullptr, 0);
         close_fd(fd);
     }
+    if (pidfd >= 0 && tel.enabled())  // the first sample as the child starts
+        ctx.observer->on_sample(
+            ctx.run_id,
+            tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}));
     while (pidfd >= 0 && !status) {
         std::vector<pollfd> fds;
         if (fd >= 0) fds.push_back({fd, POLLIN, 0});
+        const std::size_t pidfd_at = fds.size();
         fds.push_back({pidfd, POLLIN, 0});
         for (auto* src : ctx.stops)
             if (!interrupted) fds.push_back({src->fd(), POLLIN, 0});
@@ -167,6 +172,16 @@ RunResult run_serial(const RunContext& ctx) {
         for (auto* src : ctx.stops)
             if (!interrupted && src->check()) interrupted = true;
         if (interrupted && !killed) kill(pid, SIGKILL), killed = true;
+        // The last sample once the loop is done or the child has exited, before it is reaped
+        // (until then its /proc entry holds its CPU time), so a loop shorter than the sampling
+        // period has CPU, per-core and memory figures too.
+        const bool exited = (fds[pidfd_at].revents & POLLIN) != 0;  // a zombie until reaped
+        if ((s.loop_end || exited) && !end_sampled && tel.enabled()) {
+            end_sampled = true;
+            ctx.observer->on_sample(
+                ctx.run_id,
+                tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}));
+        }
         if (auto st = try_reap(pidfd)) status = st;
         if (auto smp =
                 tel.sample_if_due(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}))
@@ -177,6 +192,9 @@ RunResult run_serial(const RunContext& ctx) {
         drain(s, ctx, fd);
         close_fd(fd);
     }
+    if (!end_sampled && tel.enabled())  // reaped before it could be sampled: the engine's part
+        ctx.observer->on_sample(ctx.run_id,
+                                tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}}));
     close_fd(pidfd);
     const int64_t t_end = monotonic_ns();
     auto& w = s.r.worker_records[0];

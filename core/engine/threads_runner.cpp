@@ -243,6 +243,7 @@ RunResult run_threads(const RunContext& ctx) {
     ChildPipes p;
     std::optional<ExitStatus> status;
     int fd = -1, pidfd = -1;
+    bool end_sampled = false;
     if (auto e = make_child_pipes(p)) {
         s.r.errors.push_back({"start_failed", *e, -1, 0, 0, -1, -1});
     } else if ((s.pid = fork_host(s, p)) < 0 || (pidfd = open_pidfd(s.pid)) < 0) {
@@ -263,6 +264,10 @@ RunResult run_threads(const RunContext& ctx) {
         s.r.worker_records.push_back(w);
         ctx.observer->on_worker({ctx.run_id, i, s.pid, "started", -1, 0, s.t0});
     }
+    if (pidfd >= 0 && tel.enabled())  // the first sample as the host starts
+        ctx.observer->on_sample(
+            ctx.run_id,
+            tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {s.pid, "threads", -1}}));
     while (pidfd >= 0 && !status) {
         std::vector<pollfd> fds{{pidfd, POLLIN, 0}};
         if (fd >= 0) fds.push_back({fd, POLLIN, 0});
@@ -274,6 +279,15 @@ RunResult run_threads(const RunContext& ctx) {
         for (auto* src : ctx.stops)
             if (!s.interrupted && src->check()) s.interrupted = true, end_host(s, {});
         check_deadlines(s, monotonic_ns());
+        // The last sample once every chunk is in or the host has exited, before it is reaped:
+        // a run shorter than the sampling period has CPU, per-core and memory figures too.
+        const bool exited = (fds[0].revents & POLLIN) != 0;  // a zombie until reaped
+        if ((s.finished_count == s.plan.size() || exited) && !end_sampled && tel.enabled()) {
+            end_sampled = true;
+            ctx.observer->on_sample(
+                ctx.run_id,
+                tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {s.pid, "threads", -1}}));
+        }
         if (auto st = try_reap(pidfd)) status = st;
         if (auto smp = tel.sample_if_due(monotonic_ns(),
                                          {{getpid(), "engine", -1}, {s.pid, "threads", -1}}))
@@ -283,6 +297,9 @@ RunResult run_threads(const RunContext& ctx) {
         ctx.observer->on_tick(monotonic_ns());
     }
     if (fd >= 0) drain(s, fd);
+    if (!end_sampled && tel.enabled())  // reaped before it could be sampled: the engine's part
+        ctx.observer->on_sample(ctx.run_id,
+                                tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}}));
     close_fd(fd);
     close_fd(pidfd);
     finish(s, tel, monotonic_ns(), status);

@@ -31,7 +31,7 @@ struct ProcessSample {
     uint64_t pss_bytes = 0;
     uint64_t uss_bytes = 0;  // Private_Clean + Private_Dirty
     int64_t pss_age_ns = 0;  // how old the PSS/USS figures are (smaps_rollup is read less often)
-    uint64_t cpu_ns = 0;     // schedstat: time on CPU so far
+    uint64_t cpu_ns = 0;     // every thread's time on CPU so far
     double cpu_util = 0;     // CPU share since the previous sample (1.0 = one core)
     int last_cpu = -1;       // core it last ran on
     char state = '?';        // from /proc/PID/stat; 'Z' = zombie

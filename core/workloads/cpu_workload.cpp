@@ -31,7 +31,18 @@ uint64_t CpuWorkload::sum_of_squares(uint64_t start, uint64_t iterations) {
     return acc;
 }
 
+// The loop's cost is measured once per process (a command, a lesson) and every item_us is
+// resolved from that one figure, so two runs asking for the same item_us do the same work and
+// their checksums match.
 std::optional<uint64_t> CpuWorkload::calibrate_iterations(double item_us) {
+    static std::optional<double> ns_per_iter;
+    if (!ns_per_iter) ns_per_iter = measure_ns_per_iteration();
+    if (!ns_per_iter) return std::nullopt;
+    const double iters = item_us * 1000.0 / std::max(*ns_per_iter, 1e-3);
+    return static_cast<uint64_t>(std::clamp(std::llround(iters), 1LL, 1'000'000'000LL));
+}
+
+std::optional<double> CpuWorkload::measure_ns_per_iteration() {
     const auto out = run_in_child(
         [] {
             // Best of several 2^20-iteration timings: the least disturbed one.
@@ -47,9 +58,7 @@ std::optional<uint64_t> CpuWorkload::calibrate_iterations(double item_us) {
         },
         10'000);
     if (!out) return std::nullopt;
-    const double ns_per_iter = std::stod(*out) / static_cast<double>(1 << 20);
-    const double iters = item_us * 1000.0 / std::max(ns_per_iter, 1e-3);
-    return static_cast<uint64_t>(std::clamp(std::llround(iters), 1LL, 1'000'000'000LL));
+    return std::stod(*out) / static_cast<double>(1 << 20);
 }
 
 std::optional<std::string> CpuWorkload::configure(const ParamMap& params, uint64_t) {
@@ -62,6 +71,11 @@ std::optional<std::string> CpuWorkload::configure(const ParamMap& params, uint64
         iterations_ = *it;
     }
     return std::nullopt;
+}
+
+ParamMap CpuWorkload::calibrated_params() const {
+    if (item_us_ <= 0) return {};
+    return {{"iterations", std::to_string(iterations_)}, {"item_us", "0"}};
 }
 
 ParamMap CpuWorkload::resolved_params() const {

@@ -11,6 +11,7 @@ class CpuWorkload final : public Workload {
     const WorkloadInfo& info() const override;
     std::optional<std::string> configure(const ParamMap& params, uint64_t size) override;
     ParamMap resolved_params() const override;
+    ParamMap calibrated_params() const override;
     uint64_t input_bytes() const override { return 16; }
     uint64_t output_bytes() const override { return 8; }
     void read_input(uint64_t index, std::span<std::byte> dst) const override;
@@ -19,10 +20,13 @@ class CpuWorkload final : public Workload {
 
     // The loop itself, shared by run_item and the calibration.
     static uint64_t sum_of_squares(uint64_t start, uint64_t iterations);
-    // Iterations that take about `item_us` microseconds on this machine (forked child).
+    // Iterations that take about `item_us` microseconds on this machine; the loop is timed
+    // once per process (in a forked child), so every call in one command agrees.
     static std::optional<uint64_t> calibrate_iterations(double item_us);
 
   private:
+    static std::optional<double> measure_ns_per_iteration();
+
     uint64_t iterations_ = 10000;
     double item_us_ = 0;
 };

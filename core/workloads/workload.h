@@ -45,6 +45,10 @@ class Workload {
     // worker rebuilds exactly the same workload and a result can be reproduced.
     virtual ParamMap resolved_params() const = 0;
 
+    // The parameters a calibration resolved (cpu's item_us into iterations), which the engine
+    // carries in every run's config; empty when nothing was calibrated.
+    virtual ParamMap calibrated_params() const { return {}; }
+
     // Engine side, before any fork: builds the input data that fork workers inherit
     // copy-on-write. Must not start threads.
     virtual void prepare() {}

@@ -1,0 +1,201 @@
+// `poolscope-cli lessons` (the list) and `poolscope-cli lesson N [--check] [--json]`: runs a
+// lesson's runs headless through the same engine path as `run`, prints each run's table and,
+// with --check, PASS, FAIL or DISTURBED per expectation with the measured figures.
+#include <signal.h>
+
+#include <cstdio>
+#include <map>
+
+#include "app/cli/commands.h"
+#include "app/cli/run_options.h"
+#include "core/engine/engine.h"
+#include "core/lessons/lesson_check.h"
+#include "core/lessons/lesson_file.h"
+#include "core/platform/machine_info.h"
+#include "core/report/json_units.h"
+#include "core/report/result_json.h"
+#include "core/report/summary_table.h"
+
+namespace poolscope::cli {
+
+namespace {
+
+constexpr const char* kLessonUsage =
+    R"(usage: poolscope-cli lesson N [--check] [--json] [--file LESSONS.json]
+
+Runs lesson N's runs (see poolscope-cli lessons) and prints each run's table.
+  --check   evaluate the lesson's expectations: PASS, FAIL or DISTURBED (an expectation that
+            did not hold while other programs used more than 10 % of the CPU) per expectation
+  --json    one JSON document: the runs' results and, with --check, the outcome
+  --file    another lessons file (default: the one shipped with PoolScope)
+
+exit status: 0 done (with --check: every expectation passed), 1 an expectation failed,
+2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
+)";
+
+int bad_input(const char* cmd, const std::string& msg) {
+    std::fprintf(stderr, "poolscope-cli %s: error: %s\n", cmd, msg.c_str());
+    return 2;
+}
+
+void write_out(FILE* f, const std::string& s) {
+    std::fwrite(s.data(), 1, s.size(), f);
+    std::fflush(f);
+}
+
+// Takes "--file PATH" / "--file=PATH" out of args; false when it has no value.
+bool take_file_option(Args& args, std::string& path) {
+    path = POOLSCOPE_LESSONS_FILE;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i].rfind("--file=", 0) == 0) {
+            path = args[i].substr(7);
+            args.erase(args.begin() + static_cast<long>(i));
+            return !path.empty();
+        }
+        if (args[i] == "--file") {
+            if (i + 1 >= args.size()) return false;
+            path = args[i + 1];
+            args.erase(args.begin() + static_cast<long>(i),
+                       args.begin() + static_cast<long>(i) + 2);
+            return true;
+        }
+    }
+    return true;
+}
+
+bool has_option(const std::vector<std::string>& args, const std::string& name) {
+    for (const auto& a : args)
+        if (a == name || a.rfind(name + "=", 0) == 0) return true;
+    return false;
+}
+
+struct LessonOptions {
+    int id = 0;
+    bool check = false;
+    bool json = false;
+};
+
+std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions& o) {
+    for (const std::string& a : args) {
+        if (a == "--check") {
+            o.check = true;
+        } else if (a == "--json") {
+            o.json = true;
+        } else if (!a.empty() && a.find_first_not_of("0123456789") == std::string::npos &&
+                   a.size() < 6 && o.id == 0) {
+            o.id = std::stoi(a);
+        } else {
+            return "unexpected argument '" + a + "' (poolscope-cli lesson N [--check] [--json])";
+        }
+    }
+    if (o.id == 0) return "which lesson? poolscope-cli lesson N (see poolscope-cli lessons)";
+    return std::nullopt;
+}
+
+}  // namespace
+
+int lessons_command(const Args& in) {
+    Args args = in;
+    std::string path;
+    if (!take_file_option(args, path)) return bad_input("lessons", "--file needs a path");
+    if (!args.empty()) return bad_input("lessons", "unexpected argument '" + args[0] + "'");
+    LessonFile file;
+    if (auto e = load_lesson_file(path, file)) return bad_input("lessons", *e);
+    std::string out;
+    for (const Lesson& l : file.lessons) {
+        char head[16];
+        std::snprintf(head, sizeof head, "%3d  ", l.id);
+        out += head + l.title + " — " + l.summary + "\n";
+    }
+    write_out(stdout, out);
+    return 0;
+}
+
+int lesson_command(const Args& in) {
+    if (!in.empty() && (in[0] == "--help" || in[0] == "-h"))
+        return write_out(stdout, kLessonUsage), 0;
+    Args args = in;
+    std::string path;
+    if (!take_file_option(args, path)) return bad_input("lesson", "--file needs a path");
+    LessonOptions opt;
+    if (auto e = parse_lesson_options(args, opt)) return bad_input("lesson", *e);
+    LessonFile file;
+    if (auto e = load_lesson_file(path, file)) return bad_input("lesson", *e);
+    const Lesson* lesson = file.find(opt.id);
+    if (!lesson) return bad_input("lesson", "no lesson " + std::to_string(opt.id));
+
+    // Every run is parsed and validated before the first one starts.
+    const int cores = usable_cores();
+    std::vector<RunOptions> configs;
+    for (const LessonRun& run : lesson->runs) {
+        RunOptions ro;
+        std::string err;
+        const auto run_args = expand_lesson_args(run, cores);
+        if (!parse_run_options(run_args, ro, err))
+            return bad_input("lesson", "run '" + run.id + "': " + err);
+        if (!has_option(run_args, "--repeat")) ro.config.repeat = lesson->repeat;
+        configs.push_back(std::move(ro));
+    }
+
+    signal(SIGPIPE, SIG_IGN);
+    SignalStopSource signals;
+    std::vector<StopSource*> stops{&signals};
+    RunObserver observer;
+    FILE* table = opt.json ? stderr : stdout;
+    if (!opt.json)
+        write_out(table, "Lesson " + std::to_string(lesson->id) + ": " + lesson->title + "\n" +
+                             lesson->what_you_should_see + "\n");
+    std::map<std::string, LessonRunFigures> figures;
+    nlohmann::json runs_json = nlohmann::json::array();
+    bool interrupted = false;
+    for (std::size_t i = 0; i < lesson->runs.size() && !interrupted; ++i) {
+        const LessonRun& run = lesson->runs[i];
+        const RunOptions& ro = configs[i];
+        Engine engine(ro.config, observer, stops);
+        if (auto e = engine.prepare()) return bad_input("lesson", "run '" + run.id + "': " + *e);
+        if (!opt.json) write_out(table, "\n── " + run.id + ": " + run.label + "\n");
+        nlohmann::json result;
+        if (ro.compare) {
+            const Comparison c = engine.run_compare();
+            figures[run.id] = figures_of(c);
+            if (opt.json)
+                result = comparison_to_json(c);
+            else
+                write_out(table, format_comparison(c));
+        } else {
+            const RunSeries s = engine.run_series(ro.config);
+            figures[run.id] = figures_of(s);
+            if (opt.json)
+                result = series_to_json(s);
+            else
+                write_out(table, format_series(s));
+        }
+        interrupted = engine.interrupted();
+        if (opt.json)
+            runs_json.push_back({{"id", run.id}, {"label", run.label}, {"result", result}});
+    }
+    if (interrupted) {
+        if (!opt.json) write_out(table, "interrupted\n");
+        return 130;
+    }
+    std::optional<LessonOutcome> outcome;
+    if (opt.check) {
+        outcome = check_lesson(*lesson, figures, cores);
+        if (!opt.json) {
+            std::string text = "\ncheck (" + std::to_string(cores) + " usable cores)\n";
+            for (const auto& x : outcome->expectations) text += format_outcome(x) + "\n";
+            text += "lesson " + std::to_string(lesson->id) + ": " +
+                    std::string(to_string(outcome->overall)) + "\n";
+            write_out(table, text);
+        }
+    }
+    if (opt.json) {
+        nlohmann::json doc{{"lesson", lesson->id}, {"title", lesson->title}, {"runs", runs_json}};
+        if (outcome) doc["check"] = outcome_to_json(*outcome);
+        write_out(stdout, safe_dump(doc, 2) + "\n");
+    }
+    if (!outcome || outcome->overall == CheckStatus::Pass) return 0;
+    return outcome->overall == CheckStatus::Fail ? 1 : 3;
+}
+
+}  // namespace poolscope::cli

@@ -1,0 +1,78 @@
+#include "core/lessons/lesson_figures.h"
+
+#include <algorithm>
+
+#include "core/report/format.h"
+
+namespace poolscope {
+
+namespace {
+
+double largest_outside_share(const RunSeries& s) {
+    double share = 0;
+    for (const RunResult& r : s.runs) share = std::max(share, r.cpu.outside_cpu_share);
+    return share;
+}
+
+void add_series(const RunSeries& s, const std::string& prefix, LessonRunFigures& out) {
+    if (s.runs.empty()) return;
+    const RunResult& r = s.representative;
+    auto& v = out.values;
+    v[prefix + "wall"] = s.wall_s.median;
+    v[prefix + "startup"] = s.startup_s.median;
+    v[prefix + "teardown"] = s.teardown_s.median;
+    v[prefix + "compute"] = s.compute_s.median;
+    v[prefix + "transfer"] = r.breakdown.transfer;
+    v[prefix + "serialization"] = r.breakdown.serialization;
+    v[prefix + "idle"] = r.breakdown.idle;
+    v[prefix + "peak_pss"] = static_cast<double>(r.memory.peak_pss_sum_bytes);
+    v[prefix + "peak_rss"] = static_cast<double>(r.memory.peak_rss_sum_bytes);
+    v[prefix + "cpu"] = r.cpu.process_cpu_s;
+    // Over the span the CPU was counted (the run's processes from start to end), not the
+    // serial loop alone.
+    const double span_s = static_cast<double>(r.end_ns - r.start_ns) * 1e-9;
+    const double wall = std::max(r.wall_s, span_s);
+    v[prefix + "cores_busy"] = wall > 0 ? r.cpu.process_cpu_s / wall : 0;
+    v[prefix + "items_failed"] = static_cast<double>(r.items_failed);
+    v[prefix + "errors"] = static_cast<double>(r.errors.size());
+    v[prefix + "finished_items"] = static_cast<double>(r.checksum_items);
+    out.outside_cpu_share = std::max(out.outside_cpu_share, largest_outside_share(s));
+}
+
+}  // namespace
+
+LessonRunFigures figures_of(const Comparison& c) {
+    LessonRunFigures out;
+    add_series(c.serial, "serial.", out);
+    add_series(c.parallel, "parallel.", out);
+    if (!c.parallel.runs.empty() && !c.serial.runs.empty()) {
+        out.values["speedup"] = c.speedup;
+        out.values["efficiency"] = c.efficiency;
+        out.values["T"] = c.T;
+        out.values["C"] = c.C;
+        out.values["checksums_match"] = c.checksums_match ? 1 : 0;
+    }
+    return out;
+}
+
+LessonRunFigures figures_of(const RunSeries& s) {
+    LessonRunFigures out;
+    add_series(s, "", out);
+    return out;
+}
+
+std::string format_figure(const std::string& figure, double value) {
+    static const char* kSeconds[] = {"wall",          "startup", "teardown", "compute", "transfer",
+                                     "serialization", "idle",    "cpu",      "T",       "C"};
+    for (const char* s : kSeconds)
+        if (figure == s) return fmt_duration(value);
+    if (figure == "peak_pss" || figure == "peak_rss")
+        return fmt_bytes(static_cast<uint64_t>(std::max(value, 0.0)));
+    if (figure == "speedup") return fmt_ratio(value);
+    if (figure == "items_failed" || figure == "errors" || figure == "finished_items" ||
+        figure == "checksums_match")
+        return fmt_fixed(value, 0);
+    return fmt_fixed(value, 2);
+}
+
+}  // namespace poolscope

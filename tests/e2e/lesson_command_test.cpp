@@ -1,0 +1,110 @@
+// `poolscope-cli lessons` and `poolscope-cli lesson N --check` on small lessons files of the
+// test's own: the list, the tables, PASS and FAIL lines with the figures, the exit codes (0 all
+// pass, 1 one failed, 2 bad input) and the JSON document. Effects are huge on purpose (a 1000×
+// factor either way), so a loaded machine cannot flip them.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/process_hygiene.h"
+#include "support/scratch_dir.h"
+
+using namespace poolscope::test;
+using nlohmann::json;
+using poolscope::test_support::ScratchDir;
+
+namespace {
+
+// One tiny lesson: 1000 squares through 2 workers (start-up ≫ work). `claim` is the speedup
+// expectation's operator: "<" holds on any machine, ">" fails on any machine.
+std::string lessons_file(const std::string& claim) {
+    json doc = json::parse(R"({
+      "schema": 2, "default_lesson": 1,
+      "lessons": [{
+        "id": 1, "title": "Tiny", "summary": "squares through a pool", "what_you_should_see": "slower",
+        "repeat": 1,
+        "runs": [{"id": "tiny", "label": "serial vs pool",
+                  "args": ["--workload", "square", "--size", "1000", "--workers", "{cores}", "--compare"]}],
+        "expectations": [
+          {"id": "slower", "text": "the pool is slower", "left": "tiny.speedup", "op": "<", "right": 1},
+          {"id": "start-up", "text": "start-up exceeds compute", "left": "tiny.parallel.startup",
+           "op": ">", "right": "tiny.parallel.compute", "factor": 2}
+        ]
+      }]
+    })");
+    doc["lessons"][0]["expectations"][0]["op"] = claim;
+    return doc.dump();
+}
+
+}  // namespace
+
+class LessonCommand : public ProcessHygiene {};
+
+TEST_F(LessonCommand, LessonsListsTheShippedLessonsOneLineEach) {
+    const auto r = run_cli({"lessons"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("  1  Tiny tasks — "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 10  "), std::string::npos) << r.out;
+}
+
+TEST_F(LessonCommand, CheckPrintsPassWithTheFiguresAndExitsZero) {
+    ScratchDir dir;
+    const auto file = dir.write("lessons.json", lessons_file("<"));
+    const auto r = run_cli({"lesson", "1", "--check", "--file", file});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("── tiny: serial vs pool"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("speedup"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("PASS      slower: the pool is slower"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("tiny.parallel.startup"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("lesson 1: PASS"), std::string::npos) << r.out;
+}
+
+TEST_F(LessonCommand, AFailedExpectationExitsOne) {
+    ScratchDir dir;
+    const auto file = dir.write("lessons.json", lessons_file(">"));
+    const auto r = run_cli({"lesson", "1", "--check", "--file", file});
+    // On a machine busy with other programs the failure is reported as disturbed (exit 3).
+    ASSERT_TRUE(r.exit_code == 1 || r.exit_code == 3) << r.out << r.err;
+    const bool disturbed = r.exit_code == 3;
+    EXPECT_NE(r.out.find(disturbed ? "DISTURBED slower" : "FAIL      slower"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("PASS      start-up"), std::string::npos) << r.out;
+}
+
+TEST_F(LessonCommand, WithoutCheckItRunsAndExitsZero) {
+    ScratchDir dir;
+    const auto file = dir.write("lessons.json", lessons_file(">"));
+    const auto r = run_cli({"lesson", "1", "--file", file});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("PASS"), std::string::npos);
+    EXPECT_NE(r.out.find("verdict:"), std::string::npos) << r.out;
+}
+
+TEST_F(LessonCommand, JsonHoldsTheRunsAndTheOutcome) {
+    ScratchDir dir;
+    const auto file = dir.write("lessons.json", lessons_file("<"));
+    const auto r = run_cli({"lesson", "1", "--check", "--json", "--file", file});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json doc = json::parse(r.out);
+    EXPECT_EQ(doc["lesson"], 1);
+    ASSERT_EQ(doc["runs"].size(), 1u);
+    EXPECT_EQ(doc["runs"][0]["id"], "tiny");
+    EXPECT_TRUE(doc["runs"][0]["result"].contains("speedup"));
+    EXPECT_EQ(doc["check"]["status"], "PASS");
+    EXPECT_EQ(doc["check"]["expectations"][0]["id"], "slower");
+    EXPECT_LT(doc["check"]["expectations"][0]["left_value"].get<double>(), 1.0);
+}
+
+TEST_F(LessonCommand, BadInputExitsTwoNamingTheProblem) {
+    ScratchDir dir;
+    EXPECT_EQ(run_cli({"lesson"}).exit_code, 2);
+    EXPECT_EQ(run_cli({"lesson", "999"}).exit_code, 2);
+    EXPECT_EQ(run_cli({"lesson", "1", "--frobnicate"}).exit_code, 2);
+    json broken = json::parse(lessons_file("<"));
+    broken["lessons"][0]["expectations"][0]["left"] = "tiny.speed";
+    const auto file = dir.write("broken.json", broken.dump());
+    const auto r = run_cli({"lesson", "1", "--check", "--file", file});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("lessons[0].expectations[0].left"), std::string::npos) << r.err;
+    EXPECT_EQ(run_cli({"lessons", "--file", file}).exit_code, 2);
+}

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 
 namespace {
@@ -25,6 +26,8 @@ commands:
 int main(int argc, char** argv) {
     using namespace poolscope::cli;
     std::vector<std::string> args(argv + 1, argv + argc);
+    // Spawned workers get exactly the descriptors they need; everyone else must not reuse 0-2.
+    if (args.empty() || args[0] != "worker") guard_standard_descriptors();
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::fputs(kUsage, args.empty() ? stderr : stdout);
         return args.empty() ? 2 : 0;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
 #include "core/engine/run_series.h"
@@ -80,20 +81,22 @@ std::size_t partner_of(const std::vector<RunSeries>& series, const std::vector<b
     return i;
 }
 
-void print_tables(const std::vector<RunSeries>& series) {
+std::string tables_of(const std::vector<RunSeries>& series) {
+    std::string out;
     std::vector<bool> used(series.size(), false);
     for (std::size_t i = 0; i < series.size(); ++i) {
         if (used[i]) continue;
         const std::size_t k = partner_of(series, used, i);
         used[i] = used[k] = true;
         if (k == i) {
-            print(format_series(series[i]));
+            out += format_series(series[i]);
             continue;
         }
         const bool i_serial = series[i].representative.config.backend == Backend::Serial;
-        print(
-            format_comparison(make_comparison(series[i_serial ? i : k], series[i_serial ? k : i])));
+        out +=
+            format_comparison(make_comparison(series[i_serial ? i : k], series[i_serial ? k : i]));
     }
+    return out;
 }
 
 }  // namespace
@@ -116,7 +119,10 @@ int replay_command(const Args& args) {
         std::fprintf(stderr, "poolscope-cli replay: %s holds no finished run\n", args[0].c_str());
         return 1;
     }
-    print_tables(series);
+    if (const auto error = write_stream(stdout, tables_of(series))) {
+        report_write_error("replay", "the tables to stdout", *error);
+        return 1;
+    }
     return 0;
 }
 

@@ -104,6 +104,10 @@ int run_command(const Args& args) {
         return bad_input("--chunk-detail shapes the event stream; add --events FILE or -");
     if (opt.control_stdin && closed_at_start(STDIN_FILENO))
         return bad_input("--control-stdin: stdin is not open");
+    if (opt.control_stdin) {
+        if (auto why = ControlStopSource::unsuitable(STDIN_FILENO))
+            return bad_input("--control-stdin: stdin " + *why);
+    }
 
     // A reader that goes away (the GUI closing) must show up as EPIPE on the event stream,
     // not kill the engine before it ends its workers.
@@ -112,7 +116,9 @@ int run_command(const Args& args) {
     std::unique_ptr<ControlStopSource> control;
     std::vector<StopSource*> stops{&signals};
     if (opt.control_stdin) {
-        control = std::make_unique<ControlStopSource>(STDIN_FILENO);
+        control = std::make_unique<ControlStopSource>(STDIN_FILENO, [](const std::string& w) {
+            std::fprintf(stderr, "poolscope-cli run: warning: %s\n", w.c_str());
+        });
         stops.push_back(control.get());
     }
     const int64_t origin = monotonic_ns();

@@ -24,7 +24,9 @@ Converts a saved event stream (poolscope-cli run --events FILE) for other tools.
   FILE or OUT   - means stdin or stdout (only one output can go to stdout)
 
 At least one of --trace and --csv is needed.
-exit codes: 0 done, 1 a file cannot be read or written, 2 bad arguments or not a valid stream
+A stream cut off mid-line is exported up to the cut, then the error is reported (exit 1).
+exit codes: 0 done, 1 a file cannot be read or written or the stream was cut off mid-line,
+2 bad arguments or not a valid stream
 )";
 
 struct ExportOptions {
@@ -103,6 +105,7 @@ int export_command(const Args& args) {
         ok &= write_output("the trace", opt.trace, safe_dump(chrome_trace(*stream)) + "\n");
     if (!opt.csv.empty())
         ok &= write_output("the CSV", opt.csv, runs_to_csv(finished_runs(*stream)));
+    if (report_cut_off(*stream, opt.input, "export")) ok = false;
     return ok ? 0 : 1;
 }
 

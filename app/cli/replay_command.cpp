@@ -21,7 +21,11 @@ Re-prints the summary of a saved event stream (written by poolscope-cli run --ev
 a table per configuration, and serial vs parallel with speedup, T, C and the verdict when the
 stream holds both. FILE - reads stdin.
 
-exit codes: 0 done, 1 unreadable file or no finished run, 2 not a valid event stream
+A stream cut off mid-line (the engine was killed) shows the runs that finished, then the
+error.
+
+exit codes: 0 done, 1 unreadable file, no finished run or a stream cut off mid-line,
+2 not a valid event stream
 )";
 
 // Consecutive finished runs with one configuration; the engine streams a configuration's
@@ -117,13 +121,14 @@ int replay_command(const Args& args) {
     std::vector<RunSeries> series = series_of(*stream);
     if (series.empty()) {
         std::fprintf(stderr, "poolscope-cli replay: %s holds no finished run\n", args[0].c_str());
+        report_cut_off(*stream, args[0], "replay");
         return 1;
     }
     if (const auto error = write_stream(stdout, tables_of(series))) {
         report_write_error("replay", "the tables to stdout", *error);
         return 1;
     }
-    return 0;
+    return report_cut_off(*stream, args[0], "replay") ? 1 : 0;
 }
 
 }  // namespace poolscope::cli

@@ -1,7 +1,9 @@
 // poolscope-cli: the headless face of PoolScope (run, list, replay, export; `worker` is the
 // hidden entry point of spawn-started workers).
 #include <cstdio>
+#include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "app/cli/checked_output.h"
@@ -21,6 +23,18 @@ commands:
   --version  the version
 )";
 
+int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
+    using namespace poolscope::cli;
+    if (cmd == "run") return run_command(args);
+    if (cmd == "list") return list_command(args);
+    if (cmd == "replay") return replay_command(args);
+    if (cmd == "export") return export_command(args);
+    if (cmd == "worker") return worker_command(args);
+    std::fprintf(stderr, "poolscope-cli: unknown command '%s' (run, list, replay, export)\n",
+                 cmd.c_str());
+    return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,12 +52,15 @@ int main(int argc, char** argv) {
     }
     const std::string cmd = args[0];
     args.erase(args.begin());
-    if (cmd == "run") return run_command(args);
-    if (cmd == "list") return list_command(args);
-    if (cmd == "replay") return replay_command(args);
-    if (cmd == "export") return export_command(args);
-    if (cmd == "worker") return worker_command(args);
-    std::fprintf(stderr, "poolscope-cli: unknown command '%s' (run, list, replay, export)\n",
-                 cmd.c_str());
-    return 2;
+    try {
+        return dispatch(cmd, args);
+    } catch (const std::bad_alloc&) {
+        // Whatever the engine could not catch closer to where it happened: an error, not an
+        // abort (the runners end a run that runs out of memory themselves, keeping its results).
+        std::fprintf(stderr, "poolscope-cli %s: error: out of memory (an allocation failed)\n",
+                     cmd.c_str());
+    } catch (const std::system_error& e) {
+        std::fprintf(stderr, "poolscope-cli %s: error: %s\n", cmd.c_str(), e.what());
+    }
+    return 1;
 }

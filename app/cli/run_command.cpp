@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
+#include <optional>
 
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
@@ -142,7 +144,17 @@ int run_command(const Args& args) {
     RunObserver& observer = writer ? static_cast<RunObserver&>(*writer) : null_observer;
 
     Engine engine(opt.config, observer, stops);
-    if (auto e = engine.prepare()) {
+    std::optional<std::string> refused;
+    try {
+        refused = engine.prepare();
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr,
+                     "poolscope-cli run: error: out of memory preparing the workload's input "
+                     "(an allocation failed); reduce --size or the workload's size\n");
+        if (writer) finish_events(*writer, events_fd, *opt.events);
+        return 1;
+    }
+    if (auto e = refused) {
         if (writer) writer->on_error("", {"bad_input", *e, -1, 0, 0, -1, -1}, monotonic_ns());
         if (writer) finish_events(*writer, events_fd, *opt.events);
         return bad_input(*e);

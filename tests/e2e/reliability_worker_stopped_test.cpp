@@ -12,10 +12,11 @@ using namespace poolscope::test;
 class ReliabilityWorkerStopped : public ProcessHygiene {};
 
 TEST_F(ReliabilityWorkerStopped, WorkersEndedByTheEngineAreSaidToBeStopped) {
-    // Worker 0 crashes on chunk 0 while worker 1 sleeps through chunk 1; --on-failure stop.
+    // Chunk 10 crashes its worker a second into the run, when both workers are long busy (map
+    // keeps a chunk queued behind the running one); --on-failure stop ends the other one.
     const CliResult r = run_shell(
-        "\"$CLI\" run --workload sleep --param ms=2000 --size 4 --workers 2 --chunksize 1 "
-        "--sample-ms 0 --inject crash@chunk=0 --json",
+        "\"$CLI\" run --workload sleep --param ms=200 --size 20 --workers 2 --chunksize 1 "
+        "--sample-ms 0 --inject crash@chunk=10 --json",
         30);
     ASSERT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, 1) << r.err;

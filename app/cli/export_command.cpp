@@ -1,11 +1,10 @@
 // `poolscope-cli export FILE [--trace OUT] [--csv OUT]`: converts a saved event stream into a
 // Chrome/Perfetto trace of the chunk timeline and/or a CSV with one row per finished run.
 #include <cstdio>
-#include <fstream>
-#include <iostream>
 #include <string>
 #include <vector>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
 #include "core/report/csv_export.h"
@@ -25,7 +24,9 @@ Converts a saved event stream (poolscope-cli run --events FILE) for other tools.
   FILE or OUT   - means stdin or stdout (only one output can go to stdout)
 
 At least one of --trace and --csv is needed.
-exit codes: 0 done, 1 a file cannot be read or written, 2 bad arguments or not a valid stream
+A stream cut off mid-line is exported up to the cut, then the error is reported (exit 1).
+exit codes: 0 done, 1 a file cannot be read or written or the stream was cut off mid-line,
+2 bad arguments or not a valid stream
 )";
 
 struct ExportOptions {
@@ -70,16 +71,12 @@ std::string parse(const Args& args, ExportOptions& opt) {
     return {};
 }
 
-bool write_output(const std::string& where, const std::string& text) {
-    if (where == "-") {
-        std::cout << text << std::flush;
-        return static_cast<bool>(std::cout);
-    }
-    std::ofstream out(where, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (out) return true;
-    std::fprintf(stderr, "poolscope-cli export: error: cannot write '%s'\n", where.c_str());
+bool write_output(const char* what, const std::string& where, const std::string& text) {
+    const auto error = where == "-" ? write_stream(stdout, text) : write_file(where, text);
+    if (!error) return true;
+    report_write_error("export",
+                       std::string(what) + (where == "-" ? " to stdout" : " to '" + where + "'"),
+                       *error);
     return false;
 }
 
@@ -103,11 +100,13 @@ int export_command(const Args& args) {
     int code = 0;
     const auto stream = load_stream(opt.input, "export", code);
     if (!stream) return code;
-    if (!opt.trace.empty() && !write_output(opt.trace, safe_dump(chrome_trace(*stream)) + "\n")) {
-        return 1;
-    }
-    if (!opt.csv.empty() && !write_output(opt.csv, runs_to_csv(finished_runs(*stream)))) return 1;
-    return 0;
+    bool ok = true;
+    if (!opt.trace.empty())
+        ok &= write_output("the trace", opt.trace, safe_dump(chrome_trace(*stream)) + "\n");
+    if (!opt.csv.empty())
+        ok &= write_output("the CSV", opt.csv, runs_to_csv(finished_runs(*stream)));
+    if (report_cut_off(*stream, opt.input, "export")) ok = false;
+    return ok ? 0 : 1;
 }
 
 }  // namespace poolscope::cli

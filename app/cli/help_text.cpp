@@ -35,6 +35,7 @@ measurement
   --chunk-detail N         with --events: chunks per run sent in full before they come
                            as time buckets (default 20000; 0 = buckets from the start)
   --control-stdin          read commands from stdin: "stop" or end of file stops the run
+                           (stdin must be a pipe or a terminal; lines up to 4096 bytes)
 faults
   --task-timeout S         end a worker whose chunk takes longer than S seconds
   --on-failure P           stop (default), retry (a chunk at most twice), skip
@@ -42,7 +43,8 @@ faults
                            kill@t=SECONDS, shm-full
   --max-frame BYTES        largest protocol frame (default 1073741824)
 
-exit status: 0 done, 1 run failed, 2 bad input, 130 interrupted (partial results printed)
+exit status: 0 done, 1 run failed or an output could not be written, 2 bad input,
+130 interrupted (partial results printed)
 )";
 }
 

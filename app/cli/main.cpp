@@ -1,9 +1,12 @@
 // poolscope-cli: the headless face of PoolScope (run, list, replay, export, lessons, lesson;
 // `worker` is the hidden entry point of spawn-started workers).
 #include <cstdio>
+#include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 
 namespace {
@@ -22,21 +25,8 @@ commands:
   --version  the version
 )";
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
     using namespace poolscope::cli;
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::fputs(kUsage, args.empty() ? stderr : stdout);
-        return args.empty() ? 2 : 0;
-    }
-    if (args[0] == "--version") {
-        std::printf("poolscope-cli %s\n", POOLSCOPE_VERSION);
-        return 0;
-    }
-    const std::string cmd = args[0];
-    args.erase(args.begin());
     if (cmd == "run") return run_command(args);
     if (cmd == "list") return list_command(args);
     if (cmd == "replay") return replay_command(args);
@@ -49,4 +39,34 @@ int main(int argc, char** argv) {
         "poolscope-cli: unknown command '%s' (run, list, replay, export, lessons, lesson)\n",
         cmd.c_str());
     return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace poolscope::cli;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // Spawned workers get exactly the descriptors they need; everyone else must not reuse 0-2.
+    if (args.empty() || args[0] != "worker") guard_standard_descriptors();
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::printf("poolscope-cli %s\n", POOLSCOPE_VERSION);
+        return 0;
+    }
+    const std::string cmd = args[0];
+    args.erase(args.begin());
+    try {
+        return dispatch(cmd, args);
+    } catch (const std::bad_alloc&) {
+        // Whatever the engine could not catch closer to where it happened: an error, not an
+        // abort (the runners end a run that runs out of memory themselves, keeping its results).
+        std::fprintf(stderr, "poolscope-cli %s: error: out of memory (an allocation failed)\n",
+                     cmd.c_str());
+    } catch (const std::system_error& e) {
+        std::fprintf(stderr, "poolscope-cli %s: error: %s\n", cmd.c_str(), e.what());
+    }
+    return 1;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
 #include "core/engine/run_series.h"
@@ -20,7 +21,11 @@ Re-prints the summary of a saved event stream (written by poolscope-cli run --ev
 a table per configuration, and serial vs parallel with speedup, T, C and the verdict when the
 stream holds both. FILE - reads stdin.
 
-exit codes: 0 done, 1 unreadable file or no finished run, 2 not a valid event stream
+A stream cut off mid-line (the engine was killed) shows the runs that finished, then the
+error.
+
+exit codes: 0 done, 1 unreadable file, no finished run or a stream cut off mid-line,
+2 not a valid event stream
 )";
 
 // Consecutive finished runs with one configuration; the engine streams a configuration's
@@ -80,20 +85,22 @@ std::size_t partner_of(const std::vector<RunSeries>& series, const std::vector<b
     return i;
 }
 
-void print_tables(const std::vector<RunSeries>& series) {
+std::string tables_of(const std::vector<RunSeries>& series) {
+    std::string out;
     std::vector<bool> used(series.size(), false);
     for (std::size_t i = 0; i < series.size(); ++i) {
         if (used[i]) continue;
         const std::size_t k = partner_of(series, used, i);
         used[i] = used[k] = true;
         if (k == i) {
-            print(format_series(series[i]));
+            out += format_series(series[i]);
             continue;
         }
         const bool i_serial = series[i].representative.config.backend == Backend::Serial;
-        print(
-            format_comparison(make_comparison(series[i_serial ? i : k], series[i_serial ? k : i])));
+        out +=
+            format_comparison(make_comparison(series[i_serial ? i : k], series[i_serial ? k : i]));
     }
+    return out;
 }
 
 }  // namespace
@@ -114,10 +121,14 @@ int replay_command(const Args& args) {
     std::vector<RunSeries> series = series_of(*stream);
     if (series.empty()) {
         std::fprintf(stderr, "poolscope-cli replay: %s holds no finished run\n", args[0].c_str());
+        report_cut_off(*stream, args[0], "replay");
         return 1;
     }
-    print_tables(series);
-    return 0;
+    if (const auto error = write_stream(stdout, tables_of(series))) {
+        report_write_error("replay", "the tables to stdout", *error);
+        return 1;
+    }
+    return report_cut_off(*stream, args[0], "replay") ? 1 : 0;
 }
 
 }  // namespace poolscope::cli

@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
+#include <optional>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/run_options.h"
 #include "core/engine/engine.h"
@@ -48,9 +51,46 @@ int open_events(const std::string& where, std::string& err) {
     return fd;
 }
 
-void write_out(FILE* f, const std::string& s) {
-    std::fwrite(s.data(), 1, s.size(), f);
-    std::fflush(f);
+std::string events_name(const std::string& where) {
+    return where == "-" ? "the event stream to stdout" : "the event stream to '" + where + "'";
+}
+
+// Ends the event stream: the bounded final flush, then the close. False (after one line on
+// stderr) when any of it was lost.
+bool finish_events(EventStreamWriter& writer, int fd, const std::string& where) {
+    const bool complete = writer.finish();
+    bool ok = true;
+    if (writer.write_error() != 0) {
+        report_write_error("run", events_name(where), strerror(writer.write_error()));
+        ok = false;
+    } else if (writer.finish_timed_out()) {
+        std::fprintf(stderr,
+                     "poolscope-cli run: error: %s: the reader took nothing for %d ms; the last "
+                     "%zu bytes were dropped\n",
+                     events_name(where).c_str(), StreamOutput::kFinishTimeoutMs,
+                     writer.unwritten_bytes());
+        ok = false;
+    } else if (!complete) {
+        report_write_error("run", events_name(where), "output incomplete");
+        ok = false;
+    }
+    if (close(fd) != 0 && errno != EINTR && ok) {
+        report_write_error("run", events_name(where), strerror(errno));
+        ok = false;
+    }
+    return ok;
+}
+
+// Writes the JSON document or the table where it belongs; when that fails the table still goes
+// to stderr, so the run is not lost. False when the intended output failed.
+bool print_result(FILE* to, const std::string& text, bool json, const std::string& table) {
+    const auto error = write_stream(to, text);
+    if (!error) return true;
+    const char* where = to == stderr ? "stderr" : "stdout";
+    report_write_error("run", std::string(json ? "the JSON result" : "the table") + " to " + where,
+                       *error);
+    if (to != stderr) write_stream(stderr, table);
+    return false;
 }
 
 }  // namespace
@@ -59,13 +99,17 @@ int run_command(const Args& args) {
     RunOptions opt;
     std::string err;
     if (!parse_run_options(args, opt, err)) return bad_input(err);
-    if (opt.help) return write_out(stdout, run_help()), 0;
+    if (opt.help) return write_stream(stdout, run_help()) ? 1 : 0;
     if (opt.json && opt.events == "-")
         return bad_input("--json and --events - both want stdout; write the events to a file");
     if (opt.chunk_detail && !opt.events)
         return bad_input("--chunk-detail shapes the event stream; add --events FILE or -");
-    if (opt.control_stdin && isatty(STDIN_FILENO) == 0 && fcntl(STDIN_FILENO, F_GETFD) < 0)
+    if (opt.control_stdin && closed_at_start(STDIN_FILENO))
         return bad_input("--control-stdin: stdin is not open");
+    if (opt.control_stdin) {
+        if (auto why = ControlStopSource::unsuitable(STDIN_FILENO))
+            return bad_input("--control-stdin: stdin " + *why);
+    }
 
     // A reader that goes away (the GUI closing) must show up as EPIPE on the event stream,
     // not kill the engine before it ends its workers.
@@ -74,12 +118,21 @@ int run_command(const Args& args) {
     std::unique_ptr<ControlStopSource> control;
     std::vector<StopSource*> stops{&signals};
     if (opt.control_stdin) {
-        control = std::make_unique<ControlStopSource>(STDIN_FILENO);
+        control = std::make_unique<ControlStopSource>(STDIN_FILENO, [](const std::string& w) {
+            std::fprintf(stderr, "poolscope-cli run: warning: %s\n", w.c_str());
+        });
         stops.push_back(control.get());
     }
     const int64_t origin = monotonic_ns();
     int events_fd = -1;
-    if (opt.events && (events_fd = open_events(*opt.events, err)) < 0) return bad_input(err);
+    bool output_failed = false;
+    if (opt.events == "-" && closed_at_start(STDOUT_FILENO)) {
+        // stdout was closed: the stream is lost, the run and its table (on stderr) are not.
+        report_write_error("run", events_name("-"), strerror(EBADF));
+        output_failed = true;
+    } else if (opt.events && (events_fd = open_events(*opt.events, err)) < 0) {
+        return bad_input(err);
+    }
     RunObserver null_observer;
     std::unique_ptr<EventStreamWriter> writer;
     if (events_fd >= 0) {
@@ -91,31 +144,46 @@ int run_command(const Args& args) {
     RunObserver& observer = writer ? static_cast<RunObserver&>(*writer) : null_observer;
 
     Engine engine(opt.config, observer, stops);
-    if (auto e = engine.prepare()) {
+    std::optional<std::string> refused;
+    try {
+        refused = engine.prepare();
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr,
+                     "poolscope-cli run: error: out of memory preparing the workload's input "
+                     "(an allocation failed); reduce --size or the workload's size\n");
+        if (writer) finish_events(*writer, events_fd, *opt.events);
+        return 1;
+    }
+    if (auto e = refused) {
         if (writer) writer->on_error("", {"bad_input", *e, -1, 0, 0, -1, -1}, monotonic_ns());
-        if (writer) writer->finish();
-        if (events_fd >= 0) close(events_fd);
+        if (writer) finish_events(*writer, events_fd, *opt.events);
         return bad_input(*e);
     }
     FILE* table = opt.events == "-" ? stderr : stdout;
     bool run_failed = false;
     if (opt.compare) {
         const Comparison c = engine.run_compare();
+        const std::string text = format_comparison(c);
         if (opt.json)
-            write_out(stdout, safe_dump(comparison_to_json(c, {opt.chunk_records}), 2) + "\n");
+            output_failed |= !print_result(
+                stdout, safe_dump(comparison_to_json(c, {opt.chunk_records}), 2) + "\n", true,
+                text);
         else
-            write_out(table, format_comparison(c));
+            output_failed |= !print_result(table, text, false, text);
         run_failed = failed(c.serial) || failed(c.parallel);
     } else {
         const RunSeries s = engine.run_series(opt.config);
+        const std::string text = format_series(s);
         if (opt.json)
-            write_out(stdout, safe_dump(series_to_json(s, {opt.chunk_records}), 2) + "\n");
+            output_failed |= !print_result(
+                stdout, safe_dump(series_to_json(s, {opt.chunk_records}), 2) + "\n", true, text);
         else
-            write_out(table, format_series(s));
+            output_failed |= !print_result(table, text, false, text);
         run_failed = failed(s);
     }
-    if (writer) writer->finish();
-    if (events_fd >= 0) close(events_fd);
+    if (writer) output_failed |= !finish_events(*writer, events_fd, *opt.events);
+    // A lost output is a failure even of an interrupted run: what was asked for did not arrive.
+    if (output_failed) return 1;
     if (engine.interrupted()) return 130;
     return run_failed ? 1 : 0;
 }

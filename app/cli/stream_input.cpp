@@ -18,4 +18,11 @@ std::optional<EventStream> load_stream(const std::string& path, const char* comm
     }
 }
 
+bool report_cut_off(const EventStream& stream, const std::string& path, const char* command) {
+    if (stream.cut_off.empty()) return false;
+    std::fprintf(stderr, "poolscope-cli %s: error: %s: %s\n", command,
+                 path == "-" ? "stdin" : path.c_str(), stream.cut_off.c_str());
+    return true;
+}
+
 }  // namespace poolscope::cli

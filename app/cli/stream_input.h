@@ -14,4 +14,9 @@ namespace poolscope::cli {
 std::optional<EventStream> load_stream(const std::string& path, const char* command,
                                        int& exit_code);
 
+// A stream cut off mid-line keeps what came before the cut; after showing that, the command
+// reports the cut ("poolscope-cli COMMAND: error: PATH: line N: ...") and exits 1. True when
+// the stream was cut off.
+bool report_cut_off(const EventStream& stream, const std::string& path, const char* command);
+
 }  // namespace poolscope::cli

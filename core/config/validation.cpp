@@ -93,15 +93,16 @@ uint64_t estimate_run_memory(const RunConfig& cfg, const Workload& wl) {
     const uint64_t per_chunk = cs * (wl.input_bytes() + wl.output_bytes());
     const uint64_t workers =
         cfg.backend == Backend::Serial ? 1 : static_cast<uint64_t>(cfg.workers);
-    // Engine: prepared input and two chunks in flight per worker; each worker: one task and
-    // one result buffer.
+    // Per worker, a chunk's bytes (input and output) four times over: the engine holds up to
+    // two task frames and a result being read and decoded; the worker holds the task payload,
+    // the decoded inputs, the outputs and the result frame. Plus the prepared input.
     const uint64_t shm = cfg.transport == Transport::Shm && cfg.backend == Backend::Processes
                              ? cfg.size * (wl.input_bytes() + wl.output_bytes())
                              : 0;
     // The engine's bookkeeping: about 200 bytes per chunk (plan, record, queue, flags).
     const uint64_t chunks =
         planned_chunk_count(cfg.size, std::max<uint64_t>(1, cs), cfg.dispatch, cfg.workers);
-    return wl.prepared_bytes() + shm + workers * per_chunk * 3 + chunks * 200;
+    return wl.prepared_bytes() + shm + workers * per_chunk * 4 + chunks * 200;
 }
 
 std::optional<std::string> validate_with_workload(const RunConfig& cfg, const Workload& wl,

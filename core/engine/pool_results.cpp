@@ -239,9 +239,16 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
         {st.ctx->run_id, slot.index, slot.pid, rec.state, rec.exit_code, rec.signal, now});
     const bool expected = slot.doomed || (st.joining && status.exited && status.code == 0);
     if (expected && slot.inflight.empty()) return;
+    // A worker the engine ended itself (the run was stopping) did not die: say it was stopped.
+    const bool stopped =
+        slot.doomed && (status.exited || status.signal == SIGTERM || status.signal == SIGKILL);
     const std::string who = "worker " + std::to_string(slot.index) + " (pid " +
-                            std::to_string(slot.pid) + ") " + describe_exit(status);
-    const std::string code = status.signal == SIGKILL ? "worker_killed" : "worker_died";
+                            std::to_string(slot.pid) + ") " +
+                            (stopped ? "was stopped by the engine (" + describe_exit(status) + ")"
+                                     : describe_exit(status));
+    const std::string code = stopped                    ? "worker_stopped"
+                             : status.signal == SIGKILL ? "worker_killed"
+                                                        : "worker_died";
     if (slot.inflight.empty()) {
         if (!st.joining && !st.stopping) {
             add_error(st, {code, who + " while idle", slot.index, slot.pid, status.signal, -1, -1});

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <new>
 
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
@@ -316,6 +317,57 @@ void finish(PoolState& st, RunTelemetry& tel, int64_t t_end) {
     r.cpu = tel.cpu();
 }
 
+// One turn of the loop: poll, deadlines, dispatch, telemetry, progress.
+void pool_turn(PoolState& st, RunTelemetry& tel) {
+    const RunContext& ctx = *st.ctx;
+    if (!st.joining && !st.stopping && st.finished_count == st.plan.size() && all_ready(st)) {
+        st.joining = true;  // closing the task pipes is the pool's close(); workers exit
+        // The last sample while every worker still lives, so even a run shorter than the
+        // sampling period has CPU, per-core and memory figures (the first one is taken on
+        // the loop's first turn).
+        if (tel.enabled())
+            ctx.observer->on_sample(ctx.run_id, tel.sample_now(monotonic_ns(), process_refs(st)));
+        for (auto& s : st.slots) close_fd(s.task_fd);
+    }
+    poll_once(st, tel);
+    const int64_t now = monotonic_ns();
+    check_deadlines(st, now);
+    open_warm_dispatch(st);
+    for (auto& s : st.slots) {
+        replace_if_needed(st, s);
+        dispatch(st, s);
+    }
+    if (tel.ms_until_due(now) == 0)  // building the process list costs; only when due
+        if (auto sample = tel.sample_if_due(now, process_refs(st)))
+            ctx.observer->on_sample(ctx.run_id, *sample);
+    // Progress and the tick when the observer is due (0) or has no timing of its own (-1):
+    // an event stream coalesces progress to its flushes anyway, so at chunksize 1 this
+    // saves it two calls on nearly every turn.
+    if (ctx.observer->ms_until_tick(now) <= 0) {
+        ctx.observer->on_progress(
+            {ctx.run_id, st.items_done, ctx.config.size, st.finished_count, st.plan.size(), now});
+        ctx.observer->on_tick(now);
+    }
+}
+
+// An allocation failed in the engine (a task frame, a result): the run ends like any failed
+// run, its finished results kept, instead of the engine aborting with its workers orphaned.
+void out_of_memory(PoolState& st) {
+    const int64_t now = monotonic_ns();
+    for (auto& s : st.slots) {
+        Bytes().swap(s.outbuf);  // the likeliest large buffers
+        s.out_off = 0;
+    }
+    begin_stop(st, now);
+    try {
+        add_error(st, {"out_of_memory",
+                       "the engine ran out of memory (an allocation failed); finished results "
+                       "are kept; reduce --chunksize, --size or the workload's size",
+                       -1, 0, 0, -1, -1});
+    } catch (const std::bad_alloc&) {
+    }
+}
+
 }  // namespace
 
 RunResult run_pool(const RunContext& ctx) {
@@ -331,34 +383,10 @@ RunResult run_pool(const RunContext& ctx) {
     init_plan(st);
     if (st.stopping) st.queue.clear(), st.own.assign(st.own.size(), {});
     while (any_alive(st)) {
-        if (!st.joining && !st.stopping && st.finished_count == st.plan.size() && all_ready(st)) {
-            st.joining = true;  // closing the task pipes is the pool's close(); workers exit
-            // The last sample while every worker still lives, so even a run shorter than the
-            // sampling period has CPU, per-core and memory figures (the first one is taken on
-            // the loop's first turn).
-            if (tel.enabled())
-                ctx.observer->on_sample(ctx.run_id,
-                                        tel.sample_now(monotonic_ns(), process_refs(st)));
-            for (auto& s : st.slots) close_fd(s.task_fd);
-        }
-        poll_once(st, tel);
-        const int64_t now = monotonic_ns();
-        check_deadlines(st, now);
-        open_warm_dispatch(st);
-        for (auto& s : st.slots) {
-            replace_if_needed(st, s);
-            dispatch(st, s);
-        }
-        if (tel.ms_until_due(now) == 0)  // building the process list costs; only when due
-            if (auto sample = tel.sample_if_due(now, process_refs(st)))
-                ctx.observer->on_sample(ctx.run_id, *sample);
-        // Progress and the tick when the observer is due (0) or has no timing of its own (-1):
-        // an event stream coalesces progress to its flushes anyway, so at chunksize 1 this
-        // saves it two calls on nearly every turn.
-        if (ctx.observer->ms_until_tick(now) <= 0) {
-            ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size,
-                                       st.finished_count, st.plan.size(), now});
-            ctx.observer->on_tick(now);
+        try {
+            pool_turn(st, tel);
+        } catch (const std::bad_alloc&) {
+            out_of_memory(st);
         }
     }
     // The last figures, whatever the observer's timing skipped.

@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 namespace poolscope {
 
@@ -56,30 +58,66 @@ bool SignalStopSource::check() {
     return stopped_;
 }
 
-ControlStopSource::ControlStopSource(int fd) : fd_(fd) {
+ControlStopSource::ControlStopSource(int fd, Warn warn) : fd_(fd), warn_(std::move(warn)) {
     fcntl(fd_, F_SETFL, fcntl(fd_, F_GETFL) | O_NONBLOCK);
+    line_.reserve(kMaxLineBytes);
+}
+
+std::optional<std::string> ControlStopSource::unsuitable(int fd) {
+    struct stat st {};
+    if (fstat(fd, &st) != 0) return std::string("cannot be read: ") + std::strerror(errno);
+    if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || isatty(fd)) return std::nullopt;
+    const char* kind = S_ISDIR(st.st_mode)   ? "a directory"
+                       : S_ISREG(st.st_mode) ? "a regular file"
+                       : S_ISCHR(st.st_mode) ? "a character device"
+                       : S_ISBLK(st.st_mode) ? "a block device"
+                                             : "not a pipe";
+    return std::string("is ") + kind + "; it must be a pipe or a terminal";
+}
+
+void ControlStopSource::command(std::string cmd) {
+    while (!cmd.empty() && (cmd.back() == '\r' || cmd.back() == ' ')) cmd.pop_back();
+    if (cmd == "stop") stopped_ = true, reason_ = "stopped by request";
+}
+
+// Only the new bytes are scanned: line_ holds the start of an unfinished line, never a newline.
+void ControlStopSource::take(const char* data, std::size_t size) {
+    while (size > 0) {
+        const auto* nl = static_cast<const char*>(std::memchr(data, '\n', size));
+        const std::size_t part = nl ? static_cast<std::size_t>(nl - data) : size;
+        if (!discarding_ && line_.size() + part > kMaxLineBytes) {
+            discarding_ = true;
+            line_.clear();
+            if (warn_) {
+                warn_("--control-stdin: a line longer than " + std::to_string(kMaxLineBytes) +
+                      " bytes was discarded");
+            }
+        }
+        if (!discarding_) line_.append(data, part);
+        if (!nl) return;
+        if (!discarding_) command(std::move(line_));
+        line_.clear();
+        discarding_ = false;
+        data += part + 1;
+        size -= part + 1;
+    }
 }
 
 bool ControlStopSource::check() {
-    char buf[256];
-    for (;;) {
+    char buf[16384];
+    for (std::size_t total = 0; total < kMaxReadBytes && !stopped_;) {
         const ssize_t n = read(fd_, buf, sizeof buf);
         if (n > 0) {
-            line_.append(buf, static_cast<std::size_t>(n));
-            std::size_t nl;
-            while ((nl = line_.find('\n')) != std::string::npos) {
-                std::string cmd = line_.substr(0, nl);
-                line_.erase(0, nl + 1);
-                while (!cmd.empty() && (cmd.back() == '\r' || cmd.back() == ' ')) cmd.pop_back();
-                if (cmd == "stop") stopped_ = true, reason_ = "stopped by request";
-            }
+            take(buf, static_cast<std::size_t>(n));
+            total += static_cast<std::size_t>(n);
             continue;
         }
-        if (n == 0) {
-            if (!stopped_) reason_ = "control channel closed";
-            stopped_ = true;
-        }
-        break;
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        // End of file, or a descriptor that fails: either way nobody can send "stop" any more.
+        reason_ = n == 0 ? "control channel closed"
+                         : std::string("control channel failed: ") + std::strerror(errno);
+        stopped_ = true;
     }
     return stopped_;
 }

@@ -3,6 +3,9 @@
 // --control-stdin channel ("stop" line or end of file).
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace poolscope {
@@ -32,16 +35,32 @@ class SignalStopSource final : public StopSource {
 };
 
 // Commands on a descriptor (stdin): "stop" or end of file request a stop; others are ignored.
+// A line longer than kMaxLineBytes is discarded (warned about once); each check() reads at
+// most kMaxReadBytes, so a writer that never stops cannot hold the engine's loop. A read error
+// counts as end of file.
 class ControlStopSource final : public StopSource {
   public:
-    explicit ControlStopSource(int fd);
+    static constexpr std::size_t kMaxLineBytes = 4096;
+    static constexpr std::size_t kMaxReadBytes = 64 * 1024;
+    using Warn = std::function<void(const std::string&)>;
+
+    explicit ControlStopSource(int fd, Warn warn = {});
+    // Why fd cannot be a control channel (only a pipe, a socket or a terminal can: poll on a
+    // file, a directory or a device such as /dev/zero reports it readable forever), or nullopt.
+    static std::optional<std::string> unsuitable(int fd);
+
     int fd() const override { return fd_; }
     bool check() override;
     std::string reason() const override { return reason_; }
 
   private:
+    void take(const char* data, std::size_t size);
+    void command(std::string cmd);
+
     int fd_;
+    Warn warn_;
     bool stopped_ = false;
+    bool discarding_ = false;  // inside a line already longer than kMaxLineBytes
     std::string line_;
     std::string reason_;
 };

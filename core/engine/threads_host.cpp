@@ -5,6 +5,9 @@
 
 #include <atomic>
 #include <mutex>
+#include <new>
+#include <string>
+#include <system_error>
 #include <thread>
 
 #include "core/engine/child_process.h"
@@ -68,13 +71,40 @@ void thread_main(Host& h, int i) {
     }
 }
 
+// The host cannot go on (a thread could not start, memory ran out): the engine gets the reason
+// as a fatal frame, ends the run as failed and keeps what finished.
+[[noreturn]] void host_failed(Host& h, const std::string& why) {
+    Bytes out;
+    append_fatal(out, why);
+    send(h, out);
+    _exit(4);
+}
+
+void thread_guarded(Host& h, int i) {
+    try {
+        thread_main(h, i);
+    } catch (const std::bad_alloc&) {
+        host_failed(h, "out of memory in thread " + std::to_string(i) + " (std::bad_alloc)");
+    }
+}
+
 }  // namespace
 
 [[noreturn]] void threads_host_main(const RunContext& ctx, const std::vector<ChunkSpec>& plan) {
     ctx.workload->enter_worker(ctx.config.lib_threads);
     Host h{&ctx, &plan, {}, {}, {}};
     std::vector<std::thread> threads;
-    for (int i = 0; i < ctx.config.workers; ++i) threads.emplace_back(thread_main, std::ref(h), i);
+    threads.reserve(static_cast<std::size_t>(ctx.config.workers));
+    for (int i = 0; i < ctx.config.workers; ++i) {
+        try {
+            threads.emplace_back(thread_guarded, std::ref(h), i);
+        } catch (const std::system_error& e) {
+            // A thread limit (ulimit -u, pids.max) or no memory for a stack.
+            host_failed(h, "cannot start thread " + std::to_string(i + 1) + " of " +
+                               std::to_string(ctx.config.workers) + ": " + e.code().message() +
+                               " (a thread or memory limit)");
+        }
+    }
     for (auto& t : threads) t.join();
     _exit(0);
 }

@@ -126,8 +126,10 @@ bool on_frame(ThreadsState& s, const Frame& f, int64_t now) {
         return true;
     }
     const std::string why = f.type == FrameType::Fatal ? read_fatal(f.payload) : "unexpected frame";
-    end_host(s, {"protocol", "threads host (pid " + std::to_string(s.pid) + "): " + why, -1, s.pid,
-                 0, -1, -1});
+    // The host's own fatal frames say what ran out; anything else is a protocol error.
+    const bool ran_out = f.type == FrameType::Fatal && !why.starts_with("protocol error");
+    end_host(s, {ran_out ? "resources" : "protocol",
+                 "threads host (pid " + std::to_string(s.pid) + "): " + why, -1, s.pid, 0, -1, -1});
     return true;
 }
 
@@ -218,7 +220,11 @@ void finish(ThreadsState& s, RunTelemetry& tel, int64_t t_end,
         r.bytes_from_workers += c.bytes_out;
         r.engine_deserialize_s += ns_to_s(c.engine_deser_ns);
     }
-    r.partial = s.finished_count < s.plan.size() || r.items_failed > 0 || s.interrupted;
+    // A host that ran out of threads or memory failed the run even if the threads it had
+    // finished every chunk: the run asked for more than it got.
+    const bool ran_out = std::any_of(r.errors.begin(), r.errors.end(),
+                                     [](const RunError& e) { return e.code == "resources"; });
+    r.partial = s.finished_count < s.plan.size() || r.items_failed > 0 || s.interrupted || ran_out;
     r.memory = tel.memory();
     r.cpu = tel.cpu();
 }

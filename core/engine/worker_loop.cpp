@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <new>
 
 #include "core/engine/child_process.h"
 #include "core/platform/clock.h"
@@ -155,6 +156,10 @@ std::optional<TaskIo> task_io(const Workload& wl, const WorkerOptions& opt, cons
 
 }  // namespace
 
+namespace {
+[[noreturn]] void serve_tasks(Workload& wl, const WorkerOptions& opt);
+}  // namespace
+
 [[noreturn]] void worker_main(Workload& wl, const WorkerOptions& opt) {
     if (opt.pin_cpu >= 0) {
         cpu_set_t set;
@@ -163,6 +168,18 @@ std::optional<TaskIo> task_io(const Workload& wl, const WorkerOptions& opt, cons
         if (sched_setaffinity(0, sizeof set, &set) != 0)
             fatal("cannot pin to CPU " + std::to_string(opt.pin_cpu) + ": " + strerror(errno));
     }
+    try {
+        serve_tasks(wl, opt);
+    } catch (const std::bad_alloc&) {
+        // The buffers of the chunk are gone with the stack: there is room for the message.
+        fatal("out of memory: a chunk's buffers could not be allocated (std::bad_alloc)");
+    }
+}
+
+namespace {
+
+// Reads task frames and answers them until the engine closes the task pipe.
+[[noreturn]] void serve_tasks(Workload& wl, const WorkerOptions& opt) {
     wl.enter_worker(opt.lib_threads);
     Bytes out;
     append_ready(out, {getpid(), monotonic_ns(), opt.index});
@@ -191,5 +208,7 @@ std::optional<TaskIo> task_io(const Workload& wl, const WorkerOptions& opt, cons
         if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
     }
 }
+
+}  // namespace
 
 }  // namespace poolscope

@@ -13,6 +13,7 @@ namespace {
 namespace key = events::key;
 using nlohmann::json;
 using C = ChunkRecord;
+constexpr int kMaxWorkerIndex = 1 << 16;
 
 // The columns of a "chunks" event by kind; the writer and the reader walk the same tables.
 constexpr std::pair<const char*, uint64_t C::*> kCountColumns[] = {
@@ -102,6 +103,14 @@ const json& column(const json& event, const char* name, std::size_t n) {
     return *it;
 }
 
+// Worker indexes are small and never negative (a run has at most 1024 workers).
+void check_worker(int worker, std::size_t i) {
+    if (worker < 0 || worker >= kMaxWorkerIndex) {
+        throw JsonFieldError(std::string(key::kWorker) + "[" + std::to_string(i) + "]",
+                             "is out of range (" + std::to_string(worker) + ")");
+    }
+}
+
 template <typename T>
 T cell(const json& col, std::size_t i, const char* name) {
     try {
@@ -183,17 +192,27 @@ std::vector<ChunkRecord> chunks_from_event(const json& event, int64_t origin_ns)
     for (const auto& [name, member] : kDurationColumns) {
         const json& col = column(event, name, n);
         for (std::size_t i = 0; i < n; ++i) {
-            out[i].*member = seconds_to_ns(cell<double>(col, i, name));
+            out[i].*member = duration_to_ns(cell<double>(col, i, name));
         }
     }
     const json& ok = column(event, key::kOk, n);
     for (std::size_t i = 0; i < n; ++i) out[i].ok = cell<bool>(ok, i, key::kOk);
+    for (std::size_t i = 0; i < n; ++i) {
+        check_worker(out[i].worker, i);
+        if (out[i].failed_items > out[i].count) {
+            throw JsonFieldError(std::string(key::kFailedItems) + "[" + std::to_string(i) + "]",
+                                 "is more than the chunk's count (" +
+                                     std::to_string(out[i].failed_items) + " > " +
+                                     std::to_string(out[i].count) + ")");
+        }
+    }
     return out;
 }
 
 std::vector<ChunkBucket> buckets_from_event(const json& event, int64_t origin_ns) {
     const auto n = get_field<std::size_t>(event, key::kN);
     const int64_t width_ns = seconds_to_ns(get_field<double>(event, key::kBucketS));
+    if (width_ns <= 0) throw JsonFieldError(key::kBucketS, "must be positive");
     const json& worker = column(event, key::kWorker, n);
     const json& start = column(event, key::kStart, n);
     const json& chunks = column(event, key::kChunks, n);
@@ -210,6 +229,11 @@ std::vector<ChunkBucket> buckets_from_event(const json& event, int64_t origin_ns
         b.items = cell<uint64_t>(items, i, key::kItems);
         b.failed_items = cell<uint64_t>(failed, i, key::kFailedItems);
         b.busy_s = cell<double>(busy, i, key::kBusyS);
+        check_worker(b.worker, i);
+        if (b.failed_items > b.items || !(b.busy_s >= 0)) {
+            throw JsonFieldError("[" + std::to_string(i) + "]",
+                                 "does not add up (failed_items past items, or busy_s negative)");
+        }
     }
     return out;
 }

@@ -71,6 +71,9 @@ struct EventStream {
     std::vector<StreamRun> runs;      // in run_start order
     std::vector<StreamError> errors;  // errors outside any run
     std::vector<StreamWarning> warnings;
+    // Why the last line, which had no newline, could not be read: the stream was cut off
+    // mid-line (the engine was killed). What came before it is kept. Empty when none.
+    std::string cut_off;
 
     const StreamRun* find_run(std::string_view run_id) const;
 };
@@ -86,7 +89,9 @@ class EventStreamError : public std::runtime_error {
     int line_;
 };
 
-// All throw EventStreamError.
+// All throw EventStreamError; a last line cut off mid-way is not an error but
+// EventStream::cut_off. A line longer than EventStreamParser::kMaxLineBytes is refused as soon
+// as that many bytes of it were read, so memory stays bounded whatever the file.
 EventStream read_event_stream(std::istream& in);
 EventStream read_event_stream_text(std::string_view text);
 EventStream read_event_stream_file(const std::string& path);

@@ -39,6 +39,51 @@ std::string line_error(int line, const std::string& what, bool cut_off) {
     return message;
 }
 
+// Refuses a line that is too long or nested too deeply before any of it is parsed: a JSON tree
+// costs far more memory than its text, and a deep one more again.
+void check_shape(std::string_view text, int line, bool cut_off) {
+    if (text.size() > EventStreamParser::kMaxLineBytes) {
+        throw EventStreamError(
+            line,
+            line_error(line,
+                       std::to_string(text.size()) + " bytes, longer than an event line may be (" +
+                           std::to_string(EventStreamParser::kMaxLineBytes >> 20) + " MiB)",
+                       cut_off));
+    }
+    int depth = 0;
+    std::size_t values = 1;  // each ',' and each opening bracket starts one more
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == ',' || c == '[' || c == '{') {
+            if (++values > EventStreamParser::kMaxValues) {
+                throw EventStreamError(
+                    line, line_error(line,
+                                     "more than " + std::to_string(EventStreamParser::kMaxValues) +
+                                         " values (at column " + std::to_string(i + 1) + ")",
+                                     cut_off));
+            }
+            if (c != ',' && ++depth > EventStreamParser::kMaxDepth) {
+                throw EventStreamError(line,
+                                       line_error(line,
+                                                  "nested deeper than " +
+                                                      std::to_string(EventStreamParser::kMaxDepth) +
+                                                      " levels at column " + std::to_string(i + 1),
+                                                  cut_off));
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
 }  // namespace
 
 // One handler per event type, each filling the growing EventStream.
@@ -89,6 +134,9 @@ struct EventStreamParser::Impl {
         h.cores = get_field<int>(e, key::kCores);
         h.kernel = get_field<std::string>(e, key::kKernel);
         h.origin_ns = get_field<int64_t>(e, key::kOriginNs);
+        // CLOCK_MONOTONIC is never negative; the bound leaves room to add any stamp to it.
+        if (h.origin_ns < 0 || h.origin_ns > (int64_t{1} << 62))
+            throw std::runtime_error("origin_ns is out of range");
     }
 
     void run_start(const json& e) {
@@ -121,6 +169,16 @@ struct EventStreamParser::Impl {
     void chunks(const json& e) {
         StreamRun& r = run_of(e);
         auto batch = chunks_from_event(e, out_.hello.origin_ns);
+        // A run has at most 10^9 items (docs/cli.md): a chunk past that is not one it ran.
+        constexpr uint64_t kMaxItems = 1'000'000'000;
+        for (const ChunkRecord& c : batch) {
+            if (c.first > kMaxItems || c.count > kMaxItems - c.first) {
+                throw std::runtime_error("chunk " + std::to_string(c.id) + " (first " +
+                                         std::to_string(c.first) + ", count " +
+                                         std::to_string(c.count) + ") lies past the " +
+                                         std::to_string(kMaxItems) + " items a run can have");
+            }
+        }
         r.chunks.insert(r.chunks.end(), batch.begin(), batch.end());
     }
 
@@ -148,6 +206,8 @@ struct EventStreamParser::Impl {
         p.items_total = get_field<uint64_t>(e, key::kItemsTotal);
         p.chunks_done = get_field<uint64_t>(e, key::kChunksDone);
         p.chunks_total = get_field<uint64_t>(e, key::kChunksTotal);
+        if (p.items_done > p.items_total || p.chunks_done > p.chunks_total)
+            throw std::runtime_error("progress past its total");
         p.t_ns = time_of(e);
         r.progress.push_back(std::move(p));
     }
@@ -201,6 +261,7 @@ EventStreamParser& EventStreamParser::operator=(EventStreamParser&&) noexcept = 
 void EventStreamParser::parse_line(std::string_view text, bool unterminated) {
     const int line = ++lines_;
     if (text.empty()) return;
+    check_shape(text, line, unterminated);
     json event;
     try {
         event = json::parse(text);

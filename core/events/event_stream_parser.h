@@ -4,6 +4,7 @@
 // this parser over a whole file.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string_view>
 
@@ -13,6 +14,12 @@ namespace poolscope {
 
 class EventStreamParser {
   public:
+    // Bounds on one line, checked before it is parsed, so a hostile file costs at most a line's
+    // bytes and a bounded JSON tree (docs/events.md, "Reading a stream").
+    static constexpr std::size_t kMaxLineBytes = std::size_t{4} << 20;
+    static constexpr int kMaxDepth = 32;  // nesting of arrays and objects
+    static constexpr std::size_t kMaxValues = std::size_t{1} << 18;  // values (and keys) in a line
+
     EventStreamParser();
     ~EventStreamParser();
     EventStreamParser(EventStreamParser&&) noexcept;
@@ -20,7 +27,8 @@ class EventStreamParser {
 
     // One line, without its '\n' (empty lines are skipped but counted). unterminated: the line
     // had no '\n' (the stream ended mid-line), which an error message then mentions.
-    // Throws EventStreamError naming the line; the stream so far stays valid.
+    // Throws EventStreamError naming the line (also for a line past kMaxLineBytes, nested past
+    // kMaxDepth or holding more than kMaxValues values); the stream so far stays valid.
     void parse_line(std::string_view line, bool unterminated = false);
 
     const EventStream& stream() const;

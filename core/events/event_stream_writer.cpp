@@ -265,11 +265,11 @@ void EventStreamWriter::write_warning(int64_t now_ns) {
     last_warning_ns_ = now_ns;
 }
 
-bool EventStreamWriter::finish() {
+bool EventStreamWriter::finish(int finish_timeout_ms) {
     flush_all(last_now_ns_);
     // The warning goes out even though the reader never caught up: drops are never silent.
     if (unreported_.any()) write_warning(last_now_ns_);
-    return out_.finish();
+    return out_.finish(finish_timeout_ms);
 }
 
 }  // namespace poolscope

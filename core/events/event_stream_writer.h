@@ -53,13 +53,18 @@ class EventStreamWriter : public RunObserver {
     static constexpr int kRetryWriteMs = 1;
 
     // Writes everything still batched (also of runs that never ended) and a last warning if
-    // drops were not reported yet, then waits until the descriptor took it all. Call once, when
-    // no run is going on. True when everything was written.
-    bool finish();
+    // drops were not reported yet, then waits until the descriptor took it all, at most
+    // finish_timeout_ms without the reader taking anything (StreamOutput::kFinishTimeoutMs).
+    // Call once, when no run is going on. True when everything was written.
+    bool finish(int finish_timeout_ms = StreamOutput::kFinishTimeoutMs);
 
     // Drops over the whole stream so far.
     DropCounts dropped() const { return total_dropped_; }
     bool broken() const { return out_.broken(); }
+    // Why output was lost: the errno of a failed write (0 if none), a final flush that timed out.
+    int write_error() const { return out_.error(); }
+    bool finish_timed_out() const { return out_.timed_out(); }
+    std::size_t unwritten_bytes() const { return out_.unwritten_bytes(); }
 
   private:
     struct RunState {

@@ -6,12 +6,15 @@
 
 #include <cerrno>
 
+#include "core/platform/clock.h"
+
 namespace poolscope {
 
 StreamOutput::StreamOutput(int fd, std::size_t bound_bytes) : fd_(fd), bound_(bound_bytes) {
     original_flags_ = fcntl(fd_, F_GETFL);
     if (original_flags_ < 0) {
         broken_ = true;
+        error_ = errno;
         return;
     }
     if ((original_flags_ & O_NONBLOCK) == 0) fcntl(fd_, F_SETFL, original_flags_ | O_NONBLOCK);
@@ -44,6 +47,8 @@ bool StreamOutput::write_some() {
         if (errno == EINTR) return true;
         if (errno != EAGAIN && errno != EWOULDBLOCK) {
             broken_ = true;
+            error_ = errno;
+            unwritten_ += pending_bytes();
             buffer_.clear();
             head_ = 0;
         }
@@ -66,16 +71,32 @@ void StreamOutput::drain() {
     }
 }
 
-bool StreamOutput::finish() {
-    restore_flags();
+bool StreamOutput::finish(int timeout_ms) {
+    // The descriptor stays non-blocking until the end: a reader that takes nothing must not
+    // hold the engine (and the processes waiting for it) forever.
+    int64_t last_progress_ns = monotonic_ns();
     while (!broken_ && pending_bytes() > 0) {
-        if (write_some()) continue;
+        if (write_some()) {
+            last_progress_ns = monotonic_ns();
+            continue;
+        }
         if (broken_) break;
-        // The descriptor was non-blocking to begin with: wait until it takes more.
+        const int64_t waited_ms = (monotonic_ns() - last_progress_ns) / 1'000'000;
+        if (waited_ms >= timeout_ms) {
+            timed_out_ = true;
+            unwritten_ += pending_bytes();
+            buffer_.clear();
+            head_ = 0;
+            break;
+        }
         pollfd p{fd_, POLLOUT, 0};
-        if (poll(&p, 1, -1) < 0 && errno != EINTR) broken_ = true;
+        if (poll(&p, 1, static_cast<int>(timeout_ms - waited_ms)) < 0 && errno != EINTR) {
+            broken_ = true;
+            error_ = errno;
+        }
     }
-    return !broken_ && pending_bytes() == 0;
+    restore_flags();
+    return !broken_ && !timed_out_ && pending_bytes() == 0;
 }
 
 }  // namespace poolscope

@@ -1,8 +1,8 @@
 // StreamOutput: a bounded in-memory buffer in front of a file descriptor that is written
 // without ever blocking, so a slow or stuck reader of the event stream cannot slow the run it
 // describes. Droppable lines are refused when the buffer is full (the caller counts them);
-// essential lines are always kept, even past the bound. finish() writes the rest with blocking
-// writes, once the run is over.
+// essential lines are always kept, even past the bound. finish() writes the rest once the run is
+// over, waiting at most a bounded time for a reader that takes nothing.
 #pragma once
 
 #include <cstddef>
@@ -25,13 +25,20 @@ class StreamOutput {
     bool append(std::string_view line, bool droppable);
     // Writes what the descriptor takes now; never waits.
     void drain();
-    // Waits until everything queued is written (or the reader is gone). True when all went out.
-    bool finish();
+    // Waits until everything queued is written, the descriptor fails, or the reader has taken
+    // nothing for timeout_ms in a row. True when all went out.
+    bool finish(int timeout_ms = kFinishTimeoutMs);
+    static constexpr int kFinishTimeoutMs = 2000;
 
     std::size_t pending_bytes() const { return buffer_.size() - head_; }
     bool would_fit(std::size_t bytes) const { return pending_bytes() + bytes <= bound_; }
     // The reader went away (EPIPE) or the descriptor failed: output is discarded from then on.
     bool broken() const { return broken_; }
+    // The errno that broke the output (EPIPE, ENOSPC, EBADF, ...), or 0.
+    int error() const { return error_; }
+    // finish() gave up on a reader that took nothing for its timeout; bytes left unwritten.
+    bool timed_out() const { return timed_out_; }
+    std::size_t unwritten_bytes() const { return unwritten_; }
 
   private:
     // One write(); false when the descriptor takes nothing more now.
@@ -44,6 +51,9 @@ class StreamOutput {
     std::string buffer_;
     std::size_t head_ = 0;  // bytes of buffer_ already written
     bool broken_ = false;
+    int error_ = 0;
+    bool timed_out_ = false;
+    std::size_t unwritten_ = 0;
 };
 
 }  // namespace poolscope

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
+#include <string>
 
 namespace poolscope {
 
@@ -17,7 +19,16 @@ double ns_to_seconds(int64_t ns) {
 }
 
 int64_t seconds_to_ns(double s) {
+    if (!std::isfinite(s) || std::fabs(s) > kMaxSeconds) {
+        throw std::out_of_range("a time of " + std::to_string(s) + " s is out of range (at most " +
+                                std::to_string(static_cast<int64_t>(kMaxSeconds)) + " s)");
+    }
     return std::llround(s * 1e9);
+}
+
+int64_t duration_to_ns(double s) {
+    if (s < 0) throw std::out_of_range("a duration of " + std::to_string(s) + " s is negative");
+    return seconds_to_ns(s);
 }
 
 std::string safe_dump(const nlohmann::json& j, int indent) {

@@ -35,7 +35,12 @@ class JsonFieldError : public std::runtime_error {
 
 // ns / 1e9, correctly rounded; seconds_to_ns(ns_to_seconds(x)) == x for |x| < 2^50 ns (13 days).
 double ns_to_seconds(int64_t ns);
+// Throws std::out_of_range past ±kMaxSeconds (about 31 years: no stamp or duration is that far
+// from its origin), so a hostile file cannot overflow a nanosecond count.
+inline constexpr double kMaxSeconds = 1e9;
 int64_t seconds_to_ns(double s);
+// seconds_to_ns of a duration: a negative one is refused too.
+int64_t duration_to_ns(double s);
 
 // A CLOCK_MONOTONIC stamp as seconds since origin_ns; null when the stamp is 0 (did not happen).
 nlohmann::json stamp_to_json(int64_t stamp_ns, int64_t origin_ns);
@@ -67,11 +72,34 @@ template <typename U>
 struct is_integer_vector<std::vector<U>>
     : std::bool_constant<std::is_integral_v<U> && !std::is_same_v<U, bool>> {};
 
-// v.get<T>() that never converts a float out of an integer's range (also inside a vector).
+// An integer where T belongs: refused when it does not fit (a negative count, a pid past int)
+// instead of wrapping around.
+template <typename T>
+T integer_in_range(const nlohmann::json& v, std::string_view what) {
+    using limits = std::numeric_limits<T>;
+    if (v.is_number_unsigned()) {
+        const auto u = v.template get<uint64_t>();
+        if (u > static_cast<uint64_t>(limits::max()))
+            throw JsonFieldError(std::string(what), "is too large (" + std::to_string(u) + ")");
+        return static_cast<T>(u);
+    }
+    const auto i = v.template get<int64_t>();
+    if (i < 0 && !limits::is_signed)
+        throw JsonFieldError(std::string(what), "is negative (" + std::to_string(i) + ")");
+    if (limits::is_signed &&
+        (i < static_cast<int64_t>(limits::min()) || i > static_cast<int64_t>(limits::max())))
+        throw JsonFieldError(std::string(what), "is out of range (" + std::to_string(i) + ")");
+    return static_cast<T>(i);
+}
+
+// v.get<T>() that never converts a number out of an integer's range: a float that is not a
+// whole number in range, a negative value into an unsigned one, a value past the type's limits
+// (also inside a vector).
 template <typename T>
 T checked_get(const nlohmann::json& v, std::string_view what) {
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
         if (v.is_number_float()) return whole_number<T>(v, what);
+        if (v.is_number_integer()) return integer_in_range<T>(v, what);
     } else if constexpr (is_integer_vector<T>::value) {
         if (v.is_array()) {
             T out;

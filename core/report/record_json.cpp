@@ -56,8 +56,8 @@ ChunkRecord chunk_from_json(const nlohmann::json& j, int64_t origin_ns) {
     c.received_ns = stamp_field(j, "received", origin_ns);
     c.bytes_in = get_field<uint64_t>(j, "bytes_in");
     c.bytes_out = get_field<uint64_t>(j, "bytes_out");
-    c.engine_ser_ns = seconds_to_ns(get_field<double>(j, "engine_ser_s"));
-    c.engine_deser_ns = seconds_to_ns(get_field<double>(j, "engine_deser_s"));
+    c.engine_ser_ns = duration_to_ns(get_field<double>(j, "engine_ser_s"));
+    c.engine_deser_ns = duration_to_ns(get_field<double>(j, "engine_deser_s"));
     c.failed_items = get_field<uint64_t>(j, "failed_items");
     c.ok = get_field<bool>(j, "ok");
     return c;

@@ -66,8 +66,8 @@ void from_json(const nlohmann::json& j, ProcessSample& p) {
     p.rss_bytes = get_field<uint64_t>(j, "rss_bytes");
     p.pss_bytes = get_field<uint64_t>(j, "pss_bytes");
     p.uss_bytes = get_field<uint64_t>(j, "uss_bytes");
-    p.pss_age_ns = seconds_to_ns(get_field<double>(j, "pss_age_s"));
-    p.cpu_ns = static_cast<uint64_t>(seconds_to_ns(get_field<double>(j, "cpu_s")));
+    p.pss_age_ns = seconds_to_ns(get_field<double>(j, "pss_age_s"));  // may be -1 ns of rounding
+    p.cpu_ns = static_cast<uint64_t>(duration_to_ns(get_field<double>(j, "cpu_s")));
     p.cpu_util = get_field<double>(j, "cpu_util");
     p.last_cpu = get_field<int>(j, "last_cpu");
     const auto state = get_field<std::string>(j, "state");

@@ -5,6 +5,7 @@
 #include "app/cli/run_options.h"
 #include "core/config/validation.h"
 #include "core/engine/engine.h"
+#include "core/workloads/workload_registry.h"
 #include "support/process_hygiene.h"
 
 using namespace poolscope;
@@ -90,4 +91,17 @@ TEST_F(Validation, ARunThatCannotFitInMemoryIsRefusedWithTheEstimate) {
         refusal_of({"--workload", "transfer", "--size", "1000000", "--chunksize", "1"});
     EXPECT_NE(got.find("this run needs about"), std::string::npos) << got;
     EXPECT_NE(got.find("available"), std::string::npos) << got;
+}
+
+TEST_F(Validation, TheEstimateCountsEveryCopyOfAChunkOnBothSides) {
+    // square: 8 bytes in, 8 out. 10^9 items over 4 workers, auto chunksize: 62.5 M items a
+    // chunk, 1 GB of input and output; the engine and a worker each hold it about twice.
+    RunConfig cfg;
+    cfg.workload = "square";
+    cfg.size = 1'000'000'000;
+    cfg.workers = 4;
+    auto wl = make_workload("square");
+    ASSERT_FALSE(wl->configure(with_defaults(wl->info(), {}), cfg.size));
+    const uint64_t chunk_bytes = 62'500'000ull * 16;
+    EXPECT_GE(estimate_run_memory(cfg, *wl), 4 * 4 * chunk_bytes);
 }

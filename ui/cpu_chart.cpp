@@ -163,6 +163,7 @@ void CpuChart::refresh(const SessionModel& session) {
     serial_band_->upperSeries()->replace(bandPoints(runs, true, unit.scale, 100));
     parallel_band_->upperSeries()->replace(bandPoints(runs, false, unit.scale, 100));
     x_->setRange(0, end / unit.scale);
+    x_->applyNiceNumbers();
     x_->setTitleText(tr("time since start (%1)").arg(unit.name));
 }
 

@@ -60,10 +60,15 @@ LessonCatalog LessonCatalog::parse(const QByteArray& text, QString* error) {
         lesson.id = l.id;
         lesson.title = q(l.title);
         lesson.whatYouShouldSee = q(l.what_you_should_see);
+        lesson.summary = q(l.summary);
         for (const auto& r : l.runs) {
             LessonRun run;
+            run.id = q(r.id);
             run.label = q(r.label);
             for (const auto& a : expand_lesson_args(r, cores)) run.args << q(a);
+            // The lesson's repeat count, as `poolscope-cli lesson` applies it.
+            if (!run.args.contains(QStringLiteral("--repeat")))
+                run.args << QStringLiteral("--repeat") << QString::number(l.repeat);
             lesson.runs.append(run);
         }
         c.lessons.append(lesson);

@@ -14,6 +14,7 @@
 namespace poolscope::ui {
 
 struct LessonRun {
+    QString id;  // what the lesson's expectations call it
     QString label;
     QStringList args;  // poolscope-cli run arguments, --compare included where the lesson asks
 };
@@ -22,12 +23,13 @@ struct Lesson {
     int id = 0;
     QString title;
     QString whatYouShouldSee;
+    QString summary;
     QList<LessonRun> runs;
 };
 
 struct LessonCatalog {
     int defaultLesson = 1;
-    QList<Lesson> lessons;     // as shown, arguments expanded for this machine's cores
+    QList<Lesson> lessons;       // as shown, arguments expanded for this machine's cores
     poolscope::LessonFile file;  // as loaded: the expectations the lesson checks use
 
     const Lesson* find(int id) const;

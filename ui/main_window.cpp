@@ -17,7 +17,7 @@
 #include "ui/control_panel.h"
 #include "ui/cpu_chart.h"
 #include "ui/error_banner.h"
-#include "ui/lesson_box.h"
+#include "ui/lesson_panel.h"
 #include "ui/memory_chart.h"
 #include "ui/progress_chart.h"
 #include "ui/result_panel.h"
@@ -80,12 +80,21 @@ void MainWindow::buildActions() {
     quit->setShortcut(QKeySequence::Quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(presentation_);
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    QAction* runLessonAction = lessons->addAction(tr("Run &lesson"), this, &MainWindow::runLesson);
+    runLessonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* next =
+        lessons->addAction(tr("&Next lesson"), this, [this] { lessons_->selectNext(1); });
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QAction* previous =
+        lessons->addAction(tr("&Previous lesson"), this, [this] { lessons_->selectNext(-1); });
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
 }
 
 void MainWindow::buildLayout() {
     const MachineInfo machine = read_machine_info();
     QString lessonError;
-    lessons_ = new LessonBox(LessonCatalog::builtIn(&lessonError));
+    lessons_ = new LessonPanel(LessonCatalog::builtIn(&lessonError));
     controls_ = new ControlPanel(machine);
     controls_->setRunActions(run_serial_, run_parallel_, compare_, stop_);
     auto* side = new QWidget;
@@ -98,17 +107,11 @@ void MainWindow::buildLayout() {
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(side);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    connect(lessons_, &LessonBox::lessonChosen, this, [this](const Lesson& l) {
-        if (l.runs.isEmpty()) return;
-        RunSettings s;
-        QString error;
-        if (fromArguments(l.runs.first().args, s, &error, &preferred_mode_)) {
-            controls_->setSettings(s);
-            setWindowTitle(tr("PoolScope — Lesson %1: %2").arg(l.id).arg(l.title));
-        } else {
-            banner_->showMessage(tr("This lesson's settings are refused:"), error);
-        }
+    connect(lessons_, &LessonPanel::lessonChosen, this, [this](const Lesson& l) {
+        setWindowTitle(tr("PoolScope — Lesson %1: %2").arg(l.id).arg(l.title));
+        if (!l.runs.isEmpty()) loadArguments(l.runs.first().args);
     });
+    connect(lessons_, &LessonPanel::runLessonRequested, this, &MainWindow::runLesson);
     connect(controls_, &ControlPanel::validityChanged, this, &MainWindow::updateActions);
 
     progress_ = new ProgressChart;
@@ -166,6 +169,42 @@ bool MainWindow::applyOptions(const GuiOptions& o, QString* error) {
     return true;
 }
 
+void MainWindow::loadArguments(const QStringList& args) {
+    RunSettings s;
+    QString error;
+    if (fromArguments(args, s, &error, &preferred_mode_))
+        controls_->setSettings(s);
+    else
+        banner_->showMessage(tr("These settings are refused:"), error);
+}
+
+bool MainWindow::runLesson() {
+    const Lesson* shown = lessons_->current();
+    const poolscope::Lesson* checked = lessons_->currentChecked();
+    if (client_.isRunning() || !shown || !checked || shown->runs.isEmpty()) return false;
+    lesson_run_.emplace(*shown, *checked);
+    lessons_->clearOutcome();
+    startNextLessonRun();
+    return true;
+}
+
+void MainWindow::startNextLessonRun() {
+    const LessonRun& run = lesson_run_->nextRun();
+    lessons_->setRunning(true, tr("Run %1 of %2: %3")
+                                   .arg(lesson_run_->nextIndex() + 1)
+                                   .arg(lesson_run_->lesson().runs.size())
+                                   .arg(run.label));
+    loadArguments(run.args);
+    if (!startRun(preferred_mode_)) {
+        lesson_run_.reset();
+        lessons_->setRunning(false, tr("This lesson's run '%1' was refused.").arg(run.label));
+        emit workFinished();
+        return;
+    }
+    if (Request* r = session_.currentMutable())
+        r->title = tr("Lesson %1 · %2").arg(lesson_run_->lesson().id).arg(run.label);
+}
+
 bool MainWindow::startRun(RunMode mode) {
     if (client_.isRunning()) return false;
     controls_->clearEngineError();
@@ -214,6 +253,21 @@ void MainWindow::onFinished(const EngineExit& exit) {
     refreshViews();
     updateActions();
     emit requestFinished();
+    if (lesson_run_) {
+        lesson_run_->finishRun(*session_.current());
+        if (state == RequestState::Stopped) {  // the user stopped the lesson
+            lesson_run_.reset();
+            lessons_->setRunning(false, tr("Lesson stopped."));
+        } else if (!lesson_run_->done()) {
+            QTimer::singleShot(0, this, &MainWindow::startNextLessonRun);
+            return;
+        } else {
+            lessons_->setRunning(false);
+            lessons_->showOutcome(lesson_run_->outcome(read_machine_info().usable_cores));
+            lesson_run_.reset();
+        }
+    }
+    emit workFinished();
 }
 
 void MainWindow::refreshViews() {

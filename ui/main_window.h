@@ -10,6 +10,7 @@
 #include "ui/chart_style.h"
 #include "ui/engine_client.h"
 #include "ui/gui_options.h"
+#include "ui/lesson_run.h"
 #include "ui/run_settings.h"
 #include "ui/session_model.h"
 
@@ -20,7 +21,7 @@ class QProgressBar;
 namespace poolscope::ui {
 
 class ControlPanel;
-class LessonBox;
+class LessonPanel;
 class ProgressChart;
 class CpuChart;
 class MemoryChart;
@@ -37,6 +38,8 @@ class MainWindow : public QMainWindow {
     bool applyOptions(const GuiOptions& options, QString* error);
     // Starts a request in this mode; false when the settings are refused (shown by the control).
     bool startRun(RunMode mode);
+    // Runs every run of the selected lesson in order, then checks its expectations.
+    bool runLesson();
     // The mode the loaded settings ask for: Compare when a lesson's arguments say --compare.
     RunMode preferredMode() const { return preferred_mode_; }
     void stopRun();
@@ -55,8 +58,12 @@ class MainWindow : public QMainWindow {
     // Redraws every view now (the timer does this at 15 Hz when data changed).
     void refreshViews();
 
+    LessonPanel* lessons() const { return lessons_; }
+
   signals:
     void requestFinished();
+    // A request ended and nothing more is queued (a lesson's last run included).
+    void workFinished();
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -68,6 +75,8 @@ class MainWindow : public QMainWindow {
     void updateStatus();
     void onFinished(const EngineExit& exit);
     void setPresentation(bool on);
+    void startNextLessonRun();
+    void loadArguments(const QStringList& args);
 
     RunMode preferred_mode_ = RunMode::Compare;
     SessionModel session_;
@@ -75,7 +84,8 @@ class MainWindow : public QMainWindow {
     QTimer redraw_;
     ChartStyle style_;
     ControlPanel* controls_ = nullptr;
-    LessonBox* lessons_ = nullptr;
+    LessonPanel* lessons_ = nullptr;
+    std::optional<LessonProgress> lesson_run_;
     ProgressChart* progress_ = nullptr;
     CpuChart* cpu_ = nullptr;
     MemoryChart* memory_ = nullptr;

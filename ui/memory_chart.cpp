@@ -164,6 +164,7 @@ void MemoryChart::refresh(const SessionModel& session) {
                             : QList<QPointF>());
     peak_->setName(peak > 0 ? tr("peak PSS %1").arg(formatBytes(peak)) : tr("peak PSS"));
     x_->setRange(0, end / time.scale);
+    x_->applyNiceNumbers();
     x_->setTitleText(tr("time since start (%1)").arg(time.name));
     y_->setRange(0, top * 1.1 / bytes.scale);
     y_->setTitleText(bytes.name);

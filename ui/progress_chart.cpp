@@ -128,6 +128,7 @@ void ProgressChart::refresh(const SessionModel& session) {
         setBand(teardown_, 0, 0, 0);
     }
     x_->setRange(0, maxT / unit.scale * 1.04);
+    x_->applyNiceNumbers();
     x_->setTitleText(tr("time since the run's start (%1)").arg(unit.name));
     y_->setRange(0, maxItems * 1.05);
     serial_label_->setText(s && s->result ? formatSeconds(s->result->wall_s) : QString());

@@ -38,7 +38,8 @@ Request& SessionModel::beginRequest(const QString& title, const QStringList& arg
     if (requests_.size() >= kMaxRequests) requests_.pop_front();
     // Chunk detail is the bulk of a run's memory: only the newest requests keep it.
     if (requests_.size() >= kChunkDetailRequests)
-        for (auto& run : requests_[requests_.size() - kChunkDetailRequests].runs) dropChunkDetail(run);
+        for (auto& run : requests_[requests_.size() - kChunkDetailRequests].runs)
+            dropChunkDetail(run);
     Request r;
     r.id = next_id_++;
     r.title = title;

@@ -46,6 +46,7 @@ class SessionModel : public QObject {
 
     const std::deque<Request>& requests() const { return requests_; }
     const Request* current() const { return requests_.empty() ? nullptr : &requests_.back(); }
+    Request* currentMutable() { return requests_.empty() ? nullptr : &requests_.back(); }
     // The newest finished-or-running run of each kind over all requests (what the progress
     // chart overlays).
     const RunTrace* latestRun(bool serial) const;

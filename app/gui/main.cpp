@@ -6,6 +6,7 @@
 
 #include "ui/gui_options.h"
 #include "ui/main_window.h"
+#include "ui/quit_signals.h"
 #include "ui/run_settings.h"
 
 int main(int argc, char** argv) {
@@ -30,6 +31,12 @@ int main(int argc, char** argv) {
         if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
+    // A terminating signal closes the window as the user would: the engine is stopped first.
+    QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &QuitSignals::quitRequested, &window, [&](int) {
+        window.close();
+        QApplication::quit();
+    });
     int status = 0;
     const auto finish = [&] {
         // Let the last redraw and layout settle before the picture is taken.
@@ -43,9 +50,12 @@ int main(int argc, char** argv) {
         });
     };
     if (options->run) {
-        QObject::connect(&window, &MainWindow::requestFinished, &window, finish);
+        QObject::connect(&window, &MainWindow::workFinished, &window, finish);
         QTimer::singleShot(0, &window, [&] {
-            if (!window.startRun(window.preferredMode())) {
+            // A lesson runs whole (every run, then its check); other settings run once.
+            const bool started =
+                options->lesson ? window.runLesson() : window.startRun(window.preferredMode());
+            if (!started) {
                 std::fprintf(stderr, "poolscope: error: %s\n", qUtf8Printable(window.statusText()));
                 status = 2;
                 finish();

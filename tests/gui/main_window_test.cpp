@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/analysis/verdict.h"
 #include "support/gui_test_paths.h"
 #include "support/process_table.h"
 #include "ui/control_panel.h"
@@ -59,7 +60,12 @@ class MainWindowTest : public QObject {
         QVERIFY(r);
         QCOMPARE(r->state, RequestState::Done);
         QCOMPARE(r->runs.size(), std::size_t{2});
-        QVERIFY(w.resultPanel()->verdictText().contains(QStringLiteral("slower")));
+        // 1000 squares: the pool is slower, or the machine was too busy to say (CI under load).
+        const Verdict v = assess(*r->comparison());
+        QVERIFY(r->comparison()->speedup < 1);
+        QVERIFY2(v.kind == VerdictKind::Slower || v.kind == VerdictKind::Disturbed,
+                 qPrintable(w.resultPanel()->verdictText()));
+        QVERIFY(!w.resultPanel()->verdictText().isEmpty());
         QCOMPARE(w.progressChart()->linePoints(false).back().y(), 1000.0);
         QVERIFY(w.statusText().contains(QStringLiteral("done")));
         QVERIFY(w.banner()->isHidden());

@@ -1,0 +1,33 @@
+#include "ui/lesson_run.h"
+
+#include "ui/session_model.h"
+
+namespace poolscope::ui {
+
+std::optional<LessonRunFigures> figuresOf(const Request& request) {
+    if (request.arguments.contains(QStringLiteral("--compare"))) {
+        if (auto c = request.comparison()) return figures_of(*c);
+        return std::nullopt;
+    }
+    std::vector<RunResult> results;
+    for (const auto& run : request.runs)
+        if (run.result) results.push_back(*run.result);
+    const auto keep = static_cast<std::size_t>(std::max(1, request.repeat));
+    if (results.size() > keep)  // warm-up runs come first
+        results.erase(results.begin(), results.end() - static_cast<std::ptrdiff_t>(keep));
+    if (results.empty()) return std::nullopt;
+    return figures_of(make_series(std::move(results)));
+}
+
+void LessonProgress::finishRun(const Request& request) {
+    if (done()) return;
+    const std::string id = nextRun().id.toStdString();
+    if (auto f = figuresOf(request)) figures_[id] = *f;
+    ++next_;
+}
+
+LessonOutcome LessonProgress::outcome(int usableCores) const {
+    return check_lesson(checked_, figures_, usableCores);
+}
+
+}  // namespace poolscope::ui

@@ -21,6 +21,7 @@ class BoundedBuffer {
     explicit BoundedBuffer(std::size_t capacity = 2048) : capacity_(capacity < 4 ? 4 : capacity) {}
 
     void append(T value) {
+        ++appended_;
         ++seen_;
         if ((seen_ - 1) % stride_ != 0) {  // between kept points: held as the newest only
             tail_ = std::move(value);
@@ -48,6 +49,8 @@ class BoundedBuffer {
     const T& last() const { return has_tail_ ? tail_ : points_.back(); }
     std::size_t capacity() const { return capacity_; }
     std::size_t stride() const { return stride_; }
+    // Every append ever made: changes whenever the series does (its size may not).
+    std::size_t appended() const { return appended_; }
     void clear() { *this = BoundedBuffer(capacity_); }
 
   private:
@@ -62,6 +65,7 @@ class BoundedBuffer {
     std::size_t capacity_;
     std::size_t stride_ = 1;
     std::size_t seen_ = 0;
+    std::size_t appended_ = 0;
     std::vector<T> points_;
     T tail_{};
     bool has_tail_ = false;

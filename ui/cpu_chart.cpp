@@ -85,6 +85,7 @@ CpuChart::CpuChart(QWidget* parent) : QWidget(parent) {
 
 void CpuChart::setChartStyle(const ChartStyle& style) {
     style_ = style;
+    signature_.reset();
     style_.apply(view_->chart());
     styleLines();
 }
@@ -132,10 +133,16 @@ QList<QPointF> CpuChart::totalPoints() const {
 void CpuChart::refresh(const SessionModel& session) {
     const Request* req = session.current();
     if (!req) return;
+    std::size_t appended = 0;
+    for (const auto& run : req->runs) appended += run.cpu.appended() + (run.result ? 1 : 0);
+    if (!signature_.changed(req->id, req->runs.size(), appended)) return;
     const auto rows = cpuRows(*req);
     int cores = 0;
     for (const auto* r : rows) cores = std::max(cores, static_cast<int>(r->util.size()));
-    const double end = std::max(requestEnd(*req), 1e-3);
+    if (req->id != request_) x_max_ = 0;  // a new request starts its own time axis
+    request_ = req->id;
+    x_max_ = steadyAxisMax(x_max_, std::max(requestEnd(*req), 1e-3));
+    const double end = x_max_;
     const AxisUnit unit = timeUnit(end);
     if (cores > kMaxLines) {
         stack_->setCurrentIndex(1);
@@ -162,9 +169,7 @@ void CpuChart::refresh(const SessionModel& session) {
     const auto runs = runIntervals(*req, end);
     serial_band_->upperSeries()->replace(bandPoints(runs, true, unit.scale, 100));
     parallel_band_->upperSeries()->replace(bandPoints(runs, false, unit.scale, 100));
-    x_->setRange(0, end / unit.scale);
-    x_->applyNiceNumbers();
-    x_->setTitleText(tr("time since start (%1)").arg(unit.name));
+    setAxis(x_, end / unit.scale, tr("time since start (%1)").arg(unit.name));
 }
 
 }  // namespace poolscope::ui

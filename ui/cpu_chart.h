@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "ui/chart_style.h"
+#include "ui/view_signature.h"
 
 class QChartView;
 class QLineSeries;
@@ -47,6 +48,9 @@ class CpuChart : public QWidget {
     QAreaSeries* parallel_band_ = nullptr;
     QValueAxis* x_ = nullptr;
     QValueAxis* y_ = nullptr;
+    ViewSignature signature_;
+    int request_ = 0;
+    double x_max_ = 0;  // seconds
 };
 
 }  // namespace poolscope::ui

@@ -1,7 +1,7 @@
 // MainWindow: assembles the controls (a dock on the left), the four live views (progress, CPU
 // per core, memory, result) in one split layout that fits a 1366×768 screen, the error banner
 // and the status bar, and wires them to the engine client and the session model. It owns no
-// logic of its own beyond starting requests and redrawing at 15 Hz when something changed.
+// logic of its own beyond starting requests and redrawing at 10 Hz when something changed.
 #pragma once
 
 #include <QMainWindow>
@@ -55,8 +55,9 @@ class MainWindow : public QMainWindow {
     ResultPanel* resultPanel() const { return result_; }
     ErrorBanner* banner() const { return banner_; }
     QString statusText() const;
-    // Redraws every view now (the timer does this at 15 Hz when data changed).
+    // Redraws every view now (the timer does this at 10 Hz when data changed).
     void refreshViews();
+    int redrawCount() const { return redraws_; }
 
     LessonPanel* lessons() const { return lessons_; }
 
@@ -79,6 +80,7 @@ class MainWindow : public QMainWindow {
     void loadArguments(const QStringList& args);
 
     RunMode preferred_mode_ = RunMode::Compare;
+    int redraws_ = 0;
     SessionModel session_;
     EngineClient client_;
     QTimer redraw_;

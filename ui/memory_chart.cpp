@@ -64,6 +64,7 @@ MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
 
 void MemoryChart::setChartStyle(const ChartStyle& style) {
     style_ = style;
+    signature_.reset();
     style_.apply(chart());
     QPen dashed = style_.line(style_.total());
     dashed.setStyle(Qt::DashLine);
@@ -105,6 +106,9 @@ void MemoryChart::setLayers(const std::vector<ProcessKey>& keys) {
 void MemoryChart::refresh(const SessionModel& session) {
     const Request* req = session.current();
     if (!req) return;
+    std::size_t appended = 0;
+    for (const auto& run : req->runs) appended += run.memory.appended() + (run.result ? 1 : 0);
+    if (!signature_.changed(req->id, req->runs.size(), appended)) return;
     // The union of the request's processes in stack order.
     std::vector<ProcessKey> keys;
     for (const auto& run : req->runs)
@@ -137,8 +141,12 @@ void MemoryChart::refresh(const SessionModel& session) {
         });
     }
     setLayers(keys);
-    const AxisUnit bytes = byteUnit(top);
-    const double end = std::max(requestEnd(*req), 1e-3);
+    const AxisUnit bytes = byteUnit(y_max_ > 0 ? y_max_ : top);
+    if (req->id != request_) x_max_ = y_max_ = 0;  // a new request starts its own axes
+    request_ = req->id;
+    x_max_ = steadyAxisMax(x_max_, std::max(requestEnd(*req), 1e-3));
+    y_max_ = steadyAxisMax(y_max_, top);
+    const double end = x_max_;
     const AxisUnit time = timeUnit(end);
     unit_ = bytes.name;
     std::vector<QList<QPointF>> upper(keys.size());
@@ -162,12 +170,9 @@ void MemoryChart::refresh(const SessionModel& session) {
     rss_->replace(rss);
     peak_->replace(peak > 0 ? QList<QPointF>{{peakT / time.scale, peak / bytes.scale}}
                             : QList<QPointF>());
-    peak_->setName(peak > 0 ? tr("peak PSS %1").arg(formatBytes(peak)) : tr("peak PSS"));
-    x_->setRange(0, end / time.scale);
-    x_->applyNiceNumbers();
-    x_->setTitleText(tr("time since start (%1)").arg(time.name));
-    y_->setRange(0, top * 1.1 / bytes.scale);
-    y_->setTitleText(bytes.name);
+    setNameIfChanged(peak_, peak > 0 ? tr("peak PSS %1").arg(formatBytes(peak)) : tr("peak PSS"));
+    setAxis(x_, end / time.scale, tr("time since start (%1)").arg(time.name));
+    setAxis(y_, y_max_ / bytes.scale, bytes.name);
 }
 
 QList<QPointF> MemoryChart::rssPoints() const {

@@ -11,6 +11,7 @@
 
 #include "ui/chart_style.h"
 #include "ui/run_trace.h"
+#include "ui/view_signature.h"
 
 class QAreaSeries;
 class QLineSeries;
@@ -47,6 +48,10 @@ class MemoryChart : public QChartView {
     QValueAxis* x_ = nullptr;
     QValueAxis* y_ = nullptr;
     QString unit_;
+    ViewSignature signature_;
+    int request_ = 0;
+    double x_max_ = 0;  // seconds
+    double y_max_ = 0;  // bytes
 };
 
 }  // namespace poolscope::ui

@@ -10,6 +10,7 @@
 
 #include "ui/axis_units.h"
 #include "ui/session_model.h"
+#include "ui/view_signature.h"
 
 namespace poolscope::ui {
 
@@ -87,6 +88,7 @@ ProgressChart::ProgressChart(QWidget* parent) : QChartView(parent) {
 
 void ProgressChart::setChartStyle(const ChartStyle& style) {
     style_ = style;
+    signature_.reset();
     style_.apply(chart());
     serial_->setPen(style_.line(style_.serial()));
     parallel_->setPen(style_.line(style_.parallel()));
@@ -107,18 +109,25 @@ void ProgressChart::setBand(QAreaSeries* band, double from, double to, double to
 void ProgressChart::refresh(const SessionModel& session) {
     const RunTrace* s = session.latestRun(true);
     const RunTrace* p = session.latestRun(false);
+    const auto key = [](const RunTrace* r) {
+        return r ? r->progress.appended() * 2 + (r->result ? 1 : 0) : 0;
+    };
+    if (!signature_.changed(reinterpret_cast<uintptr_t>(s), key(s), reinterpret_cast<uintptr_t>(p),
+                            key(p)))
+        return;
     double maxT = 1e-6, maxItems = 1;
     for (const RunTrace* r : {s, p}) {
         if (!r || r->progress.empty()) continue;
         maxT = std::max(maxT, r->result ? r->result->wall_s : r->progress.last().x);
         maxItems = std::max(maxItems, static_cast<double>(r->items_total));
     }
-    const AxisUnit unit = timeUnit(maxT);
+    x_max_ = steadyAxisMax(x_max_, maxT);
+    const AxisUnit unit = timeUnit(x_max_);
     unit_ = unit.name;
     serial_->replace(toPoints(s, unit.scale));
     parallel_->replace(toPoints(p, unit.scale));
-    serial_->setName(runCaption(s, tr("serial")));
-    parallel_->setName(runCaption(p, tr("parallel")));
+    setNameIfChanged(serial_, runCaption(s, tr("serial")));
+    setNameIfChanged(parallel_, runCaption(p, tr("parallel")));
     if (p && p->result) {
         const RunResult& r = *p->result;
         setBand(startup_, 0, r.startup_s / unit.scale, maxItems);
@@ -127,10 +136,8 @@ void ProgressChart::refresh(const SessionModel& session) {
         setBand(startup_, 0, 0, 0);
         setBand(teardown_, 0, 0, 0);
     }
-    x_->setRange(0, maxT / unit.scale * 1.04);
-    x_->applyNiceNumbers();
-    x_->setTitleText(tr("time since the run's start (%1)").arg(unit.name));
-    y_->setRange(0, maxItems * 1.05);
+    setAxis(x_, x_max_ / unit.scale, tr("time since the run's start (%1)").arg(unit.name));
+    setAxis(y_, maxItems * 1.05, tr("items"));
     serial_label_->setText(s && s->result ? formatSeconds(s->result->wall_s) : QString());
     parallel_label_->setText(p && p->result ? formatSeconds(p->result->wall_s) : QString());
     placeLabels();

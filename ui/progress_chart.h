@@ -7,6 +7,7 @@
 #include <QChartView>
 
 #include "ui/chart_style.h"
+#include "ui/view_signature.h"
 
 class QLineSeries;
 class QAreaSeries;
@@ -46,6 +47,8 @@ class ProgressChart : public QChartView {
     QGraphicsSimpleTextItem* serial_label_ = nullptr;
     QGraphicsSimpleTextItem* parallel_label_ = nullptr;
     QString unit_;
+    ViewSignature signature_;
+    double x_max_ = 0;  // seconds
 };
 
 }  // namespace poolscope::ui

@@ -77,6 +77,7 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void ResultPanel::setChartStyle(const ChartStyle& style) {
+    signature_.reset();
     breakdown_->setChartStyle(style);
     QFont f = style.font();
     figures_->setFont(f);
@@ -88,6 +89,12 @@ void ResultPanel::setChartStyle(const ChartStyle& style) {
 void ResultPanel::refresh(const SessionModel& session) {
     const RunTrace* s = session.latestRun(true);
     const RunTrace* p = session.latestRun(false);
+    // Figures change only when a run ends (or a new request begins).
+    const Request* now = session.current();
+    if (!signature_.changed(reinterpret_cast<uintptr_t>(s), s && s->result,
+                            reinterpret_cast<uintptr_t>(p), p && p->result, now ? now->id : 0,
+                            now ? static_cast<int>(now->state) : -1))
+        return;
     std::optional<RunResult> sr = s ? s->result : std::nullopt;
     std::optional<RunResult> pr = p ? p->result : std::nullopt;
     breakdown_->setRuns(sr, pr);

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "ui/chart_style.h"
+#include "ui/view_signature.h"
 
 class QLabel;
 
@@ -30,6 +31,7 @@ class ResultPanel : public QWidget {
     QLabel* figures_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* verdict_ = nullptr;
+    ViewSignature signature_;
 };
 
 }  // namespace poolscope::ui

@@ -73,7 +73,14 @@ bool absorb(RunTrace& trace, const StreamRun& run, int64_t origin_ns) {
         trace.seen_chunks = run.chunks.size();
         changed = true;
     }
-    if (run.buckets.size() != trace.buckets.size() || run.aggregated != trace.aggregated) {
+    // A bucket can grow across batches without the count changing: compare what they hold.
+    const auto held = [](const std::vector<ChunkBucket>& b) {
+        uint64_t chunks = 0;
+        for (const auto& x : b) chunks += x.chunks;
+        return chunks;
+    };
+    if (run.buckets.size() != trace.buckets.size() || run.aggregated != trace.aggregated ||
+        held(run.buckets) != held(trace.buckets)) {
         trace.buckets = run.buckets;  // the parser keeps them merged
         trace.aggregated = run.aggregated;
         changed = true;

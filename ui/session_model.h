@@ -1,7 +1,7 @@
 // SessionModel: every request of this session (one engine process each: Run serial, Run
 // parallel or Compare) with the RunTraces its stream produced. The engine client hands it the
 // parsed stream after each parse slice; it takes in only what is new and marks itself dirty, and
-// the window's redraw timer reads it at 15 Hz. Views never see the parser, only these values.
+// the window's redraw timer reads it at 10 Hz. Views never see the parser, only these values.
 #pragma once
 
 #include <QObject>

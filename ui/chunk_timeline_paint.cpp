@@ -182,7 +182,7 @@ void ChunkTimelineView::paintLegend(QPainter& p) const {
                         p.fillRect(
                             QRect(sw.left() + k * sw.width() / 4, sw.top(), sw.width() / 4 + 1,
                                   sw.height()),
-                            blend(base, phaseColour(Phase::Computing, style_), (k + 1) / 4.0));
+                            busyShade(base, phaseColour(Phase::Computing, style_), (k + 1) / 4.0));
                     break;
             }
             p.setPen(text);
@@ -201,7 +201,9 @@ void ChunkTimelineView::paintRows(QPainter& p) const {
     for (int ph = 0; ph < kPhaseCount; ++ph)
         for (int l = 0; l <= kLevels; ++l)
             colours[ph * (kLevels + 1) + l] =
-                blend(base, phaseColour(static_cast<Phase>(ph), style_), 0.15 + 0.85 * l / kLevels);
+                l == kLevels ? phaseColour(static_cast<Phase>(ph), style_)
+                             : busyShade(base, phaseColour(static_cast<Phase>(ph), style_),
+                                         l / double(kLevels - 1));
     QVector<QLineF> separators;
     const bool serial = model_.run()->serial;
     const double clip_l = plot.left(), clip_r = plot.left() + plot.width();

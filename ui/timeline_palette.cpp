@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <cmath>
 
 namespace poolscope::ui {
 
@@ -41,6 +42,10 @@ QColor blend(const QColor& background, const QColor& colour, double share) {
     auto mix = [s](int a, int b) { return static_cast<int>(a + (b - a) * s + 0.5); };
     return {mix(background.red(), colour.red()), mix(background.green(), colour.green()),
             mix(background.blue(), colour.blue())};
+}
+
+QColor busyShade(const QColor& background, const QColor& colour, double busy) {
+    return blend(background, colour, 0.2 + 0.8 * std::sqrt(std::clamp(busy, 0.0, 1.0)));
 }
 
 }  // namespace poolscope::ui

@@ -16,5 +16,8 @@ QString phaseName(Phase phase);
 // A colour `share` (0..1) of the way from `background` to `colour`: how merged columns and
 // aggregated buckets show how busy the worker was.
 QColor blend(const QColor& background, const QColor& colour, double share);
+// A merged column or bucket `busy` (0..1) of the time: a square-root ramp from a faint tint, so
+// a worker busy 10 % of the time still shows its colour on a projector.
+QColor busyShade(const QColor& background, const QColor& colour, double busy);
 
 }  // namespace poolscope::ui

@@ -7,10 +7,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
 #include "support/gui_test_paths.h"
+#include "support/synthetic_run.h"
+#include "support/timeline_checks.h"
 #include "ui/chunk_timeline_view.h"
 #include "ui/session_model.h"
 #include "ui/stream_feed.h"
@@ -20,8 +24,8 @@ using namespace poolscope::ui;
 
 namespace {
 
-void replay(SessionModel& session, const char* fixture) {
-    QFile f(test::fixture(fixture));
+void replayFile(SessionModel& session, const QString& path) {
+    QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     StreamFeed feed;
     feed.feed(f.readAll());
@@ -32,66 +36,8 @@ void replay(SessionModel& session, const char* fixture) {
     session.finishRequest(RequestState::Done, {});
 }
 
-// A finished run of `n` chunks dealt round-robin to `workers`, each 5–25 µs of compute with
-// small pipe and codec phases, after 10 ms of start-up; worker 0 gets a 30 ms straggler last.
-RunTrace syntheticRun(int workers, int n) {
-    RunTrace t;
-    t.run_id = std::string("7");  // (assigning the literal trips GCC 12 -Wrestrict)
-    t.origin_ns = 1'000'000'000;
-    t.start_s = 0.5;
-    t.config.workers = workers;
-    const int64_t start = t.origin_ns + 500'000'000;
-    std::vector<int64_t> cursor(static_cast<std::size_t>(workers), start + 10'000'000);
-    RunResult r;
-    r.workers = workers;
-    uint32_t rng = 12345;
-    for (int i = 0; i < n; ++i) {
-        ChunkRecord c;
-        c.id = static_cast<uint64_t>(i);
-        c.first = c.id;
-        c.count = 1;
-        c.worker = i % workers;
-        c.ok = true;
-        c.bytes_in = 60;
-        c.bytes_out = 80;
-        rng = rng * 1664525u + 1013904223u;
-        const int64_t compute = (i + 1 == n) ? 30'000'000 : 5'000 + (rng >> 8) % 20'000;
-        int64_t& at = cursor[static_cast<std::size_t>(c.worker)];
-        c.dispatch_ns = at - 3'000;
-        c.recv_start_ns = at;
-        c.recv_end_ns = at + 200;
-        c.compute_start_ns = at + 500;
-        c.compute_end_ns = c.compute_start_ns + compute;
-        c.ser_end_ns = c.compute_end_ns + 300;
-        c.received_ns = c.ser_end_ns + 2'000;
-        at = c.ser_end_ns + ((rng >> 4) % 4 == 0 ? 1'500 : 100);
-        r.compute_s += static_cast<double>(compute) * 1e-9;
-        t.chunks.push_back(c);
-    }
-    int64_t last = 0;
-    for (const auto& c : t.chunks) last = std::max(last, c.received_ns);
-    r.start_ns = start;
-    r.end_ns = last + 4'000'000;
-    r.startup_s = 0.010;
-    r.teardown_s = 0.004;
-    t.end_s = static_cast<double>(r.end_ns - t.origin_ns) * 1e-9;
-    t.result = r;
-    return t;
-}
-
-// Renders the view and returns how many pixels of each worker row differ from the plot's base.
-std::vector<int> paintedPerRow(ChunkTimelineView& view, const QImage& img) {
-    const QRect plot = view.plotRect();
-    const QRgb base = view.palette().color(QPalette::Base).rgb();
-    std::vector<int> painted(static_cast<std::size_t>(view.rowCount()), 0);
-    for (int r = 0; r < view.rowCount(); ++r) {
-        const int y0 = plot.top() + plot.height() * r / view.rowCount();
-        const int y1 = plot.top() + plot.height() * (r + 1) / view.rowCount();
-        for (int y = y0 + 2; y < y1 - 1; ++y)
-            for (int x = plot.left() + 2; x < plot.left() + plot.width() - 1; ++x)
-                if (img.pixel(x, y) != base) ++painted[static_cast<std::size_t>(r)];
-    }
-    return painted;
+void replay(SessionModel& session, const char* fixture) {
+    replayFile(session, test::fixture(fixture));
 }
 
 // Mouse input as the window system would deliver it, straight to the widget (it need not be
@@ -107,10 +53,6 @@ void saveScreenshot(ChunkTimelineView& view, const char* name) {
     if (dir.isEmpty()) return;
     QDir().mkpath(dir);
     QVERIFY(view.grab().save(dir + QLatin1Char('/') + QString::fromUtf8(name)));
-}
-
-double pixelSeconds(const TimelineModel& m, int width) {
-    return m.duration() / width;
 }
 
 }  // namespace
@@ -131,7 +73,7 @@ class ChunkTimelineTest : public QObject {
         model.setRun(run);
         const int width = 800;
         model.layout(0, model.duration(), width);
-        const double s_per_px = pixelSeconds(model, width);
+        const double s_per_px = test::pixelSeconds(model, width);
         const ChunkRecord& known = run->chunks[3];
         double compute = 0;
         int phases_seen = 0;
@@ -153,50 +95,39 @@ class ChunkTimelineTest : public QObject {
     }
 
     void mergedColumnsStayFewAndReportTheBusyShare() {
-        const RunTrace run = syntheticRun(2, 100'000);
-        TimelineModel model;
-        model.setRun(&run);
-        const int width = 800;
-        model.layout(0, model.duration(), width);
-        QCOMPARE(model.rowCount(), 2);
-        const double s_per_px = pixelSeconds(model, width);
-        for (const auto& row : model.rows()) {
-            QVERIFY2(row.spans.size() <= 2u * width + 8,
-                     qPrintable(QString::number(row.spans.size())));
-            // What the chunks' worker phases cover, per column, computed here independently.
-            std::vector<double> cover(width, 0);
-            for (const auto& c : run.chunks) {
-                if (c.worker != row.worker) continue;
-                const double a = model.seconds(c.recv_start_ns) / s_per_px;
-                const double b = model.seconds(c.ser_end_ns) / s_per_px;
-                for (int x = std::max(0, int(a)); x <= std::min(width - 1, int(b)); ++x)
-                    cover[std::size_t(x)] +=
-                        std::max(0.0, std::min(b, x + 1.0) - std::max(a, double(x)));
-            }
-            std::vector<int> per_px(width, 0);
-            std::vector<bool> exact(width, false);  // columns a chunk wide enough to draw shares
-            for (const auto& s : row.spans)
-                if (s.kind == TimelineSpan::Kind::Exact && !inPipe(s.phase))
-                    for (int x = int(s.x0); x < int(std::ceil(s.x1)) && x < width; ++x)
-                        exact[std::size_t(x)] = true;
-            int merged_columns = 0;
-            for (const auto& s : row.spans) {
-                for (int x = int(s.x0); x < int(std::ceil(s.x1)) && x < width; ++x)
-                    ++per_px[std::size_t(x)];
-                if (s.kind != TimelineSpan::Kind::Merged || inPipe(s.phase)) continue;
-                for (int x = int(s.x0); x < int(s.x1); ++x, ++merged_columns)
-                    if (!exact[std::size_t(x)])
-                        QVERIFY2(std::abs(s.busy - std::min(cover[std::size_t(x)], 1.0)) < 2e-3,
-                                 qPrintable(QStringLiteral("column %1: %2 vs %3")
-                                                .arg(x)
-                                                .arg(s.busy)
-                                                .arg(cover[std::size_t(x)])));
-            }
-            QVERIFY(merged_columns > width / 2);
-            // One merged span per lane, plus the sub-pixel phases of a wide chunk's ends.
-            const int most = *std::max_element(per_px.begin(), per_px.end());
-            QVERIFY2(most <= 8, qPrintable(QString::number(most)));
-        }
+        const RunTrace run = test::syntheticRun(2, 100'000);
+        test::checkMergedColumns(run, 800);
+    }
+
+    // The same with a real run of 10^5 one-item chunks from the engine, every chunk in detail.
+    void realRunOfHundredThousandChunks() {
+        QTemporaryDir dir;
+        const QString events = dir.filePath(QStringLiteral("100k.jsonl"));
+        QProcess cli;
+        cli.start(test::cliPath(),
+                  QStringLiteral("run --workload square --size 100000 --chunksize 1 --workers 2 "
+                                 "--chunk-detail 100000 --events")
+                          .split(QLatin1Char(' '))
+                      << events);
+        QVERIFY(cli.waitForFinished(60'000));
+        QCOMPARE(cli.exitCode(), 0);
+        SessionModel session;
+        replayFile(session, events);
+        const RunTrace* run = session.latestRun(false);
+        QVERIFY(run && run->result && !run->aggregated);
+        QCOMPARE(run->chunks.size(), std::size_t{100'000});
+        test::checkMergedColumns(*run, 800);
+        ChunkTimelineView view;
+        view.resize(900, 300);
+        view.setRun(run);
+        QImage img(view.size(), QImage::Format_ARGB32_Premultiplied);
+        QElapsedTimer timer;
+        timer.start();
+        view.render(&img);
+        qInfo("a real run of 10^5 chunks, %d px: first paint %lld ms", view.plotRect().width(),
+              timer.elapsed());
+        for (int painted : test::paintedPerRow(view, img)) QVERIFY(painted > 1000);
+        saveScreenshot(view, "timeline_100k_real.png");
     }
 
     void aggregatedRunDrawsBuckets() {
@@ -234,7 +165,7 @@ class ChunkTimelineTest : public QObject {
     }
 
     void zoomStepsBackAndResets() {
-        const RunTrace run = syntheticRun(4, 2'000);
+        const RunTrace run = test::syntheticRun(4, 2'000);
         ChunkTimelineView view;
         view.resize(900, 300);
         view.setRun(&run);
@@ -307,7 +238,7 @@ class ChunkTimelineTest : public QObject {
     }
 
     void everyRowPaintsAndPaintingIsFast() {
-        const RunTrace run = syntheticRun(2, 100'000);
+        const RunTrace run = test::syntheticRun(2, 100'000);
         ChunkTimelineView view;
         view.resize(1000, 320);
         view.setRun(&run);
@@ -337,7 +268,7 @@ class ChunkTimelineTest : public QObject {
         QVERIFY(first_ms < 1000 && relaid_ms < 1000 && repaint_ms < 1000);
         view.resetZoom();
         view.render(&img);
-        for (int painted : paintedPerRow(view, img)) QVERIFY(painted > 1000);
+        for (int painted : test::paintedPerRow(view, img)) QVERIFY(painted > 1000);
         saveScreenshot(view, "timeline_100k.png");
 
         SessionModel session;
@@ -346,7 +277,7 @@ class ChunkTimelineTest : public QObject {
         sleep.resize(1000, 260);
         sleep.setRun(session.latestRun(false));
         const QImage shot = sleep.grab().toImage();
-        for (int painted : paintedPerRow(sleep, shot)) QVERIFY(painted > 1000);
+        for (int painted : test::paintedPerRow(sleep, shot)) QVERIFY(painted > 1000);
         saveScreenshot(sleep, "timeline_sleep.png");
         sleep.setRun(nullptr);
         QCOMPARE(sleep.rowCount(), 0);

@@ -1,0 +1,132 @@
+// TimelineModel's layout: the spans of every row for one window and width. Chunks at least
+// kMergeWidthPx wide become exact spans per phase; narrower ones, and buckets, add their cover
+// to per-column, per-phase sums that become one merged span per lane and column (neighbours that
+// agree exactly share one), so the cost of painting is bounded by the width, not the chunks.
+#include <algorithm>
+#include <cmath>
+
+#include "ui/timeline_model.h"
+
+namespace poolscope::ui {
+namespace {
+
+// Adds the pixel interval [xa, xb] (already clipped), weighted, to a per-column coverage.
+void addCover(std::vector<float>& cover, double xa, double xb, double weight) {
+    const int last = static_cast<int>(cover.size()) - 1;
+    const int ca = std::min(static_cast<int>(xa), last);
+    const int cb = std::min(static_cast<int>(xb), last);
+    auto at = [&](int c) -> float& { return cover[static_cast<std::size_t>(c)]; };
+    if (ca == cb) {
+        at(ca) += static_cast<float>((xb - xa) * weight);
+        return;
+    }
+    at(ca) += static_cast<float>((ca + 1 - xa) * weight);
+    for (int c = ca + 1; c < cb; ++c) at(c) += static_cast<float>(weight);
+    at(cb) += static_cast<float>((xb - cb) * weight);
+}
+
+}  // namespace
+
+void TimelineModel::layout(double t0, double t1, int width) {
+    if (width <= 0 || !(t1 > t0)) {
+        for (auto& row : rows_) row.spans.clear();
+        laid_out_generation_ = 0;
+        return;
+    }
+    if (laid_out_generation_ == generation_ && laid_t0_ == t0 && laid_t1_ == t1 &&
+        laid_width_ == width)
+        return;
+    for (auto& v : cover_) v.assign(static_cast<std::size_t>(width), 0.0f);
+    for (std::size_t r = 0; r < rows_.size(); ++r) layoutRow(r, t0, t1, width);
+    laid_out_generation_ = generation_;
+    laid_t0_ = t0;
+    laid_t1_ = t1;
+    laid_width_ = width;
+}
+
+void TimelineModel::layoutRow(std::size_t r, double t0, double t1, int width) {
+    TimelineRow& row = rows_[r];
+    row.spans.clear();
+    const RowIndex& ix = index_[r];
+    const double px_per_s = width / (t1 - t0);
+    const double w = width;
+    bool covered = false;
+    // An interval in seconds becomes an exact span, or coverage of the columns it touches.
+    auto emit = [&](double a, double b, Phase p, bool exact, int64_t item, TimelineSpan::Kind kind,
+                    double busy) {
+        const double xa = std::max((a - t0) * px_per_s, 0.0);
+        const double xb = std::min((b - t0) * px_per_s, w);
+        if (xb < xa || xa >= w || xb <= 0) return;
+        if (exact) {
+            if (xb == xa) return;
+            row.spans.push_back({static_cast<float>(xa), static_cast<float>(xb), p, kind,
+                                 static_cast<float>(busy), item});
+        } else if (xb > xa) {
+            addCover(cover_[static_cast<std::size_t>(p)], xa, xb, busy);
+            covered = true;
+        }
+    };
+    const auto& chunks = run_->chunks;
+    const int64_t t0_ns = start_ns_ + std::llround(t0 * 1e9);
+    const int64_t t1_ns = start_ns_ + std::llround(t1 * 1e9);
+    for (std::size_t k = firstOverlap(ix, t0_ns); k < ix.chunks.size(); ++k) {
+        const ChunkRecord& c = chunks[ix.chunks[k]];
+        if (beginOf(c) > t1_ns) break;
+        const auto item = static_cast<int64_t>(ix.chunks[k]);
+        const bool exact =
+            static_cast<double>(workerEnd(c) - workerBegin(c)) * 1e-9 * px_per_s >= kMergeWidthPx;
+        double a = 0, b = 0;
+        for (int p = 0; p < kPhaseCount; ++p) {
+            const auto ph = static_cast<Phase>(p);
+            if (!phase(c, ph, a, b)) continue;
+            const bool wide = inPipe(ph) ? (b - a) * px_per_s >= kMergeWidthPx : exact;
+            emit(a, b, ph, wide, item, TimelineSpan::Kind::Exact, 1);
+        }
+    }
+    for (uint32_t i : ix.buckets) {
+        const ChunkBucket& bk = run_->buckets[i];
+        if (bk.width_ns <= 0) continue;
+        const double a = seconds(bk.start_ns);
+        const double b = seconds(bk.start_ns + bk.width_ns);
+        const double density = std::clamp(bk.busy_s / (b - a), 0.0, 1.0);
+        emit(a, b, Phase::Computing, (b - a) * px_per_s >= kMergeWidthPx, i,
+             TimelineSpan::Kind::Bucket, density);
+    }
+    if (!covered) return;
+    // Per lane and column: the share covered and the phase that covers most of it. Neighbouring
+    // columns that agree exactly (typically: fully busy computing) become one span.
+    static constexpr Phase kMain[] = {Phase::Receiving, Phase::Decoding, Phase::Computing,
+                                      Phase::Encoding};
+    static constexpr Phase kPipe[] = {Phase::Waiting, Phase::InFlight};
+    auto merge = [&](const Phase* lane, std::size_t n) {
+        const std::size_t first = row.spans.size();
+        for (std::size_t c = 0; c < cover_[0].size(); ++c) {
+            float total = 0, most = 0;
+            Phase dominant = lane[0];
+            for (std::size_t i = 0; i < n; ++i) {
+                float& v = cover_[static_cast<std::size_t>(lane[i])][c];
+                total += v;
+                if (v > most) {
+                    most = v;
+                    dominant = lane[i];
+                }
+                v = 0;  // leaves the scratch clean for the next row
+            }
+            if (total <= 1e-6f) continue;
+            const float busy = std::min(total, 1.0f);
+            const auto x = static_cast<float>(c);
+            if (row.spans.size() > first) {
+                TimelineSpan& prev = row.spans.back();
+                if (prev.x1 == x && prev.phase == dominant && prev.busy == busy) {
+                    prev.x1 = x + 1;
+                    continue;
+                }
+            }
+            row.spans.push_back({x, x + 1, dominant, TimelineSpan::Kind::Merged, busy, -1});
+        }
+    };
+    merge(kMain, 4);
+    merge(kPipe, 2);
+}
+
+}  // namespace poolscope::ui

@@ -78,8 +78,13 @@ QList<QPointF> curve(const RunTrace& run, double scale) {
     return pts;
 }
 
-QString runName(int index, const RunTrace& run) {
-    return ComparisonView::tr("%1: %2").arg(runLetter(index), QString::fromStdString(run.label));
+// Which letter is which run, above the differences (legends only have room for letters).
+QString runKey(const QList<const RunTrace*>& runs) {
+    QStringList lines;
+    for (qsizetype i = 0; i < runs.size(); ++i)
+        lines << ComparisonView::tr("%1 = %2").arg(runLetter(int(i)),
+                                                   QString::fromStdString(runs[i]->label));
+    return lines.join(QStringLiteral("   "));
 }
 
 QStringList categories(const QList<const RunTrace*>& runs) {
@@ -148,7 +153,9 @@ void ComparisonView::refresh() {
     fillProgress(runs);
     fillBreakdown(runs);
     fillMemory(runs);
-    differences_->setText(comparisonSummary(runs));
+    differences_->setText(runs.size() < 2
+                              ? comparisonSummary(runs)
+                              : runKey(runs) + QLatin1Char('\n') + comparisonSummary(runs));
     copy_->setEnabled(!runs.isEmpty());
 }
 
@@ -169,7 +176,7 @@ void ComparisonView::fillProgress(const QList<const RunTrace*>& runs) {
     double top = 1;
     for (qsizetype i = 0; i < runs.size(); ++i) {
         auto* line = new QLineSeries(chart);
-        line->setName(runName(int(i), *runs[i]));
+        line->setName(runLetter(int(i)));
         line->replace(curve(*runs[i], unit.scale));
         line->setPen(style_.line(style_.core(int(i))));
         chart->addSeries(line);
@@ -178,7 +185,9 @@ void ComparisonView::fillProgress(const QList<const RunTrace*>& runs) {
         top = std::max(top, double(runs[i]->items_total));
     }
     x->setRange(0, std::max(longest / unit.scale, 1e-9));
+    x->applyNiceNumbers();
     y->setRange(0, top);
+    y->applyNiceNumbers();
     styleAxes(chart, style_);
 }
 
@@ -215,6 +224,7 @@ void ComparisonView::fillBreakdown(const QList<const RunTrace*>& runs) {
     chart->addAxis(value, Qt::AlignBottom);
     series->attachAxis(rows);
     series->attachAxis(value);
+    value->applyNiceNumbers();
     styleAxes(chart, style_);
 }
 
@@ -232,8 +242,11 @@ void ComparisonView::fillMemory(const QList<const RunTrace*>& runs) {
     }
     const AxisUnit unit = byteUnit(highest);
     auto* series = new QHorizontalBarSeries(chart);
-    auto* pss = new QBarSet(tr("peak PSS (honest total)"), series);
-    auto* rss = new QBarSet(tr("peak RSS sum (counts shared pages twice)"), series);
+    auto* pss = new QBarSet(tr("peak PSS"), series);
+    auto* rss = new QBarSet(tr("peak RSS sum"), series);
+    memory_->setToolTip(
+        tr("PSS shares each page among the processes that map it: the honest "
+           "total. The RSS sum counts shared pages once per process."));
     for (qsizetype i = 0; i < runs.size(); ++i) {
         *pss << peaks_[i] / unit.scale;
         const RunResult* r = runs[i]->result ? &*runs[i]->result : nullptr;
@@ -252,6 +265,7 @@ void ComparisonView::fillMemory(const QList<const RunTrace*>& runs) {
     chart->addAxis(value, Qt::AlignBottom);
     series->attachAxis(rows);
     series->attachAxis(value);
+    value->applyNiceNumbers();
     styleAxes(chart, style_);
 }
 

@@ -59,7 +59,8 @@ RunHistoryView::RunHistoryView(SessionModel& session, QWidget* parent)
     connect(delete_, &QPushButton::clicked, this, &RunHistoryView::deleteSelected);
     auto* del = new QAction(this);
     del->setShortcut(QKeySequence::Delete);
-    del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // The table's own focus only: Del inside a label being edited deletes text, not runs.
+    del->setShortcutContext(Qt::WidgetShortcut);
     connect(del, &QAction::triggered, this, &RunHistoryView::deleteSelected);
     table_->addAction(del);
 

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "support/gui_test_paths.h"
+#include "ui/engine_client.h"
 #include "ui/recording_loader.h"
 #include "ui/recording_writer.h"
 #include "ui/session_model.h"
@@ -85,6 +86,38 @@ class RecordingTest : public QObject {
         recorder.end();
         QTRY_COMPARE(finished.size(), 2);
         QVERIFY(finished.last().first().toString() != path);
+    }
+
+    void recorderKeepsWhatTheEngineSent() {
+        QTemporaryDir dir;
+        StreamRecorder recorder(dir.filePath(QStringLiteral("recordings")));
+        QSignalSpy finished(&recorder, &StreamRecorder::recordingFinished);
+        EngineClient client;
+        client.setEnginePath(test::cliPath());
+        QByteArray received;
+        connect(&client, &EngineClient::started, &recorder, &StreamRecorder::begin);
+        connect(&client, &EngineClient::bytesReceived, &recorder, &StreamRecorder::append);
+        connect(&client, &EngineClient::bytesReceived, this,
+                [&](const QByteArray& bytes) { received += bytes; });
+        connect(&client, &EngineClient::finished, &recorder, &StreamRecorder::end);
+        QSignalSpy done(&client, &EngineClient::finished);
+        QVERIFY(client.start({QStringLiteral("--workload"), QStringLiteral("square"),
+                              QStringLiteral("--size"), QStringLiteral("1000"),
+                              QStringLiteral("--workers"), QStringLiteral("2"),
+                              QStringLiteral("--compare")}));
+        QVERIFY(done.wait(30000));
+        QTRY_COMPARE(finished.size(), 1);
+        QFile f(finished.first().first().toString());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray recorded = f.readAll();
+        QCOMPARE(recorded, received);
+        // And it opens again as the same two runs.
+        SessionModel session;
+        const Outcome o = load(session, f.fileName());
+        QVERIFY2(o.loaded && o.message.isEmpty(), qPrintable(o.message));
+        QCOMPARE(session.findRequest(o.request)->runs.size(), std::size_t(2));
+        QCOMPARE(session.findRequest(o.request)->runs[1].result->checksum,
+                 client.feed().stream().runs[1].result->checksum);
     }
 
     void recorderKeepsTheNewest() {

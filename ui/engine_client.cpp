@@ -53,8 +53,11 @@ bool EngineClient::start(const QStringList& runArguments) {
     delete process_;
     process_ = new QProcess(this);
     process_->setProcessChannelMode(QProcess::SeparateChannels);
-    connect(process_, &QProcess::readyReadStandardOutput, this,
-            [this] { feed_.feed(process_->readAllStandardOutput()); });
+    connect(process_, &QProcess::readyReadStandardOutput, this, [this] {
+        const QByteArray bytes = process_->readAllStandardOutput();
+        emit bytesReceived(bytes);
+        feed_.feed(bytes);
+    });
     connect(process_, &QProcess::readyReadStandardError, this, [this] {
         stderr_.append(process_->readAllStandardError());
         if (stderr_.size() > kStderrKeep) stderr_.remove(0, stderr_.size() - kStderrKeep);

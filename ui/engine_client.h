@@ -55,6 +55,8 @@ class EngineClient : public QObject {
 
   signals:
     void started();
+    // The engine's stdout as it arrived, before parsing (what the stream recorder keeps).
+    void bytesReceived(const QByteArray& bytes);
     void streamAdvanced();
     void streamError(const QString& message);
     void finished(const poolscope::ui::EngineExit& exit);

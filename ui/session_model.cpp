@@ -33,13 +33,18 @@ std::optional<Comparison> Request::comparison() const {
 
 SessionModel::SessionModel(QObject* parent) : QObject(parent) {}
 
-Request& SessionModel::beginRequest(const QString& title, const QStringList& arguments,
-                                    int repeat) {
+// Bounds the session before a request is added: the oldest request goes past kMaxRequests,
+// and chunk detail (the bulk of a run's memory) stays only with the newest requests.
+void SessionModel::makeRoom() {
     if (requests_.size() >= kMaxRequests) requests_.pop_front();
-    // Chunk detail is the bulk of a run's memory: only the newest requests keep it.
     if (requests_.size() >= kChunkDetailRequests)
         for (auto& run : requests_[requests_.size() - kChunkDetailRequests].runs)
             dropChunkDetail(run);
+}
+
+Request& SessionModel::beginRequest(const QString& title, const QStringList& arguments,
+                                    int repeat) {
+    makeRoom();
     Request r;
     r.id = next_id_++;
     r.title = title;
@@ -66,6 +71,68 @@ void SessionModel::finishRequest(RequestState state, const QString& message) {
     requests_.back().message = message;
     dirty_ = true;
     emit requestsChanged();
+}
+
+const Request& SessionModel::addRecordedRequest(const QString& title, const EventStream& stream,
+                                                RequestState state, const QString& message) {
+    makeRoom();
+    Request r;
+    r.id = next_id_++;
+    r.title = title;
+    r.state = state;
+    r.message = message;
+    r.repeat = stream.runs.empty() ? 1 : std::max(1, stream.runs.front().config.repeat);
+    r.runs.resize(stream.runs.size());
+    for (std::size_t i = 0; i < stream.runs.size(); ++i)
+        absorb(r.runs[i], stream.runs[i], stream.hello.origin_ns);
+    auto at = requests_.end();
+    if (!requests_.empty() && requests_.back().running()) --at;
+    at = requests_.insert(at, std::move(r));
+    dirty_ = true;
+    emit requestsChanged();
+    return *at;
+}
+
+Request* SessionModel::findMutable(int id) {
+    for (auto& r : requests_)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+const Request* SessionModel::findRequest(int id) const {
+    return const_cast<SessionModel*>(this)->findMutable(id);
+}
+
+const RunTrace* SessionModel::findRun(const RunRef& ref) const {
+    const Request* req = findRequest(ref.request);
+    if (!req) return nullptr;
+    for (const auto& run : req->runs)
+        if (run.run_id == ref.run) return &run;
+    return nullptr;
+}
+
+bool SessionModel::removeRun(const RunRef& ref) {
+    Request* req = findMutable(ref.request);
+    if (!req || req->running()) return false;
+    const auto it = std::find_if(req->runs.begin(), req->runs.end(),
+                                 [&](const RunTrace& t) { return t.run_id == ref.run; });
+    if (it == req->runs.end()) return false;
+    req->runs.erase(it);
+    if (req->runs.empty())
+        requests_.erase(std::find_if(requests_.begin(), requests_.end(),
+                                     [&](const Request& r) { return r.id == ref.request; }));
+    dirty_ = true;
+    emit requestsChanged();
+    return true;
+}
+
+bool SessionModel::setRunLabel(const RunRef& ref, const QString& label) {
+    auto* run = const_cast<RunTrace*>(findRun(ref));
+    if (!run) return false;
+    run->label = label.toStdString();
+    dirty_ = true;
+    emit requestsChanged();
+    return true;
 }
 
 const RunTrace* SessionModel::latestRun(bool serial) const {

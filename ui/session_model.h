@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/engine/run_series.h"
+#include "ui/run_ref.h"
 #include "ui/run_trace.h"
 
 namespace poolscope::ui {
@@ -43,6 +44,18 @@ class SessionModel : public QObject {
     // Takes in what is new in the current request's stream.
     void update(const EventStream& stream);
     void finishRequest(RequestState state, const QString& message);
+    // A finished request made of a whole recorded stream (File → Open). It goes before a
+    // running request, so the engine's updates keep going to the request that started it.
+    const Request& addRecordedRequest(const QString& title, const EventStream& stream,
+                                      RequestState state, const QString& message);
+
+    const Request* findRequest(int id) const;
+    const RunTrace* findRun(const RunRef& ref) const;
+    // Deletes one run; a request left without runs goes too. Refused (false) for a run of a
+    // running request, whose stream still maps onto its runs by position.
+    bool removeRun(const RunRef& ref);
+    // The user's name for a run (the history's label column).
+    bool setRunLabel(const RunRef& ref, const QString& label);
 
     const std::deque<Request>& requests() const { return requests_; }
     const Request* current() const { return requests_.empty() ? nullptr : &requests_.back(); }
@@ -59,6 +72,9 @@ class SessionModel : public QObject {
     void requestsChanged();  // a request began or ended
 
   private:
+    void makeRoom();
+    Request* findMutable(int id);
+
     std::deque<Request> requests_;
     int next_id_ = 1;
     bool dirty_ = false;

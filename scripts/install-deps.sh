@@ -7,7 +7,7 @@ set -euo pipefail
 # offscreen platforms and the SVG icon plugin are separate packages); a virtual display and a
 # font for the GUI's tests and screenshots.
 packages=(cmake make g++ pkg-config libopencv-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
-    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libqt6svg6
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
     xvfb xauth fonts-dejavu-core "$@")
 
 missing=()

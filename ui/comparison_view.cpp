@@ -184,7 +184,7 @@ void ComparisonView::fillProgress(const QList<const RunTrace*>& runs) {
         line->attachAxis(y);
         top = std::max(top, double(runs[i]->items_total));
     }
-    x->setRange(0, std::max(longest / unit.scale, 1e-9));
+    x->setRange(0, longest > 0 ? longest / unit.scale : 1.0);  // nice numbers of 0 are NaN
     x->applyNiceNumbers();
     y->setRange(0, top);
     y->applyNiceNumbers();
@@ -224,7 +224,7 @@ void ComparisonView::fillBreakdown(const QList<const RunTrace*>& runs) {
     chart->addAxis(value, Qt::AlignBottom);
     series->attachAxis(rows);
     series->attachAxis(value);
-    value->applyNiceNumbers();
+    if (value->max() > value->min()) value->applyNiceNumbers();  // of an empty range: NaN
     styleAxes(chart, style_);
 }
 
@@ -265,7 +265,7 @@ void ComparisonView::fillMemory(const QList<const RunTrace*>& runs) {
     chart->addAxis(value, Qt::AlignBottom);
     series->attachAxis(rows);
     series->attachAxis(value);
-    value->applyNiceNumbers();
+    if (value->max() > value->min()) value->applyNiceNumbers();  // of an empty range: NaN
     styleAxes(chart, style_);
 }
 

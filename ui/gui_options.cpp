@@ -75,7 +75,15 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
         QStringLiteral("window-size"),
         QCoreApplication::translate("GuiOptions", "Window size, e.g. 1366x768."),
         QStringLiteral("WxH"));
-    p.addOptions({lesson, args, run, shot, quit, presentation, engine, size});
+    const QCommandLineOption open(
+        QStringLiteral("open"),
+        QCoreApplication::translate("GuiOptions",
+                                    "Open a recorded or saved event stream (.jsonl)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption noRecord(
+        QStringLiteral("no-record"),
+        QCoreApplication::translate("GuiOptions", "Do not record the runs' event streams."));
+    p.addOptions({lesson, args, run, shot, quit, presentation, engine, size, open, noRecord});
     if (!p.parse(arguments)) {
         if (error) *error = p.errorText();
         return std::nullopt;
@@ -109,6 +117,8 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
     o.presentation = p.isSet(presentation);
     o.engine = p.value(engine);
     o.size = p.value(size);
+    o.open = p.value(open);
+    o.record = !p.isSet(noRecord);
     if (!p.positionalArguments().isEmpty()) {
         if (error)
             *error = QCoreApplication::translate("GuiOptions", "unexpected argument '%1'")

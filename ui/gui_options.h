@@ -17,6 +17,8 @@ struct GuiOptions {
     bool presentation = false;  // --presentation: large fonts and thick lines
     QString engine;             // --engine PATH: the poolscope-cli to run
     QString size;               // --window-size WxH
+    QString open;               // --open FILE.jsonl: a recorded or saved stream, into the views
+    bool record = true;         // --no-record: do not keep this session's streams
 };
 
 // Parses the application's arguments; on bad input returns nullopt and sets error.

@@ -10,18 +10,25 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include "core/platform/machine_info.h"
+#include "ui/chunk_timeline_view.h"
+#include "ui/comparison_view.h"
 #include "ui/control_panel.h"
 #include "ui/cpu_chart.h"
 #include "ui/error_banner.h"
+#include "ui/file_actions.h"
 #include "ui/lesson_panel.h"
 #include "ui/memory_chart.h"
 #include "ui/progress_chart.h"
+#include "ui/recording_loader.h"
 #include "ui/result_panel.h"
+#include "ui/run_history_view.h"
 #include "ui/run_status.h"
+#include "ui/stream_recorder.h"
 
 namespace poolscope::ui {
 
@@ -73,6 +80,7 @@ void MainWindow::buildActions() {
     connect(stop_, &QAction::triggered, this, &MainWindow::stopRun);
     connect(presentation_, &QAction::toggled, this, &MainWindow::setPresentation);
 
+    menuBar()->addMenu(tr("&File"));  // filled by FileActions once the views exist
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addActions({run_serial_, run_parallel_, compare_, stop_});
     run->addSeparator();
@@ -114,25 +122,39 @@ void MainWindow::buildLayout() {
     connect(lessons_, &LessonPanel::runLessonRequested, this, &MainWindow::runLesson);
     connect(controls_, &ControlPanel::validityChanged, this, &MainWindow::updateActions);
 
+    // The design's grid: progress and memory above, CPU per core and the worker timeline
+    // below them, and a strip of the run history (or a comparison) beside the result.
     progress_ = new ProgressChart;
     cpu_ = new CpuChart;
     memory_ = new MemoryChart;
     result_ = new ResultPanel;
+    timeline_ = new ChunkTimelineView;
+    history_ = new RunHistoryView(session_);
+    comparison_ = new ComparisonView(session_);
+    // Below the charts: the result of the latest runs (shown by default, so the four live
+    // views are visible together), the history of the session, and a comparison of runs.
+    lower_tabs_ = new QTabWidget;
+    lower_tabs_->setDocumentMode(true);
+    lower_tabs_->addTab(result_, tr("Result"));
+    lower_tabs_->addTab(history_, tr("Runs"));
+    lower_tabs_->addTab(comparison_, tr("Compare runs"));
     auto* top = new QSplitter(Qt::Horizontal);
     top->addWidget(progress_);
-    top->addWidget(cpu_);
-    auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(memory_);
-    bottom->addWidget(result_);
+    top->addWidget(memory_);
+    auto* middle = new QSplitter(Qt::Horizontal);
+    middle->addWidget(cpu_);
+    middle->addWidget(timeline_);
     auto* rows = new QSplitter(Qt::Vertical);
     rows->addWidget(top);
-    rows->addWidget(bottom);
-    for (auto* s : {top, bottom, rows}) {
+    rows->addWidget(middle);
+    rows->addWidget(lower_tabs_);
+    for (auto* s : {top, middle, rows}) {
         s->setChildrenCollapsible(false);
         s->setStretchFactor(0, 1);
         s->setStretchFactor(1, 1);
         s->setSizes({1000, 1000});  // equal halves of whatever space there is
     }
+    rows->setSizes({250, 230, 220});  // charts first; the result strip below
     banner_ = new ErrorBanner;
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
@@ -141,6 +163,44 @@ void MainWindow::buildLayout() {
     layout->addWidget(rows, 1);
     setCentralWidget(central);
     if (!lessonError.isEmpty()) banner_->showMessage(tr("Lessons unavailable:"), lessonError);
+
+    // The timeline keeps the run it paints: hand it the current one as soon as requests come
+    // and go (a deleted or dropped run must never be painted).
+    connect(&session_, &SessionModel::requestsChanged, this,
+            [this] { timeline_->setRun(session_.latestRun(false)); });
+    connect(history_, &RunHistoryView::compareRequested, this, [this](const QList<RunRef>& runs) {
+        comparison_->setRuns(runs);
+        lower_tabs_->setCurrentWidget(comparison_);
+    });
+    connect(history_, &RunHistoryView::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(comparison_, &ComparisonView::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    recorder_ = new StreamRecorder(QString(), this);
+    connect(&client_, &EngineClient::started, recorder_, &StreamRecorder::begin);
+    connect(&client_, &EngineClient::bytesReceived, recorder_, &StreamRecorder::append);
+    connect(&client_, &EngineClient::finished, recorder_, &StreamRecorder::end);
+    connect(recorder_, &StreamRecorder::writeFailed, this, [this](const QString& m) {
+        banner_->showMessage(tr("Runs are not being recorded:"), m);
+    });
+    loader_ = new RecordingLoader(session_, this);
+    connect(loader_, &RecordingLoader::loaded, this, [this](int id, const QString& message) {
+        refreshViews();
+        if (!message.isEmpty()) banner_->showMessage(tr("The stream was read in part:"), message);
+        statusBar()->showMessage(tr("Opened request %1").arg(id), 5000);
+        emit workFinished();
+    });
+    connect(loader_, &RecordingLoader::failed, this, [this](const QString& message) {
+        banner_->showMessage(tr("Cannot open the stream:"), message);
+        emit workFinished();
+    });
+    file_actions_ = new FileActions(this, history_, loader_, banner_,
+                                    {{tr("Progress chart"), progress_},
+                                     {tr("CPU chart"), cpu_},
+                                     {tr("Memory chart"), memory_},
+                                     {tr("Worker timeline"), timeline_},
+                                     {tr("Result"), result_}});
+    file_actions_->addTo(menuBar()->actions().first()->menu());
 
     status_ = new QLabel(tr("Ready. Choose a lesson or set the knobs, then press Compare."));
     bar_ = new QProgressBar;
@@ -155,6 +215,7 @@ void MainWindow::buildLayout() {
 
 bool MainWindow::applyOptions(const GuiOptions& o, QString* error) {
     if (!o.engine.isEmpty()) client_.setEnginePath(o.engine);
+    setRecording(o.record);
     if (o.presentation) presentation_->setChecked(true);
     if (o.lesson && !lessons_->select(*o.lesson)) {
         if (error) *error = tr("--lesson: there is no lesson %1").arg(*o.lesson);
@@ -276,6 +337,9 @@ void MainWindow::refreshViews() {
     cpu_->refresh(session_);
     memory_->refresh(session_);
     result_->refresh(session_);
+    timeline_->setRun(session_.latestRun(false));
+    history_->refresh();
+    if (comparison_->isVisible()) comparison_->refresh();
     updateStatus();
 }
 
@@ -314,7 +378,17 @@ void MainWindow::setPresentation(bool on) {
     cpu_->setChartStyle(style_);
     memory_->setChartStyle(style_);
     result_->setChartStyle(style_);
+    timeline_->setChartStyle(style_);
+    comparison_->setChartStyle(style_);
     refreshViews();
+}
+
+bool MainWindow::openStream(const QString& path) {
+    return file_actions_->open(path);
+}
+
+void MainWindow::setRecording(bool on) {
+    recorder_->setEnabled(on);
 }
 
 bool MainWindow::saveScreenshot(const QString& path) {

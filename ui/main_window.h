@@ -17,6 +17,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QTabWidget;
 
 namespace poolscope::ui {
 
@@ -27,6 +28,12 @@ class CpuChart;
 class MemoryChart;
 class ResultPanel;
 class ErrorBanner;
+class ChunkTimelineView;
+class RunHistoryView;
+class ComparisonView;
+class StreamRecorder;
+class RecordingLoader;
+class FileActions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -54,6 +61,13 @@ class MainWindow : public QMainWindow {
     MemoryChart* memoryChart() const { return memory_; }
     ResultPanel* resultPanel() const { return result_; }
     ErrorBanner* banner() const { return banner_; }
+    ChunkTimelineView* timeline() const { return timeline_; }
+    RunHistoryView* history() const { return history_; }
+    ComparisonView* comparison() const { return comparison_; }
+    // Opens a recorded or saved stream into the session (File → Open, --open).
+    bool openStream(const QString& path);
+    // Recording of every engine stream into the user's data folder (on by default).
+    void setRecording(bool on);
     QString statusText() const;
     // Redraws every view now (the timer does this at 10 Hz when data changed).
     void refreshViews();
@@ -93,6 +107,13 @@ class MainWindow : public QMainWindow {
     MemoryChart* memory_ = nullptr;
     ResultPanel* result_ = nullptr;
     ErrorBanner* banner_ = nullptr;
+    ChunkTimelineView* timeline_ = nullptr;
+    RunHistoryView* history_ = nullptr;
+    ComparisonView* comparison_ = nullptr;
+    QTabWidget* lower_tabs_ = nullptr;
+    StreamRecorder* recorder_ = nullptr;
+    RecordingLoader* loader_ = nullptr;
+    FileActions* file_actions_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* bar_ = nullptr;
     QAction* run_serial_ = nullptr;

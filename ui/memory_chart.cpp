@@ -141,11 +141,14 @@ void MemoryChart::refresh(const SessionModel& session) {
         });
     }
     setLayers(keys);
-    const AxisUnit bytes = byteUnit(y_max_ > 0 ? y_max_ : top);
     if (req->id != request_) x_max_ = y_max_ = 0;  // a new request starts its own axes
     request_ = req->id;
     x_max_ = steadyAxisMax(x_max_, std::max(requestEnd(*req), 1e-3));
-    y_max_ = steadyAxisMax(y_max_, top);
+    // The axis is kept in its display unit, so its round steps are round in MiB too.
+    const AxisUnit bytes = byteUnit(top * 1.3);
+    if (bytes.name != y_unit_) y_max_ = 0;
+    y_unit_ = bytes.name;
+    y_max_ = steadyAxisMax(y_max_, top / bytes.scale);
     const double end = x_max_;
     const AxisUnit time = timeUnit(end);
     unit_ = bytes.name;
@@ -172,7 +175,7 @@ void MemoryChart::refresh(const SessionModel& session) {
                             : QList<QPointF>());
     setNameIfChanged(peak_, peak > 0 ? tr("peak PSS %1").arg(formatBytes(peak)) : tr("peak PSS"));
     setAxis(x_, end / time.scale, tr("time since start (%1)").arg(time.name));
-    setAxis(y_, y_max_ / bytes.scale, bytes.name);
+    setAxis(y_, y_max_, bytes.name);
 }
 
 QList<QPointF> MemoryChart::rssPoints() const {

@@ -51,7 +51,8 @@ class MemoryChart : public QChartView {
     ViewSignature signature_;
     int request_ = 0;
     double x_max_ = 0;  // seconds
-    double y_max_ = 0;  // bytes
+    double y_max_ = 0;  // in y_unit_
+    QString y_unit_;
 };
 
 }  // namespace poolscope::ui

@@ -53,7 +53,7 @@ QString figuresTable(const std::optional<RunResult>& s, const std::optional<RunR
 
 ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     breakdown_ = new BreakdownChart;
-    breakdown_->setMinimumHeight(150);
+    breakdown_->setMinimumHeight(130);
     figures_ = new QLabel;
     figures_->setTextFormat(Qt::RichText);
     figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -66,12 +66,12 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     verdict_->setWordWrap(true);
     verdict_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* numbers = new QHBoxLayout;
+    numbers->addWidget(breakdown_, 1);
     numbers->addWidget(figures_);
-    numbers->addWidget(summary_, 1);
+    numbers->addWidget(summary_);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(breakdown_, 1);
-    layout->addLayout(numbers);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->addLayout(numbers, 1);
     layout->addWidget(verdict_);
     refresh(SessionModel());
 }

@@ -13,7 +13,7 @@ const RunTrace* Request::latest(bool serial) const {
 namespace {
 
 // The last `repeat` finished runs of one kind: the counted ones (warm-ups run first).
-std::vector<RunResult> counted(const std::vector<RunTrace>& runs, bool serial, int repeat) {
+std::vector<RunResult> counted(const std::deque<RunTrace>& runs, bool serial, int repeat) {
     std::vector<RunResult> out;
     for (const auto& r : runs)
         if (r.serial == serial && r.result) out.push_back(*r.result);

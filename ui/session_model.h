@@ -26,7 +26,7 @@ struct Request {
     RequestState state = RequestState::Running;
     QString message;  // the engine's refusal, the failure, or a stream error
     int repeat = 1;   // counted runs per configuration (warm-ups come first in the stream)
-    std::vector<RunTrace> runs;
+    std::deque<RunTrace> runs;  // a deque: views may hold a run while more are appended
 
     const RunTrace* latest(bool serial) const;
     // Serial vs parallel over the counted runs, once both have finished.

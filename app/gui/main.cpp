@@ -49,7 +49,18 @@ int main(int argc, char** argv) {
             if (options->quit) QApplication::exit(status);
         });
     };
-    if (options->run) {
+    if (!options->open.isEmpty()) {
+        // A stream opened from the command line: the screenshot waits until it is read.
+        QObject::connect(&window, &MainWindow::workFinished, &window, finish);
+        QTimer::singleShot(0, &window, [&] {
+            if (!window.openStream(options->open)) {
+                std::fprintf(stderr, "poolscope: error: cannot open '%s'\n",
+                             qUtf8Printable(options->open));
+                status = 2;
+                finish();
+            }
+        });
+    } else if (options->run) {
         QObject::connect(&window, &MainWindow::workFinished, &window, finish);
         QTimer::singleShot(0, &window, [&] {
             // A lesson runs whole (every run, then its check); other settings run once.

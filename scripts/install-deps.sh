@@ -9,6 +9,9 @@ set -euo pipefail
 packages=(cmake make g++ pkg-config libopencv-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
     xvfb xauth fonts-dejavu-core "$@")
+# Translation template (lupdate and its CMake config), the .deb (cpack's dependency scan needs
+# dpkg-shlibdeps and file) and the desktop-file check of the packaging test.
+packages+=(qt6-tools-dev qt6-l10n-tools dpkg-dev file desktop-file-utils)
 
 missing=()
 for p in "${packages[@]}"; do

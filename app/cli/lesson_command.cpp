@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "app/cli/commands.h"
@@ -43,9 +44,23 @@ void write_out(FILE* f, const std::string& s) {
     std::fflush(f);
 }
 
+// The lessons shipped with this binary: the installed copy, PREFIX/share/poolscope/lessons
+// beside PREFIX/bin (where the install rules put it), else the source tree's (a build tree).
+std::string default_lessons_file() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed =
+            exe.parent_path().parent_path() / "share/poolscope/lessons/lessons.json";
+        if (fs::is_regular_file(installed, ec)) return installed.string();
+    }
+    return POOLSCOPE_LESSONS_FILE;
+}
+
 // Takes "--file PATH" / "--file=PATH" out of args; false when it has no value.
 bool take_file_option(Args& args, std::string& path) {
-    path = POOLSCOPE_LESSONS_FILE;
+    path = default_lessons_file();
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i].rfind("--file=", 0) == 0) {
             path = args[i].substr(7);

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "core/platform/machine_info.h"
+#include "ui/about_dialog.h"
 #include "ui/chunk_timeline_view.h"
 #include "ui/comparison_view.h"
 #include "ui/control_panel.h"
@@ -28,6 +29,7 @@
 #include "ui/result_panel.h"
 #include "ui/run_history_view.h"
 #include "ui/run_status.h"
+#include "ui/shortcuts_dialog.h"
 #include "ui/stream_recorder.h"
 
 namespace poolscope::ui {
@@ -97,6 +99,15 @@ void MainWindow::buildActions() {
     QAction* previous =
         lessons->addAction(tr("&Previous lesson"), this, [this] { lessons_->selectNext(-1); });
     previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* keys = help->addAction(tr("&Keyboard shortcuts"));
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
+    const QList<QAction*> listed{run_serial_, run_parallel_, compare_,      stop_, runLessonAction,
+                                 next,        previous,      presentation_, quit,  keys};
+    connect(keys, &QAction::triggered, this,
+            [this, listed] { ShortcutsDialog(listed, this).exec(); });
+    help->addAction(tr("&About PoolScope"), this,
+                    [this] { AboutDialog(read_machine_info(), this).exec(); });
 }
 
 void MainWindow::buildLayout() {
@@ -268,6 +279,7 @@ void MainWindow::startNextLessonRun() {
 
 bool MainWindow::startRun(RunMode mode) {
     if (client_.isRunning()) return false;
+    preferred_mode_ = mode;  // what the next session opens with
     controls_->clearEngineError();
     if (auto e = controls_->validationError(mode)) {
         status_->setText(tr("Refused: %1").arg(e->message));
@@ -381,6 +393,10 @@ void MainWindow::setPresentation(bool on) {
     timeline_->setChartStyle(style_);
     comparison_->setChartStyle(style_);
     refreshViews();
+}
+
+bool MainWindow::presentationMode() const {
+    return presentation_->isChecked();
 }
 
 bool MainWindow::openStream(const QString& path) {

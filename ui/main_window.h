@@ -74,6 +74,7 @@ class MainWindow : public QMainWindow {
     int redrawCount() const { return redraws_; }
 
     LessonPanel* lessons() const { return lessons_; }
+    bool presentationMode() const;
 
   signals:
     void requestFinished();

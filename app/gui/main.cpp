@@ -4,10 +4,13 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "ui/control_panel.h"
+#include "ui/error_banner.h"
 #include "ui/gui_options.h"
 #include "ui/main_window.h"
 #include "ui/quit_signals.h"
 #include "ui/run_settings.h"
+#include "ui/window_settings.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -21,8 +24,20 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "poolscope: error: %s\n", qUtf8Printable(error));
         return 2;
     }
+    // The window's layout, presentation mode and last settings come back from the last session
+    // (not for screenshots and --quit, which must not depend on who ran the program before).
+    const bool remember = options->screenshot.isEmpty() && !options->quit;
+    WindowSettings prefs;
     MainWindow window;
-    if (!window.applyOptions(*options, &error)) {
+    GuiOptions effective = *options;
+    WindowSettings::Restored saved;
+    if (remember) {
+        saved = prefs.restore(window);
+        effective.presentation = effective.presentation || saved.presentation;
+        if (!effective.lesson && effective.args.isEmpty() && effective.open.isEmpty())
+            effective.args = saved.lastArgs;
+    }
+    if (!window.applyOptions(effective, &error)) {
         std::fprintf(stderr, "poolscope: error: %s\n", qUtf8Printable(error));
         return 2;
     }
@@ -30,6 +45,9 @@ int main(int argc, char** argv) {
         const auto wh = options->size.split(QLatin1Char('x'));
         if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
     }
+    if (!saved.argsError.isEmpty())
+        window.banner()->showMessage(QObject::tr("The last session's settings are refused:"),
+                                     saved.argsError);
     window.show();
     // A terminating signal closes the window as the user would: the engine is stopped first.
     QuitSignals quitSignals;
@@ -76,5 +94,8 @@ int main(int argc, char** argv) {
         finish();
     }
     const int rc = QApplication::exec();
+    if (remember)
+        prefs.save(window, window.controls()->arguments(window.preferredMode()),
+                   window.presentationMode());
     return rc != 0 ? rc : status;
 }

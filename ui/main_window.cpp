@@ -178,7 +178,12 @@ void MainWindow::buildLayout() {
     // The timeline keeps the run it paints: hand it the current one as soon as requests come
     // and go (a deleted or dropped run must never be painted).
     connect(&session_, &SessionModel::requestsChanged, this,
-            [this] { timeline_->setRun(session_.latestRun(false)); });
+            [this] { timeline_->setRun(timelineRun()); });
+    // One run picked in the history: the timeline shows it (a new request shows the newest).
+    connect(history_, &RunHistoryView::selectionChanged, this, [this](const QList<RunRef>& runs) {
+        timeline_run_ = runs.size() == 1 ? runs.first() : RunRef{};
+        timeline_->setRun(timelineRun());
+    });
     connect(history_, &RunHistoryView::compareRequested, this, [this](const QList<RunRef>& runs) {
         comparison_->setRuns(runs);
         lower_tabs_->setCurrentWidget(comparison_);
@@ -289,6 +294,7 @@ bool MainWindow::startRun(RunMode mode) {
     const QStringList args = controls_->arguments(mode);
     const QString titles[] = {tr("Run serial"), tr("Run parallel"), tr("Compare")};
     session_.beginRequest(titles[static_cast<int>(mode)], args, controls_->settings().repeat);
+    timeline_run_ = {};  // the new run is what the timeline follows
     client_.start(args);
     controls_->setRunning(true);
     updateActions();
@@ -349,7 +355,7 @@ void MainWindow::refreshViews() {
     cpu_->refresh(session_);
     memory_->refresh(session_);
     result_->refresh(session_);
-    timeline_->setRun(session_.latestRun(false));
+    timeline_->setRun(timelineRun());
     history_->refresh();
     if (comparison_->isVisible()) comparison_->refresh();
     updateStatus();
@@ -393,6 +399,12 @@ void MainWindow::setPresentation(bool on) {
     timeline_->setChartStyle(style_);
     comparison_->setChartStyle(style_);
     refreshViews();
+}
+
+const RunTrace* MainWindow::timelineRun() const {
+    if (timeline_run_.valid())
+        if (const RunTrace* picked = session_.findRun(timeline_run_)) return picked;
+    return session_.latestRun(false);
 }
 
 bool MainWindow::presentationMode() const {

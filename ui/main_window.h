@@ -11,6 +11,7 @@
 #include "ui/engine_client.h"
 #include "ui/gui_options.h"
 #include "ui/lesson_run.h"
+#include "ui/run_ref.h"
 #include "ui/run_settings.h"
 #include "ui/session_model.h"
 
@@ -93,6 +94,7 @@ class MainWindow : public QMainWindow {
     void setPresentation(bool on);
     void startNextLessonRun();
     void loadArguments(const QStringList& args);
+    const RunTrace* timelineRun() const;
 
     RunMode preferred_mode_ = RunMode::Compare;
     int redraws_ = 0;
@@ -115,6 +117,7 @@ class MainWindow : public QMainWindow {
     StreamRecorder* recorder_ = nullptr;
     RecordingLoader* loader_ = nullptr;
     FileActions* file_actions_ = nullptr;
+    RunRef timeline_run_;  // the run picked in the history; none: the newest parallel run
     QLabel* status_ = nullptr;
     QProgressBar* bar_ = nullptr;
     QAction* run_serial_ = nullptr;

@@ -321,6 +321,7 @@ nlohmann::json sweep_json(const SweepOptions& opt, const MachineInfo& machine,
         rec = {{"best", a.recommendation->best},
                {"within_noise", a.recommendation->within_noise},
                {"serial_faster", a.recommendation->serial_faster},
+               {"disturbed", a.recommendation->disturbed},
                {"text", a.recommendation->sentence}};
     json doc{{"type", "sweep"},
              {"config", opt.run.config},
@@ -451,9 +452,13 @@ int sweep_command(const Args& args) {
     if (progress) std::fprintf(stderr, "\r%*s\r", 24, "");
 
     const auto figs = figures_of(opt.axes, points);
+    double outside = 0;
+    for (const auto& r : serial.runs) outside = std::max(outside, r.cpu.outside_cpu_share);
+    for (const auto& p : points)
+        for (const auto& r : p.series.runs) outside = std::max(outside, r.cpu.outside_cpu_share);
     const SweepAnalysis analysis =
         analyse_sweep(axis_names(opt.axes), figs, serial.wall_s, opt.run.config.size,
-                      machine.usable_cores, opt.run.config.repeat);
+                      machine.usable_cores, opt.run.config.repeat, outside);
     const std::string text = format_table(opt, serial, points, analysis, figs, interrupted);
     bool output_failed = false;
     if (opt.run.json) {

@@ -141,7 +141,7 @@ std::string point_label(const std::vector<std::string>& axes, const SweepPointFi
 
 SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
                             const std::vector<SweepPointFigures>& points, const Stat& serial_wall,
-                            uint64_t n, int usable_cores, int repeat) {
+                            uint64_t n, int usable_cores, int repeat, double outside_share) {
     SweepAnalysis out;
     std::optional<std::size_t> best;
     for (std::size_t i = 0; i < points.size(); ++i)
@@ -216,6 +216,14 @@ SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
             s += ", ahead of every other point beyond its min–max";
     }
     if (repeat < 2) s += "; with one run per point the noise is unknown (use --repeat 3 or more)";
+    r.disturbed = outside_share > kOutsideLoadShare;
+    if (r.disturbed) {
+        char share[16];
+        std::snprintf(share, sizeof share, "%.0f %%", outside_share * 100);
+        s += "; other programs took up to " + std::string(share) +
+             " of the CPU meanwhile, so these figures are disturbed: run it again on a quieter "
+             "machine";
+    }
     r.sentence = s + ".";
     out.recommendation = r;
     return out;

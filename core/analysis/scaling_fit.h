@@ -67,6 +67,7 @@ struct SweepRecommendation {
     std::size_t best = 0;                   // the point with the lowest median wall
     std::vector<std::size_t> within_noise;  // others whose min–max overlaps the best's
     bool serial_faster = false;             // even the best point is slower than serial
+    bool disturbed = false;  // other programs took more than kOutsideLoadShare of the CPU
     std::string sentence;
 };
 
@@ -84,9 +85,10 @@ std::string point_label(const std::vector<std::string>& axes, const SweepPointFi
 
 // The fits use the slice of points that share every axis value but workers with the best point
 // (Amdahl only over W ≤ usable_cores); the chunksize report the slice that shares all but the
-// chunksize. n is the number of items; repeat the counted runs per point.
+// chunksize. n is the number of items; repeat the counted runs per point; outside_share the
+// largest CPU share programs outside the runs took during any of them.
 SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
                             const std::vector<SweepPointFigures>& points, const Stat& serial_wall,
-                            uint64_t n, int usable_cores, int repeat);
+                            uint64_t n, int usable_cores, int repeat, double outside_share = 0);
 
 }  // namespace poolscope

@@ -94,6 +94,26 @@ TEST_F(Sweep, JsonHoldsEveryPointTheBaselineTheFitsAndTheAdvice) {
         << advice;
 }
 
+TEST_F(Sweep, ThreeWorkerCountsGiveTheUslFit) {
+    // sleep scales past the cores, so three worker counts give a fit on any machine; Amdahl
+    // needs three of them within the usable cores.
+    const auto r = run_cli({"sweep", "--workload", "sleep", "--param", "ms=2", "--size", "24",
+                            "--workers", "1..3", "--json", "--sample-ms", "0"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    ASSERT_EQ(j["points"].size(), 3u);
+    const json& usl = j["fits"]["usl"];
+    ASSERT_TRUE(usl.is_object()) << j["fits"].dump();
+    for (const char* k : {"sigma", "kappa", "peak_workers", "peak_speedup", "points"})
+        EXPECT_TRUE(usl.contains(k)) << k;
+    EXPECT_EQ(usl["points"], 3);
+    EXPECT_EQ(j["fits"]["points"].size(), 3u);
+    EXPECT_TRUE(j["chunksize"].is_null());  // no chunksize axis
+    const std::string advice = j["recommendation"]["text"];
+    EXPECT_NE(advice.find("with one run per point the noise is unknown"), std::string::npos)
+        << advice;
+}
+
 TEST_F(Sweep, TableHasARowPerPointAndTheEventStreamEveryRun) {
     poolscope::test_support::ScratchDir dir;
     const std::string events = dir.path() + "/sweep.jsonl";

@@ -161,3 +161,17 @@ TEST(ScalingFit, RecommendationSaysWhenSerialWinsAndWhenNoiseIsUnknown) {
               "1.00 ms, so the pool does not pay at this size; with one run per point the noise "
               "is unknown (use --repeat 3 or more).");
 }
+
+TEST(ScalingFit, RecommendationSaysWhenOtherProgramsTookTheCpu) {
+    const std::vector<std::string> axes{"workers"};
+    std::vector<SweepPointFigures> pts{point({"1"}, 1, 1, 0.004, 0.0001, 0.008),
+                                       point({"2"}, 2, 1, 0.003, 0.0001, 0.008)};
+    const auto quiet = analyse_sweep(axes, pts, {0.008, 0.008, 0.008}, 100, 2, 3, 0.05);
+    EXPECT_FALSE(quiet.recommendation->disturbed);
+    EXPECT_EQ(quiet.recommendation->sentence.find("disturbed"), std::string::npos);
+    const auto busy = analyse_sweep(axes, pts, {0.008, 0.008, 0.008}, 100, 2, 3, 0.42);
+    EXPECT_TRUE(busy.recommendation->disturbed);
+    EXPECT_NE(busy.recommendation->sentence.find("other programs took up to 42 % of the CPU"),
+              std::string::npos)
+        << busy.recommendation->sentence;
+}

@@ -170,3 +170,25 @@ TEST_F(Sweep, InterruptKeepsWhatFinishedAndExits130) {
     EXPECT_LT(complete, 16);
     EXPECT_LE(complete, ran);
 }
+
+TEST_F(Sweep, StopOnTheControlChannelEndsItLikeSigint) {
+    CliOptions o;
+    o.keep_stdin_open = true;
+    o.close_stdin_after_s = 1.0;  // end of file on --control-stdin is a stop
+    o.timeout_s = 30;
+    const auto r =
+        run_cli({"sweep", "--workload", "sleep", "--param", "ms=20", "--size", "40", "--workers",
+                 "1,2", "--chunksize", "1..8", "--control-stdin", "--sample-ms", "0"},
+                o);
+    EXPECT_EQ(r.exit_code, 130) << r.err;
+    EXPECT_NE(r.out.find("interrupted: the points that finished are shown"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("serial baseline:"), std::string::npos) << r.out;
+}
+
+TEST_F(Sweep, HelpNamesTheAxes) {
+    const auto h = run_cli({"sweep", "--help"});
+    EXPECT_EQ(h.exit_code, 0);
+    for (const char* s : {"--workers LIST", "--chunksize LIST", "1..4096*4", "--seed N"})
+        EXPECT_NE(h.out.find(s), std::string::npos) << s;
+}

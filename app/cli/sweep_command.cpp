@@ -391,10 +391,12 @@ int sweep_command(const Args& args) {
             return bad_input(at_point(opt.axes, p) + *e);
         points.push_back(std::move(r));
     }
-    shuffle_points(order, opt.seed);
-    for (std::size_t k = 0; k < order.size(); ++k)
-        for (auto& p : points)
-            if (p.point == order[k]) p.order = k;
+    // The run order: the shuffle moves positions only, so shuffling the points' indexes gives
+    // the same permutation as shuffling the points.
+    std::vector<SweepPoint> run_order;
+    for (std::size_t i = 0; i < points.size(); ++i) run_order.push_back({i});
+    shuffle_points(run_order, opt.seed);
+    for (std::size_t k = 0; k < run_order.size(); ++k) points[run_order[k][0]].order = k;
 
     signal(SIGPIPE, SIG_IGN);
     SignalStopSource signals;
@@ -437,9 +439,8 @@ int sweep_command(const Args& args) {
     bool interrupted = engine.interrupted();
     // Where the sweep is, for a person watching a terminal (never into a file or a pipe).
     const bool progress = !opt.run.json && isatty(STDERR_FILENO) == 1;
-    for (std::size_t k = 0; k < order.size() && !interrupted; ++k) {
-        auto& p = *std::find_if(points.begin(), points.end(),
-                                [&](const PointResult& r) { return r.point == order[k]; });
+    for (std::size_t k = 0; k < run_order.size() && !interrupted; ++k) {
+        PointResult& p = points[run_order[k][0]];
         p.series = engine.run_series(p.config);
         p.ran = !p.series.runs.empty();
         interrupted = engine.interrupted();
@@ -447,7 +448,7 @@ int sweep_command(const Args& args) {
         run_failed |= failed(p.series);
         if (p.ran) p.figures = make_comparison(serial, p.series);
         if (progress)
-            std::fprintf(stderr, "\rpoint %zu/%zu", k + 1, order.size()), std::fflush(stderr);
+            std::fprintf(stderr, "\rpoint %zu/%zu", k + 1, run_order.size()), std::fflush(stderr);
     }
     if (progress) std::fprintf(stderr, "\r%*s\r", 24, "");
 

@@ -92,10 +92,11 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
             value = args[++i];
         }
         if (name == "--seed") {
-            if (value->empty() || value->size() > 19 ||
-                value->find_first_not_of("0123456789") != std::string::npos)
-                return "--seed must be a whole number; got '" + *value + "'";
-            out.seed = std::strtoull(value->c_str(), nullptr, 10);
+            errno = 0;
+            if (value->empty() || value->find_first_not_of("0123456789") != std::string::npos ||
+                (out.seed = std::strtoull(value->c_str(), nullptr, 10), errno == ERANGE))
+                return "--seed must be a whole number in 0 … 18446744073709551615; got '" + *value +
+                       "'";
             continue;
         }
         SweepAxis axis;

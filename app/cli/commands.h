@@ -11,6 +11,7 @@ namespace poolscope::cli {
 using Args = std::vector<std::string>;
 
 int run_command(const Args& args);
+int sweep_command(const Args& args);  // run's options plus axes: every point, fits, advice
 int list_command(const Args& args);
 int replay_command(const Args& args);
 int export_command(const Args& args);

@@ -1,4 +1,4 @@
-// poolscope-cli: the headless face of PoolScope (run, list, replay, export, lessons, lesson;
+// poolscope-cli: the headless face of PoolScope (run, sweep, list, replay, export, lessons, lesson;
 // `worker` is the hidden entry point of spawn-started workers).
 #include <cstdio>
 #include <new>
@@ -15,6 +15,8 @@ constexpr const char* kUsage = R"(usage: poolscope-cli COMMAND [options]
 
 commands:
   run       run a workload serially or through a pool (poolscope-cli run --help)
+  sweep     run every point of axes such as --workers 1..8 --chunksize 1..4096*4 against
+            serial; fits and a recommendation (poolscope-cli sweep --help)
   list      workloads and their parameters with defaults and ranges
   replay    re-print the summary of a saved event stream
   export    convert a saved event stream to a Perfetto trace or CSV
@@ -28,6 +30,7 @@ commands:
 int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
     using namespace poolscope::cli;
     if (cmd == "run") return run_command(args);
+    if (cmd == "sweep") return sweep_command(args);
     if (cmd == "list") return list_command(args);
     if (cmd == "replay") return replay_command(args);
     if (cmd == "export") return export_command(args);
@@ -36,7 +39,7 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
     if (cmd == "worker") return worker_command(args);
     std::fprintf(
         stderr,
-        "poolscope-cli: unknown command '%s' (run, list, replay, export, lessons, lesson)\n",
+        "poolscope-cli: unknown command '%s' (run, sweep, list, replay, export, lessons, lesson)\n",
         cmd.c_str());
     return 2;
 }

@@ -35,6 +35,12 @@ std::optional<std::string> Engine::prepare() {
     return std::nullopt;
 }
 
+std::optional<std::string> Engine::check(const RunConfig& cfg) const {
+    if (auto e = validate_config(cfg, machine_)) return e;
+    if (!workload_) return "the engine is not prepared";
+    return validate_with_workload(cfg, *workload_, machine_);
+}
+
 bool Engine::interrupted() const {
     for (auto* s : stops_)
         if (s->check()) return true;

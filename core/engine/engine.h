@@ -21,6 +21,9 @@ class Engine {
     // Everything that can be refused before a process starts. Returns the reason, or nullopt.
     // Sets SIGPIPE to ignored for the process (the engine handles EPIPE itself).
     std::optional<std::string> prepare();
+    // After prepare(): whether another config of the same workload, size and parameters (a
+    // sweep's point) would be refused, checked as prepare() checks the engine's own config.
+    std::optional<std::string> check(const RunConfig& cfg) const;
 
     // One run of the given config (backend serial or processes) with the prepared workload.
     RunResult run_once(const RunConfig& cfg);

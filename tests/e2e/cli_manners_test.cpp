@@ -11,6 +11,7 @@
 
 #include "app/cli/option_table.h"
 #include "support/process_hygiene.h"
+#include "support/scratch_dir.h"
 #include "support/shell_run.h"
 
 using namespace poolscope::test;
@@ -224,4 +225,36 @@ TEST_F(CliManners, ManPageListsEveryOptionOfTheTable) {
     for (const auto& c : poolscope::cli::command_table())
         for (const auto& o : c.options)
             EXPECT_NE(r.out.find(roff_name(o.name)), std::string::npos) << c.name << " " << o.name;
+}
+
+TEST_F(CliManners, LessonShowsWhichRunOfTheLessonAndColoursTheCheck) {
+    poolscope::test_support::ScratchDir dir;
+    const auto file = dir.write("lessons.json", R"({
+      "schema": 2, "default_lesson": 1,
+      "lessons": [{
+        "id": 1, "title": "Sleepy", "summary": "sleeps through a pool", "what_you_should_see": "x",
+        "repeat": 1,
+        "runs": [{"id": "nap", "label": "serial vs pool",
+                  "args": ["--workload", "sleep", "--param", "ms=5", "--size", "40",
+                           "--workers", "2", "--sample-ms", "0", "--compare"]}],
+        "expectations": [
+          {"id": "any", "text": "a speedup at all", "left": "nap.speedup", "op": "<", "right": 1000}
+        ]
+      }]
+    })");
+    const auto r = run_on_terminal("lesson 1 --check --file " + shell_quote(file));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("lesson 1 nap (1/1) run 1/2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("run 2/2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\033[32mPASS"), std::string::npos) << r.out;
+    const auto last = r.out.rfind(kErase);
+    ASSERT_NE(last, std::string::npos);
+    const std::string tail = without_crlf(r.out.substr(last + std::string(kErase).size()));
+    EXPECT_EQ(tail.find('\r'), std::string::npos) << tail;
+    EXPECT_NE(tail.find("verdict:"), std::string::npos) << tail;
+
+    const auto piped = run_cli({"lesson", "1", "--check", "--file", file});
+    ASSERT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_EQ(piped.out.find_first_of("\r\033"), std::string::npos) << piped.out;
+    EXPECT_EQ(piped.err.find_first_of("\r\033"), std::string::npos) << piped.err;
 }

@@ -1,5 +1,7 @@
 #include "app/cli/option_table.h"
 
+#include <cstdio>
+
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope::cli {
@@ -169,8 +171,8 @@ std::string completion_for(const CommandSpec& c) {
         all.push_back(o.name);
         if (o.metavar.empty()) continue;
         if (!o.values.empty())
-            out += "                " + o.name + ") COMPREPLY=($(compgen -W \"" +
-                   joined(o.values, " ") + "\" -- \"$cur\")); return 0 ;;\n";
+            out += "                " + o.name + ") mapfile -t COMPREPLY < <(compgen -W \"" +
+                   joined(o.values, " ") + "\" -- \"$cur\"); return 0 ;;\n";
         else if (o.metavar.find("FILE") != std::string::npos || o.metavar == "OUT" ||
                  o.metavar.find(".json") != std::string::npos)
             files.push_back(o.name);
@@ -179,23 +181,35 @@ std::string completion_for(const CommandSpec& c) {
     }
     if (!files.empty())
         out += "                " + case_pattern(files) +
-               ") COMPREPLY=($(compgen -f -- \"$cur\")); return 0 ;;\n";
+               ") mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return 0 ;;\n";
     if (!free_values.empty())
         out += "                " + case_pattern(free_values) + ") return 0 ;;\n";
     out += "            esac\n";
     if (c.takes_file)
         out +=
-            "            if [[ $cur != -* ]]; then COMPREPLY=($(compgen -f -- \"$cur\")); "
+            "            if [[ $cur != -* ]]; then mapfile -t COMPREPLY < <(compgen -f -- "
+            "\"$cur\"); "
             "return 0; fi\n";
-    out += "            COMPREPLY=($(compgen -W \"" + joined(all, " ") + "\" -- \"$cur\")) ;;\n";
+    out += "            mapfile -t COMPREPLY < <(compgen -W \"" + joined(all, " ") +
+           "\" -- \"$cur\") ;;\n";
     return out;
 }
 
 // roff text: backslashes doubled, '-' as \-, a leading '.' or '\'' escaped.
 std::string roff(const std::string& s) {
     std::string out;
-    for (char ch : s) {
-        if (ch == '\\')
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
+        const auto byte = static_cast<unsigned char>(ch);
+        if (byte >= 0xC0) {  // a UTF-8 sequence as \[uXXXX], which groff reads without preconv
+            const int len = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+            unsigned cp = byte & (0x3Fu >> (len - 1));
+            for (int k = 1; k < len && i + 1 < s.size(); ++k)
+                cp = (cp << 6) | (static_cast<unsigned char>(s[++i]) & 0x3Fu);
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "\\[u%04X]", cp);
+            out += buf;
+        } else if (ch == '\\')
             out += "\\e";
         else if (ch == '-')
             out += "\\-";
@@ -267,9 +281,9 @@ std::string bash_completion_script() {
         "        prev=${COMP_WORDS[COMP_CWORD - 2]}\n"
         "    fi\n"
         "    if ((COMP_CWORD <= 1)); then\n"
-        "        COMPREPLY=($(compgen -W \"" +
+        "        mapfile -t COMPREPLY < <(compgen -W \"" +
         joined(commands, " ") +
-        " --help --version\" -- \"$cur\"))\n"
+        " --help --version\" -- \"$cur\")\n"
         "        return 0\n"
         "    fi\n"
         "    cmd=${COMP_WORDS[1]}\n"

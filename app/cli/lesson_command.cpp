@@ -2,13 +2,16 @@
 // lesson's runs headless through the same engine path as `run`, prints each run's table and,
 // with --check, PASS, FAIL or DISTURBED per expectation with the measured figures.
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <map>
 
 #include "app/cli/commands.h"
+#include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
+#include "app/cli/terminal_style.h"
 #include "core/engine/engine.h"
 #include "core/lessons/lesson_check.h"
 #include "core/lessons/lesson_file.h"
@@ -22,20 +25,28 @@ namespace poolscope::cli {
 namespace {
 
 constexpr const char* kLessonUsage =
-    R"(usage: poolscope-cli lesson N [--check] [--json] [--file LESSONS.json]
+    R"(usage: poolscope-cli lesson N [--check] [--json] [--file LESSONS.json] [--progress auto|always|never]
+                            [--quiet] [--color auto|always|never]
 
 Runs lesson N's runs (see poolscope-cli lessons) and prints each run's table.
   --check   evaluate the lesson's expectations: PASS, FAIL or DISTURBED (an expectation that
             did not hold while other programs used more than 10 % of the CPU) per expectation
   --json    one JSON document: the runs' results and, with --check, the outcome
   --file    another lessons file (default: the one shipped with PoolScope)
+  --progress  a progress line on stderr: auto (when it is a terminal, default), always, never
+  --quiet   nothing on stderr but errors (no progress line)
+  --color   colour PASS, FAIL, the verdicts and errors: auto (a terminal without NO_COLOR,
+            default), always, never
+  --help, --version
 
 exit status: 0 done (with --check: every expectation passed), 1 an expectation failed,
 2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
 )";
 
 int bad_input(const char* cmd, const std::string& msg) {
-    std::fprintf(stderr, "poolscope-cli %s: error: %s\n", cmd, msg.c_str());
+    std::fprintf(stderr, "%s%s\n",
+                 error_prefix(cmd, color_wanted(ColorMode::Auto, STDERR_FILENO)).c_str(),
+                 msg.c_str());
     return 2;
 }
 
@@ -88,11 +99,34 @@ struct LessonOptions {
     int id = 0;
     bool check = false;
     bool json = false;
+    bool quiet = false;
+    ProgressMode progress = ProgressMode::Auto;
+    ColorMode color = ColorMode::Auto;
 };
 
+// "auto", "always" or "never" as 0, 1, 2; -1 otherwise.
+int parse_mode(const std::string& v) {
+    return v == "auto" ? 0 : v == "always" ? 1 : v == "never" ? 2 : -1;
+}
+
 std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions& o) {
-    for (const std::string& a : args) {
-        if (a == "--check") {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string a = args[i];
+        std::optional<std::string> value;
+        if (const auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos)
+            value = a.substr(eq + 1), a = a.substr(0, eq);
+        if (a == "--progress" || a == "--color") {
+            if (!value && i + 1 < args.size()) value = args[++i];
+            const int m = value ? parse_mode(*value) : -1;
+            if (m < 0)
+                return a + " must be auto, always or never; got '" + value.value_or("") + "'";
+            if (a == "--progress")
+                o.progress = static_cast<ProgressMode>(m);
+            else
+                o.color = static_cast<ColorMode>(m);
+        } else if (a == "--quiet" || a == "-q") {
+            o.quiet = true;
+        } else if (a == "--check") {
             o.check = true;
         } else if (a == "--json") {
             o.json = true;
@@ -127,8 +161,13 @@ int lessons_command(const Args& in) {
 }
 
 int lesson_command(const Args& in) {
-    if (!in.empty() && (in[0] == "--help" || in[0] == "-h"))
-        return write_out(stdout, kLessonUsage), 0;
+    for (const std::string& a : in) {
+        if (a == "--help" || a == "-h") return write_out(stdout, kLessonUsage), 0;
+        if (a == "--version")
+            return write_out(stdout,
+                             std::string("poolscope-cli lesson ") + POOLSCOPE_VERSION + "\n"),
+                   0;
+    }
     Args args = in;
     std::string path;
     if (!take_file_option(args, path)) return bad_input("lesson", "--file needs a path");
@@ -155,8 +194,11 @@ int lesson_command(const Args& in) {
     signal(SIGPIPE, SIG_IGN);
     SignalStopSource signals;
     std::vector<StopSource*> stops{&signals};
-    RunObserver observer;
+    RunObserver null_observer;
+    ProgressLine observer(null_observer, STDERR_FILENO,
+                          progress_wanted(opt.progress, opt.quiet, STDERR_FILENO));
     FILE* table = opt.json ? stderr : stdout;
+    const bool color = color_wanted(opt.color, fileno(table));
     if (!opt.json)
         write_out(table, "Lesson " + std::to_string(lesson->id) + ": " + lesson->title + "\n" +
                              lesson->what_you_should_see + "\n");
@@ -166,24 +208,31 @@ int lesson_command(const Args& in) {
     for (std::size_t i = 0; i < lesson->runs.size() && !interrupted; ++i) {
         const LessonRun& run = lesson->runs[i];
         const RunOptions& ro = configs[i];
+        const int per_side = ro.config.warmup + ro.config.repeat;
+        observer.expect_runs(ro.compare ? 2 * per_side : per_side,
+                             "lesson " + std::to_string(lesson->id) + " " + run.id + " (" +
+                                 std::to_string(i + 1) + "/" + std::to_string(lesson->runs.size()) +
+                                 ") ");
         Engine engine(ro.config, observer, stops);
         if (auto e = engine.prepare()) return bad_input("lesson", "run '" + run.id + "': " + *e);
         if (!opt.json) write_out(table, "\n── " + run.id + ": " + run.label + "\n");
         nlohmann::json result;
         if (ro.compare) {
             const Comparison c = engine.run_compare();
+            observer.clear();
             figures[run.id] = figures_of(c);
             if (opt.json)
                 result = comparison_to_json(c);
             else
-                write_out(table, format_comparison(c));
+                write_out(table, colorize_report(format_comparison(c), color));
         } else {
             const RunSeries s = engine.run_series(ro.config);
+            observer.clear();
             figures[run.id] = figures_of(s);
             if (opt.json)
                 result = series_to_json(s);
             else
-                write_out(table, format_series(s));
+                write_out(table, colorize_report(format_series(s), color));
         }
         interrupted = engine.interrupted();
         if (opt.json)
@@ -198,7 +247,8 @@ int lesson_command(const Args& in) {
         outcome = check_lesson(*lesson, figures, cores);
         if (!opt.json) {
             std::string text = "\ncheck (" + std::to_string(cores) + " usable cores)\n";
-            for (const auto& x : outcome->expectations) text += format_outcome(x) + "\n";
+            for (const auto& x : outcome->expectations)
+                text += colorize_report(format_outcome(x), color) + "\n";
             text += "lesson " + std::to_string(lesson->id) + ": " +
                     std::string(to_string(outcome->overall)) + "\n";
             write_out(table, text);

@@ -2,12 +2,14 @@
 // `worker` is the hidden entry point of spawn-started workers).
 #include <cstdio>
 #include <new>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
+#include "app/cli/option_table.h"
 
 namespace {
 
@@ -23,7 +25,7 @@ commands:
   lessons   the ready lessons, one line each
   lesson    run lesson N headless; --check says PASS or FAIL per expectation
 
-  --help     this text
+  --help     this text (COMMAND --help: the command's options)
   --version  the version
 )";
 
@@ -37,11 +39,52 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
     if (cmd == "lessons") return lessons_command(args);
     if (cmd == "lesson") return lesson_command(args);
     if (cmd == "worker") return worker_command(args);
+    // Hidden: the build generates the completion script and the man page with these.
+    if (cmd == "completion" && args.size() == 1 && args[0] == "bash")
+        return write_stream(stdout, bash_completion_script()) ? 1 : 0;
+    if (cmd == "manpage" && args.empty()) return write_stream(stdout, man_page()) ? 1 : 0;
     std::fprintf(
         stderr,
         "poolscope-cli: unknown command '%s' (run, sweep, list, replay, export, lessons, lesson)\n",
         cmd.c_str());
     return 2;
+}
+
+constexpr const char* kListHelp = R"(usage: poolscope-cli list
+
+Lists the workloads with each parameter's default, range and meaning.
+  --help, --version
+)";
+
+constexpr const char* kLessonsHelp = R"(usage: poolscope-cli lessons [--file LESSONS.json]
+
+Lists the ready lessons, one line each (run one with poolscope-cli lesson N).
+  --file    another lessons file (default: the one shipped with PoolScope)
+  --help, --version
+)";
+
+bool has_arg(const std::vector<std::string>& args, const char* a, const char* b = nullptr) {
+    for (const auto& x : args)
+        if (x == a || (b && x == b)) return true;
+    return false;
+}
+
+// GNU conventions for every command: --help and --version anywhere among its arguments print
+// to stdout and exit 0 (the command's own help when it has one).
+std::optional<int> help_or_version(const std::string& cmd, const std::vector<std::string>& args) {
+    if (cmd == "worker" || cmd == "completion" || cmd == "manpage") return std::nullopt;
+    if (has_arg(args, "--help", "-h")) {
+        if (cmd == "list") return std::fputs(kListHelp, stdout), 0;
+        if (cmd == "lessons") return std::fputs(kLessonsHelp, stdout), 0;
+        if (cmd == "run" || cmd == "replay" || cmd == "export" || cmd == "lesson")
+            return dispatch(cmd, {"--help"});
+        return std::nullopt;
+    }
+    if (has_arg(args, "--version")) {
+        std::printf("poolscope-cli %s\n", POOLSCOPE_VERSION);
+        return 0;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -62,6 +105,7 @@ int main(int argc, char** argv) {
     const std::string cmd = args[0];
     args.erase(args.begin());
     try {
+        if (const auto code = help_or_version(cmd, args)) return *code;
         return dispatch(cmd, args);
     } catch (const std::bad_alloc&) {
         // Whatever the engine could not catch closer to where it happened: an error, not an

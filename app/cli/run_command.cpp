@@ -13,7 +13,9 @@
 
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
+#include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
+#include "app/cli/terminal_style.h"
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
@@ -25,8 +27,11 @@ namespace poolscope::cli {
 
 namespace {
 
+// Whether errors on stderr are coloured (--color, NO_COLOR, a terminal); set once parsed.
+bool g_color_errors = false;
+
 int bad_input(const std::string& msg) {
-    std::fprintf(stderr, "poolscope-cli run: error: %s\n", msg.c_str());
+    std::fprintf(stderr, "%s%s\n", error_prefix("run", g_color_errors).c_str(), msg.c_str());
     return 2;
 }
 
@@ -98,8 +103,14 @@ bool print_result(FILE* to, const std::string& text, bool json, const std::strin
 int run_command(const Args& args) {
     RunOptions opt;
     std::string err;
+    g_color_errors = color_wanted(ColorMode::Auto, STDERR_FILENO);
     if (!parse_run_options(args, opt, err)) return bad_input(err);
+    g_color_errors = color_wanted(opt.color, STDERR_FILENO);
     if (opt.help) return write_stream(stdout, run_help()) ? 1 : 0;
+    if (opt.version)
+        return write_stream(stdout, std::string("poolscope-cli run ") + POOLSCOPE_VERSION + "\n")
+                   ? 1
+                   : 0;
     if (opt.json && opt.events == "-")
         return bad_input("--json and --events - both want stdout; write the events to a file");
     if (opt.chunk_detail && !opt.events)
@@ -118,9 +129,10 @@ int run_command(const Args& args) {
     std::unique_ptr<ControlStopSource> control;
     std::vector<StopSource*> stops{&signals};
     if (opt.control_stdin) {
-        control = std::make_unique<ControlStopSource>(STDIN_FILENO, [](const std::string& w) {
-            std::fprintf(stderr, "poolscope-cli run: warning: %s\n", w.c_str());
-        });
+        control = std::make_unique<ControlStopSource>(
+            STDIN_FILENO, [quiet = opt.quiet](const std::string& w) {
+                if (!quiet) std::fprintf(stderr, "poolscope-cli run: warning: %s\n", w.c_str());
+            });
         stops.push_back(control.get());
     }
     const int64_t origin = monotonic_ns();
@@ -141,7 +153,11 @@ int run_command(const Args& args) {
         writer =
             std::make_unique<EventStreamWriter>(events_fd, origin, read_machine_info(), stream);
     }
-    RunObserver& observer = writer ? static_cast<RunObserver&>(*writer) : null_observer;
+    // The progress line on a terminal's stderr wraps whichever observer the run reports to.
+    ProgressLine observer(writer ? static_cast<RunObserver&>(*writer) : null_observer,
+                          STDERR_FILENO, progress_wanted(opt.progress, opt.quiet, STDERR_FILENO));
+    const int per_side = opt.config.warmup + opt.config.repeat;
+    observer.expect_runs(opt.compare ? 2 * per_side : per_side);
 
     Engine engine(opt.config, observer, stops);
     std::optional<std::string> refused;
@@ -160,25 +176,30 @@ int run_command(const Args& args) {
         return bad_input(*e);
     }
     FILE* table = opt.events == "-" ? stderr : stdout;
+    // With --events - the table is stderr's, which --quiet keeps for errors.
+    const bool show_table = !(opt.quiet && table == stderr);
+    const bool color = color_wanted(opt.color, fileno(table));
     bool run_failed = false;
     if (opt.compare) {
         const Comparison c = engine.run_compare();
+        observer.clear();
         const std::string text = format_comparison(c);
         if (opt.json)
             output_failed |= !print_result(
                 stdout, safe_dump(comparison_to_json(c, {opt.chunk_records}), 2) + "\n", true,
                 text);
-        else
-            output_failed |= !print_result(table, text, false, text);
+        else if (show_table)
+            output_failed |= !print_result(table, colorize_report(text, color), false, text);
         run_failed = failed(c.serial) || failed(c.parallel);
     } else {
         const RunSeries s = engine.run_series(opt.config);
+        observer.clear();
         const std::string text = format_series(s);
         if (opt.json)
             output_failed |= !print_result(
                 stdout, safe_dump(series_to_json(s, {opt.chunk_records}), 2) + "\n", true, text);
-        else
-            output_failed |= !print_result(table, text, false, text);
+        else if (show_table)
+            output_failed |= !print_result(table, colorize_report(text, color), false, text);
         run_failed = failed(s);
     }
     if (writer) output_failed |= !finish_events(*writer, events_fd, *opt.events);

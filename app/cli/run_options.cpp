@@ -6,6 +6,8 @@
 #include <functional>
 #include <map>
 
+#include "app/cli/option_table.h"
+
 namespace poolscope::cli {
 
 namespace {
@@ -138,6 +140,22 @@ const std::map<std::string, ValueOption>& value_options() {
               return true;
           },
           "a whole number in 0 … 10000000"}},
+        {"--progress",
+         {[](RunOptions& o, const std::string& v) {
+              if (v == "auto") return o.progress = ProgressMode::Auto, true;
+              if (v == "always") return o.progress = ProgressMode::Always, true;
+              if (v == "never") return o.progress = ProgressMode::Never, true;
+              return false;
+          },
+          "auto, always or never"}},
+        {"--color",
+         {[](RunOptions& o, const std::string& v) {
+              if (v == "auto") return o.color = ColorMode::Auto, true;
+              if (v == "always") return o.color = ColorMode::Always, true;
+              if (v == "never") return o.color = ColorMode::Never, true;
+              return false;
+          },
+          "auto, always or never"}},
     };
     return kOptions;
 }
@@ -150,6 +168,9 @@ const std::map<std::string, bool RunOptions::*>& flag_options() {
         {"-h", &RunOptions::help},
         {"--control-stdin", &RunOptions::control_stdin},
         {"--chunk-records", &RunOptions::chunk_records},
+        {"--quiet", &RunOptions::quiet},
+        {"-q", &RunOptions::quiet},
+        {"--version", &RunOptions::version},
     };
     return kFlags;
 }
@@ -164,6 +185,9 @@ bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, st
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
         }
+        // The option table is the list of options (help, completion and man page use it too).
+        if (!find_run_option(name))
+            return error = "unknown option '" + args[i] + "' (see poolscope-cli run --help)", false;
         if (name == "--global-lock" || name == "--pin") {
             (name == "--pin" ? out.config.pin : out.config.global_lock) = true;
             continue;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/progress_line.h"
+#include "app/cli/terminal_style.h"
 #include "core/config/run_config.h"
 
 namespace poolscope::cli {
@@ -19,6 +21,10 @@ struct RunOptions {
     bool chunk_records = false;            // --json includes per-chunk records
     std::optional<std::string> events;     // file path or "-"
     std::optional<uint64_t> chunk_detail;  // --chunk-detail: chunks per run in full detail
+    bool version = false;
+    bool quiet = false;                          // only errors on stderr
+    ProgressMode progress = ProgressMode::Auto;  // the progress line on a terminal's stderr
+    ColorMode color = ColorMode::Auto;
 };
 
 // Parses args (after "run"); on bad input returns false and sets error to one line naming the

@@ -1,0 +1,38 @@
+// The one table of poolscope-cli's commands and options: `run --help`, the bash completion
+// script (`poolscope-cli completion bash`) and the man page (`poolscope-cli manpage`) are all
+// generated from it, and `run`'s parser refuses any option it does not list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace poolscope::cli {
+
+struct OptionSpec {
+    std::string section;              // the heading it is listed under in --help
+    std::string name;                 // "--workload"
+    std::string metavar;              // "NAME"; empty for a flag
+    std::vector<std::string> values;  // the allowed values, for completion (empty: free)
+    std::string help;                 // one or more lines
+    std::string short_name = {};      // "-h"
+};
+
+struct CommandSpec {
+    std::string name;
+    std::string synopsis;  // what follows the command name in its usage line
+    std::string summary;
+    std::vector<OptionSpec> options;
+    bool hidden = false;      // not listed (worker, completion, manpage)
+    bool takes_file = false;  // its operand is a file (completion offers files)
+};
+
+const std::vector<OptionSpec>& run_option_table();
+const std::vector<CommandSpec>& command_table();
+// The option of run named name ("--size" or a short name), or nullptr.
+const OptionSpec* find_run_option(const std::string& name);
+
+// The bash completion script and the man page (roff) generated from the table.
+std::string bash_completion_script();
+std::string man_page();
+
+}  // namespace poolscope::cli

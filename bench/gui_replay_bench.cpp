@@ -17,10 +17,13 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "gui_stream_synth.h"
 #include "ui/main_window.h"
+#include "ui/session_model.h"
+#include "ui/stream_feed.h"
 
 using namespace poolscope;
 using namespace poolscope::ui;
@@ -43,23 +46,39 @@ long statusKiB(const char* key) {
     return -1;
 }
 
-struct Line {
-    double t = 0;  // the event's "t": when it was written, seconds since the stream's origin
-    QByteArray bytes;
-};
-
-std::vector<Line> readLines(const QString& path) {
-    QFile f(path);
-    std::vector<Line> out;
-    if (!f.open(QIODevice::ReadOnly)) return out;
-    double last = 0;
-    for (QByteArray line; !(line = f.readLine()).isEmpty();) {
-        const qsizetype at = line.indexOf("\"t\":");
-        if (at >= 0) last = std::max(last, line.mid(at + 4, 24).split(',').value(0).toDouble());
-        out.push_back({last, line});
+// Reads a stream file a line at a time, with each line's "t" (when it was written), so the
+// benchmark holds no copy of the stream: what it measures is the window's memory alone.
+class LineReader {
+  public:
+    explicit LineReader(const QString& path) : file_(path) { file_.open(QIODevice::ReadOnly); }
+    bool atEnd() const { return pending_.isEmpty() && file_.atEnd(); }
+    // The next line's t (the last one seen when the line has none), or -1 at the end.
+    double peekT() {
+        if (pending_.isEmpty() && !file_.atEnd()) {
+            pending_ = file_.readLine();
+            const qsizetype at = pending_.indexOf("\"t\":");
+            if (at >= 0) t_ = std::max(t_, pending_.mid(at + 4, 24).split(',').value(0).toDouble());
+        }
+        return pending_.isEmpty() ? -1 : t_;
     }
-    return out;
-}
+    QByteArray take() { return std::exchange(pending_, QByteArray()); }
+    QByteArray readBlock(qint64 bytes) {
+        QByteArray out = take();
+        return out + file_.read(bytes);
+    }
+    qint64 lines() {
+        qint64 n = 0;
+        file_.seek(0);
+        while (!file_.atEnd()) n += file_.readLine().isEmpty() ? 0 : 1;
+        file_.seek(0);
+        return n;
+    }
+
+  private:
+    QFile file_;
+    QByteArray pending_;
+    double t_ = 0;
+};
 
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
@@ -72,8 +91,9 @@ struct Figures {
     long peak_kib = 0;
 };
 
-// Feeds the lines into a fresh window; recorded pace when `paced`, else 4 MiB per turn.
-Figures replay(const std::vector<Line>& lines, double runSeconds, bool paced) {
+// Feeds the stream into a fresh window; recorded pace when `paced`, else 4 MiB per turn.
+Figures replay(const QString& path, double runSeconds, bool paced) {
+    LineReader reader(path);
     MainWindow window;
     window.resize(1366, 768);
     window.show();
@@ -89,23 +109,30 @@ Figures replay(const std::vector<Line>& lines, double runSeconds, bool paced) {
         if (last >= 0) gaps.push_back(double(now - last) / 1e6);
         last = now;
     });
-    std::size_t next = 0;
     QTimer feeder;
     feeder.setInterval(paced ? 5 : 0);
+    // The window takes what the feed parsed into its session, as with a live engine.
     QObject::connect(&feeder, &QTimer::timeout, [&] {
         const double now = double(clock.nsecsElapsed()) / 1e9;
         QByteArray chunk;
-        while (next < lines.size() && (paced ? lines[next].t <= now : chunk.size() < (4 << 20)))
-            chunk += lines[next++].bytes;
+        if (paced) {
+            while (!reader.atEnd() && reader.peekT() >= 0 && reader.peekT() <= now)
+                chunk += reader.take();
+        } else if (window.client().feed().caughtUp()) {  // a pipe's back-pressure: read on
+            chunk = reader.readBlock(4 << 20);       // when the last block was parsed
+        }
         if (!chunk.isEmpty()) window.client().feed().feed(chunk);
-        if (next == lines.size()) feeder.stop();
+        if (reader.atEnd()) {
+            feeder.stop();
+            window.client().feed().finish();  // the source ended: the rest is parsed now
+        }
     });
     const int redrawsBefore = window.redrawCount();
     const double cpuBefore = cpuSeconds();
     clock.start();
     probe.start();
     feeder.start();
-    while (next < lines.size() || !window.client().feed().idle())
+    while (!reader.atEnd() || !window.client().feed().caughtUp())
         QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     // One more redraw period so the last data is drawn.
     QElapsedTimer settle;
@@ -165,22 +192,21 @@ int main(int argc, char** argv) {
     const QString path = dir.filePath(QStringLiteral("run.jsonl"));
     const long n = bench::write_synth_stream(run, path.toStdString());
     if (n < 0) return std::fprintf(stderr, "cannot write the stream\n"), 1;
-    const auto lines = readLines(path);
     std::printf("stream: %llu tasks, %d workers, %d cores, %.0f s: %ld lines, %.1f MiB\n",
                 static_cast<unsigned long long>(run.tasks), run.workers, run.cores, run.seconds, n,
                 double(QFile(path).size()) / (1 << 20));
-    print("recorded pace", replay(lines, run.seconds, true), true);
-    print("as fast as possible", replay(lines, run.seconds, false), false);
+    print("recorded pace", replay(path, run.seconds, true), true);
+    print("as fast as possible", replay(path, run.seconds, false), false);
     if (hour) {
         bench::SynthRun h = run;
         h.seconds = 3600;
         h.chunks = false;
         const QString hourPath = dir.filePath(QStringLiteral("hour.jsonl"));
         bench::write_synth_stream(h, hourPath.toStdString());
-        const auto hourLines = readLines(hourPath);
-        std::printf("one hour of samples at 10 Hz: %zu lines, %.1f MiB\n", hourLines.size(),
+        std::printf("one hour of samples at 10 Hz: %lld lines, %.1f MiB\n",
+                    static_cast<long long>(LineReader(hourPath).lines()),
                     double(QFile(hourPath).size()) / (1 << 20));
-        print("one hour, fast", replay(hourLines, h.seconds, false), false);
+        print("one hour, fast", replay(hourPath, h.seconds, false), false);
     }
     return 0;
 }

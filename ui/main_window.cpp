@@ -46,8 +46,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (client_.isRunning()) updateStatus();
     });
     redraw_.start();
-    connect(&client_, &EngineClient::streamAdvanced, this,
-            [this] { session_.update(client_.feed().stream()); });
+    connect(&client_, &EngineClient::streamAdvanced, this, [this] {
+        session_.update(client_.feed().stream());
+        client_.feed().releaseSamples();  // the session holds them, bounded
+    });
     connect(&client_, &EngineClient::streamError, this, [this](const QString& message) {
         banner_->showMessage(tr("The engine's event stream has a malformed line:"), message);
     });

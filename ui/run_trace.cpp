@@ -92,8 +92,10 @@ bool absorb(RunTrace& trace, const StreamRun& run, int64_t origin_ns) {
         trace.progress.append(seconds(p.t_ns - run.start_t_ns), static_cast<double>(p.items_done));
         changed = true;
     }
-    for (; trace.seen_samples < run.samples.size(); ++trace.seen_samples) {
-        absorb_sample(trace, run.samples[trace.seen_samples], origin_ns);
+    // seen_samples counts every sample taken in, released ones (the parser's front) included.
+    if (trace.seen_samples < run.samples_released) trace.seen_samples = run.samples_released;
+    for (; trace.seen_samples < run.samples_released + run.samples.size(); ++trace.seen_samples) {
+        absorb_sample(trace, run.samples[trace.seen_samples - run.samples_released], origin_ns);
         changed = true;
     }
     for (; trace.seen_workers < run.workers.size(); ++trace.seen_workers) {

@@ -18,8 +18,10 @@ void StreamFeed::reset() {
 }
 
 void StreamFeed::feed(const QByteArray& bytes) {
-    if (offset_ > 0 && offset_ == pending_.size()) {  // all parsed: start the buffer afresh
-        pending_.clear();
+    // Drop what was parsed: the buffer holds at most the unparsed tail (usually part of one
+    // line), whatever the stream's length.
+    if (offset_ > 0) {
+        pending_.remove(0, offset_);
         offset_ = 0;
     }
     pending_.append(bytes);

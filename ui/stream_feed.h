@@ -30,11 +30,16 @@ class StreamFeed : public QObject {
     void drain();
 
     const EventStream& stream() const { return parser_.stream(); }
+    // Drops the samples parsed so far (a reader that copied them into bounded series).
+    void releaseSamples() { parser_.release_samples(); }
     bool hasHello() const { return parser_.has_hello(); }
     int lines() const { return parser_.lines(); }
     const QString& firstError() const { return first_error_; }
     int errorCount() const { return errors_; }
     bool idle() const { return pending_.size() == offset_; }
+    qsizetype bufferedBytes() const { return pending_.size(); }
+    // Every whole line is parsed: what is left (if anything) waits for the rest of its line.
+    bool caughtUp() const { return pending_.indexOf('\n', offset_) < 0; }
 
   signals:
     void advanced();

@@ -59,6 +59,7 @@ struct StreamRun {
     uint64_t aggregated_after = 0;     // chunks with full detail before aggregation began
     std::vector<ProgressEvent> progress;
     std::vector<Sample> samples;
+    uint64_t samples_released = 0;  // samples a live reader took and released from the front
     std::vector<StreamError> errors;
     std::optional<RunResult> result;  // absent when the stream ends before run_end
     DropCounts dropped;               // run_end's account of drops in this run

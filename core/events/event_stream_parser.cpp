@@ -285,6 +285,13 @@ bool EventStreamParser::has_hello() const {
     return impl_->hello_seen_;
 }
 
+void EventStreamParser::release_samples() {
+    for (auto& run : impl_->out_.runs) {
+        run.samples_released += run.samples.size();
+        std::vector<Sample>().swap(run.samples);
+    }
+}
+
 EventStream EventStreamParser::take() {
     return std::move(impl_->out_);
 }

@@ -36,6 +36,10 @@ class EventStreamParser {
     int lines() const { return lines_; }
     // Moves the stream out; the parser is then empty.
     EventStream take();
+    // A live reader that keeps its own bounded copy of the samples (the GUI) releases the
+    // parser's: every run's samples so far are dropped and counted in samples_released, so an
+    // hour of telemetry does not pile up twice.
+    void release_samples();
 
   private:
     struct Impl;

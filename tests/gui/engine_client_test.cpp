@@ -49,6 +49,20 @@ class EngineClientTest : public QObject {
         QVERIFY(pieces.stream().runs[1].result.has_value());
     }
 
+    void aLongStreamFedInPiecesKeepsOnlyItsUnparsedTail() {
+        const QByteArray bytes = readFixture("compare_sleep.jsonl");
+        StreamFeed feed;
+        qsizetype largest = 0;
+        for (int round = 0; round < 3; ++round) {  // a live run: never a moment when all is parsed
+            for (qsizetype i = 0; i < bytes.size(); i += 1000) {
+                feed.feed(bytes.mid(i, 1000));
+                feed.drain();
+                largest = std::max(largest, feed.bufferedBytes());
+            }
+        }
+        QVERIFY2(largest < 16 * 1024, qPrintable(QString::number(largest)));
+    }
+
     void recordedCompareFillsTheSession() {
         StreamFeed feed;
         feed.feed(readFixture("compare_sleep.jsonl"));

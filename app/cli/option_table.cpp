@@ -1,6 +1,8 @@
 #include "app/cli/option_table.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "core/workloads/workload_registry.h"
 
@@ -112,6 +114,29 @@ std::vector<OptionSpec> make_run_options() {
     };
 }
 
+// sweep takes run's options (but --compare, which it always does), six of them as lists of
+// values or ranges (its axes), and --seed.
+std::vector<OptionSpec> sweep_options() {
+    static const char* const kAxes[] = {"--workers",   "--chunksize", "--dispatch",
+                                        "--transport", "--start",     "--pool"};
+    std::vector<OptionSpec> out;
+    for (const OptionSpec& o : run_option_table()) {
+        if (o.name == "--compare") continue;
+        if (o.name == "--help")
+            out.push_back({"axes", "--seed", "N", {}, "the order of the points (default 15)"});
+        OptionSpec copy = o;
+        if (std::find(std::begin(kAxes), std::end(kAxes), o.name) != std::end(kAxes)) {
+            copy.metavar = "LIST";
+            copy.help =
+                "an axis: values or ranges, comma-separated (1,2,4 or 1..16 or "
+                "1..64*2);\n" +
+                o.help;
+        }
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
 std::vector<CommandSpec> make_commands() {
     const OptionSpec help{"", "--help", "", {}, "this text", "-h"};
     const OptionSpec version{"", "--version", "", {}, "the version"};
@@ -122,6 +147,8 @@ std::vector<CommandSpec> make_commands() {
                           "another lessons file (default: the one shipped with PoolScope)"};
     return {
         {"run", "[options]", "run a workload serially or through a pool", run_option_table()},
+        {"sweep", "[run options] AXES [--seed N]",
+         "run every point of a grid of settings and fit how speedup scales", sweep_options()},
         {"list", "", "workloads and their parameters with defaults and ranges", {help, version}},
         {"replay",
          "FILE",
@@ -181,13 +208,15 @@ std::string completion_for(const CommandSpec& c) {
     }
     if (!files.empty())
         out += "                " + case_pattern(files) +
-               ") mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return 0 ;;\n";
+               ") compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "
+               "\"$cur\"); return 0 ;;\n";
     if (!free_values.empty())
         out += "                " + case_pattern(free_values) + ") return 0 ;;\n";
     out += "            esac\n";
     if (c.takes_file)
         out +=
-            "            if [[ $cur != -* ]]; then mapfile -t COMPREPLY < <(compgen -f -- "
+            "            if [[ $cur != -* ]]; then compopt -o filenames 2>/dev/null; mapfile -t "
+            "COMPREPLY < <(compgen -f -- "
             "\"$cur\"); "
             "return 0; fi\n";
     out += "            mapfile -t COMPREPLY < <(compgen -W \"" + joined(all, " ") +

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The sanitizer and fuzzing stage of CI, after scripts/test.sh:
-#  1. ASan+UBSan (preset asan): the unit tests (fuzz corpus replays included) and the engine's
-#     fault tests, whose workers crash, hang and get killed on purpose;
-#  2. TSan (preset tsan): the threads backend's tests (the engine's unit tests if there are none);
+#  1. ASan+UBSan (preset asan): the tests labelled unit (fuzz corpus replays included) and
+#     faults (the engine's fault tests, whose workers crash, hang and get killed on purpose);
+#  2. TSan (preset tsan): the tests labelled tsan (the threads backend's);
 #  3. libFuzzer (preset fuzz): each fuzz target for POOLSCOPE_FUZZ_SECONDS (default 60) on a
 #     copy of its seed corpus and regressions.
 # Every step runs even when an earlier one failed; the exit status is non-zero if any failed.
@@ -23,11 +23,6 @@ fail() {
     failed+=("$*")
 }
 
-# The test programs of tests/<folder>/, one per *_test.cpp.
-tests_in() {
-    local f
-    for f in tests/"$1"/*_test.cpp; do [ -e "$f" ] && basename "$f" .cpp; done
-}
 # Number of CTest tests in a build folder that match the given ctest arguments.
 count_tests() {
     local dir=$1
@@ -37,56 +32,37 @@ count_tests() {
 
 scripts/install-deps.sh clang libclang-rt-14-dev
 fuzz_targets=(frame_decoder event_reader run_options)
-replayers=("${fuzz_targets[@]/%/_fuzz_replay}")
 
 # UBSan only prints by default; halt_on_error makes a finding fail the test that hit it.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
 step "ASan+UBSan: unit tests and engine fault tests"
 cmake --preset asan >/dev/null
-# shellcheck disable=SC2046
-if cmake --build --preset asan -j "$jobs" --target $(tests_in unit) "${replayers[@]}" \
-    engine_faults_test; then
+# The tests are picked by label (tests/CMakeLists.txt); tests_<label> builds their programs.
+# --no-tests=error: a label that selects nothing fails the stage instead of passing it.
+if cmake --build --preset asan -j "$jobs" --target tests_unit tests_faults; then
     # Leaks are checked in the test processes. Forked workers leave with _exit, which skips
     # LeakSanitizer's exit-time check, so a worker never reports the workload it did not free.
-    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit -j 2 --output-on-failure ||
-        fail "ASan unit tests"
+    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit -j 2 --output-on-failure \
+        --no-tests=error || fail "ASan unit tests"
     # handle_segv=0: a worker made to crash must die by SIGSEGV, as the tests check, instead of
     # being turned into an ASan report and exit code 1.
-    ASAN_OPTIONS=handle_segv=0:detect_leaks=1 ctest --test-dir build-asan -R '^e2e\.EngineFaults\.' \
-        -j 2 --output-on-failure --no-tests=error || fail "ASan engine fault tests"
+    ASAN_OPTIONS=handle_segv=0:detect_leaks=1 ctest --test-dir build-asan -L faults -j 2 \
+        --output-on-failure --no-tests=error || fail "ASan engine fault tests"
 else
     fail "ASan build"
 fi
 
 step "TSan: threads backend"
 cmake --preset tsan >/dev/null
-# The threads backend's tests: suites named *Threads*, the global lock (the GIL stand-in) and
-# the pairwise settings rows (threads rows among them).
-tsan_filter='Threads|GlobalLock|Pairwise'
-mapfile -t tsan_programs < <(grep -lE "^TEST(_F|_P)?\(\w*($tsan_filter)" \
-    tests/unit/*_test.cpp tests/e2e/*_test.cpp 2>/dev/null | xargs -r -n1 basename -s .cpp)
-if [ ${#tsan_programs[@]} -eq 0 ]; then
-    echo "NOTE: no test suite matches '$tsan_filter'; running the engine's unit tests under TSan"
-    mapfile -t tsan_programs < <(grep -l '#include "core/engine/' tests/unit/*_test.cpp |
-        xargs -r -n1 basename -s .cpp)
-    tsan_filter='^unit\.'
-fi
-if [ ${#tsan_programs[@]} -eq 0 ]; then
-    echo "NOTE: no engine unit tests exist either; the TSan step ran nothing"
-elif cmake --build --preset tsan -j "$jobs" --target "${tsan_programs[@]}"; then
-    matched=$(count_tests build-tsan -R "$tsan_filter" || echo 0)
-    if [ "${matched:-0}" -eq 0 ]; then
-        echo "NOTE: no test matches '$tsan_filter' in build-tsan; the TSan step ran nothing"
-    else
-        echo "TSan: $matched tests matching '$tsan_filter' (${tsan_programs[*]})"
-        # halt_on_error: a race in a forked child (the threads host) ends it with TSan's exit
-        # code, which the engine reports and the test fails on. setarch -R: TSan's fixed memory
-        # layout fails on kernels with a high mmap entropy.
-        TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 setarch "$(uname -m)" -R \
-            ctest --test-dir build-tsan -R "$tsan_filter" -j 2 --output-on-failure ||
-            fail "TSan tests"
-    fi
+if cmake --build --preset tsan -j "$jobs" --target tests_tsan; then
+    echo "TSan: $(count_tests build-tsan -L tsan) tests labelled tsan"
+    # halt_on_error: a race in a forked child (the threads host) ends it with TSan's exit
+    # code, which the engine reports and the test fails on. setarch -R: TSan's fixed memory
+    # layout fails on kernels with a high mmap entropy.
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 setarch "$(uname -m)" -R \
+        ctest --test-dir build-tsan -L tsan -j 2 --output-on-failure --no-tests=error ||
+        fail "TSan tests"
 else
     fail "TSan build"
 fi

@@ -1,6 +1,8 @@
 #include "core/events/event_stream_parser.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/events/chunk_batch.h"
 #include "core/events/event_schema.h"
@@ -94,6 +96,7 @@ struct EventStreamParser::Impl {
             if (kind != type::kHello) throw std::runtime_error("the stream must start with hello");
             hello(e);
             hello_seen_ = true;
+            if (listener_) listener_->hello(out_.hello);
             return;
         }
         if (kind == type::kRunStart) return run_start(e);
@@ -119,7 +122,6 @@ struct EventStreamParser::Impl {
         if (it == index_.end()) throw std::runtime_error("run '" + id + "' has no run_start");
         return it->second;
     }
-    StreamRun& run_of(const json& e) { return out_.runs[run_index(e)]; }
 
     void hello(const json& e) {
         StreamHello& h = out_.hello;
@@ -151,10 +153,12 @@ struct EventStreamParser::Impl {
         r.start_t_ns = time_of(e);
         index_.emplace(r.run_id, out_.runs.size());
         out_.runs.push_back(std::move(r));
+        if (listener_) listener_->run_started(out_.runs.size() - 1);
     }
 
     void worker(const json& e) {
-        StreamRun& r = run_of(e);
+        const std::size_t index = run_index(e);
+        StreamRun& r = out_.runs[index];
         WorkerEvent w;
         w.run_id = r.run_id;
         w.worker = get_field<int>(e, key::kWorker);
@@ -164,10 +168,12 @@ struct EventStreamParser::Impl {
         w.signal = get_field<int>(e, key::kSignal);
         w.t_ns = time_of(e);
         r.workers.push_back(std::move(w));
+        if (listener_) listener_->worker_changed(index, r.workers.back());
     }
 
     void chunks(const json& e) {
-        StreamRun& r = run_of(e);
+        const std::size_t index = run_index(e);
+        StreamRun& r = out_.runs[index];
         auto batch = chunks_from_event(e, out_.hello.origin_ns);
         // A run has at most 10^9 items (docs/cli.md): a chunk past that is not one it ran.
         constexpr uint64_t kMaxItems = 1'000'000'000;
@@ -179,27 +185,48 @@ struct EventStreamParser::Impl {
                                          std::to_string(kMaxItems) + " items a run can have");
             }
         }
+        const std::size_t first = r.chunks.size();
         r.chunks.insert(r.chunks.end(), batch.begin(), batch.end());
+        if (listener_ && !batch.empty()) listener_->chunks_appended(index, first, batch.size());
     }
 
     void aggregated(const json& e) {
-        StreamRun& r = run_of(e);
+        const std::size_t index = run_index(e);
+        StreamRun& r = out_.runs[index];
         r.aggregated = true;
         r.aggregated_after = get_field<uint64_t>(e, key::kAfterChunks);
+        if (listener_) listener_->aggregated(index);
     }
 
+    // Merged into the run's buckets in place, kept in (worker, start) order: a bucket sent again
+    // (the same worker and start) adds up, any other is inserted where it belongs. Buckets come
+    // nearly in time order, so most land at or near the end of their worker's.
     void buckets(const json& e) {
         const std::size_t index = run_index(e);
-        auto batch = buckets_from_event(e, out_.hello.origin_ns);
+        const auto batch = buckets_from_event(e, out_.hello.origin_ns);
         if (batch.empty()) return;
-        auto [it, fresh] =
-            bucket_tables_.try_emplace(index, out_.hello.origin_ns, batch.front().width_ns);
-        for (const auto& b : batch) it->second.merge(b);
-        out_.runs[index].buckets = it->second.snapshot();  // kept merged for live readers
+        auto& held = out_.runs[index].buckets;
+        const auto order = [](const ChunkBucket& a, const ChunkBucket& b) {
+            return std::tie(a.worker, a.start_ns) < std::tie(b.worker, b.start_ns);
+        };
+        for (const ChunkBucket& b : batch) {
+            const auto at = std::lower_bound(held.begin(), held.end(), b, order);
+            if (at != held.end() && at->worker == b.worker && at->start_ns == b.start_ns) {
+                at->width_ns = b.width_ns;
+                at->chunks += b.chunks;
+                at->items += b.items;
+                at->failed_items += b.failed_items;
+                at->busy_s += b.busy_s;
+            } else {
+                held.insert(at, b);
+            }
+        }
+        if (listener_) listener_->buckets_merged(index, batch.size());
     }
 
     void progress(const json& e) {
-        StreamRun& r = run_of(e);
+        const std::size_t index = run_index(e);
+        StreamRun& r = out_.runs[index];
         ProgressEvent p;
         p.run_id = r.run_id;
         p.items_done = get_field<uint64_t>(e, key::kItemsDone);
@@ -210,18 +237,26 @@ struct EventStreamParser::Impl {
             throw std::runtime_error("progress past its total");
         p.t_ns = time_of(e);
         r.progress.push_back(std::move(p));
+        if (listener_) listener_->progressed(index, r.progress.back());
     }
 
     void sample(const json& e) {
-        run_of(e).samples.push_back(sample_from_json(e, out_.hello.origin_ns));
+        const std::size_t index = run_index(e);
+        auto& samples = out_.runs[index].samples;
+        samples.push_back(sample_from_json(e, out_.hello.origin_ns));
+        if (listener_) listener_->sampled(index, samples.back());
     }
 
     void error(const json& e) {
         StreamError err{e.get<RunError>(), time_of(e)};
         if (e.contains(key::kRun)) {
-            run_of(e).errors.push_back(std::move(err));
+            const std::size_t index = run_index(e);
+            auto& errors = out_.runs[index].errors;
+            errors.push_back(std::move(err));
+            if (listener_) listener_->failed(index, errors.back());
         } else {
             out_.errors.push_back(std::move(err));
+            if (listener_) listener_->failed(std::nullopt, out_.errors.back());
         }
     }
 
@@ -232,10 +267,12 @@ struct EventStreamParser::Impl {
         w.dropped = get_nested(e, key::kDropped, drop_counts_from_json);
         w.t_ns = time_of(e);
         out_.warnings.push_back(std::move(w));
+        if (listener_) listener_->warned(out_.warnings.back());
     }
 
     void run_end(const json& e) {
-        StreamRun& r = run_of(e);
+        const std::size_t index = run_index(e);
+        StreamRun& r = out_.runs[index];
         // Everything is read before anything is stored: a bad run_end leaves the run as it was.
         auto result = get_nested(e, key::kResult, result_from_json);
         const DropCounts dropped = get_nested(e, key::kDropped, drop_counts_from_json);
@@ -245,12 +282,13 @@ struct EventStreamParser::Impl {
         r.dropped = dropped;
         r.chunks_streamed = streamed;
         r.chunks_aggregated = in_buckets;
+        if (listener_) listener_->run_ended(index);
     }
 
     bool hello_seen_ = false;
     EventStream out_;
     std::map<std::string, std::size_t> index_;
-    std::map<std::size_t, ChunkBucketTable> bucket_tables_;
+    StreamListener* listener_ = nullptr;
 };
 
 EventStreamParser::EventStreamParser() : impl_(std::make_unique<Impl>()) {}
@@ -292,8 +330,16 @@ void EventStreamParser::release_samples() {
     }
 }
 
+void EventStreamParser::set_listener(StreamListener* listener) {
+    impl_->listener_ = listener;
+}
+
 EventStream EventStreamParser::take() {
-    return std::move(impl_->out_);
+    EventStream out = std::move(impl_->out_);
+    StreamListener* listener = impl_->listener_;
+    impl_ = std::make_unique<Impl>();  // no index left pointing into the stream just taken
+    impl_->listener_ = listener;
+    return out;
 }
 
 }  // namespace poolscope

@@ -1,7 +1,7 @@
 // EventStreamParser: reads an event stream one line at a time, as a live reader (the GUI, fed
-// by the engine's stdout) gets it; stream() grows with every line, so a reader can look at what
-// is new since its last look (chunks past an index, the latest sample). read_event_stream() is
-// this parser over a whole file.
+// by the engine's stdout) gets it; stream() grows with every line, and a StreamListener, when
+// set, is told what each line changed (run started, chunks appended, buckets merged, sample,
+// run ended…). read_event_stream() is this parser over a whole file.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/events/event_reader.h"
+#include "core/events/stream_listener.h"
 
 namespace poolscope {
 
@@ -31,10 +32,14 @@ class EventStreamParser {
     // kMaxDepth or holding more than kMaxValues values); the stream so far stays valid.
     void parse_line(std::string_view line, bool unterminated = false);
 
+    // Tells listener (nullptr: nobody) what every later line changes; the parser does not own it.
+    void set_listener(StreamListener* listener);
+
     const EventStream& stream() const;
     bool has_hello() const;
     int lines() const { return lines_; }
-    // Moves the stream out; the parser is then empty.
+    // Moves the stream out; the parser is then empty, as if new: the next line must be a hello,
+    // and a line naming a run of the taken stream is refused as a run with no run_start.
     EventStream take();
     // A live reader that keeps its own bounded copy of the samples (the GUI) releases the
     // parser's: every run's samples so far are dropped and counted in samples_released, so an

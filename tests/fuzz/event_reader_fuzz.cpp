@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/engine/run_series.h"
@@ -48,9 +49,58 @@ void use_stream(const EventStream& s) {
     (void)safe_dump(chrome_trace(s));
 }
 
+// A live reader's listener: every change it is told of must already be in the stream, at the
+// indices it names, and the chunk ranges it is told of must tile the run's chunks.
+class CheckingListener : public StreamListener {
+  public:
+    explicit CheckingListener(const EventStreamParser& p) : parser_(p) {}
+
+    void run_started(std::size_t run) override {
+        require(run + 1 == runs().size(), "run_started names a run that is not the newest");
+        told_.push_back(0);
+    }
+    void worker_changed(std::size_t run, const WorkerEvent& w) override {
+        require(&w == &at(run).workers.back(), "worker_changed names another worker event");
+    }
+    void chunks_appended(std::size_t run, std::size_t first, std::size_t count) override {
+        require(run < told_.size() && first == told_[run], "chunks_appended skips chunks");
+        told_[run] += count;
+        require(told_[run] == at(run).chunks.size(), "chunks_appended past the run's chunks");
+    }
+    void buckets_merged(std::size_t run, std::size_t count) override {
+        require(count > 0 && !at(run).buckets.empty(), "buckets_merged with no buckets");
+        const auto& b = at(run).buckets;
+        for (std::size_t i = 1; i < b.size(); ++i)
+            require(
+                std::tie(b[i - 1].worker, b[i - 1].start_ns) < std::tie(b[i].worker, b[i].start_ns),
+                "merged buckets out of order or repeated");
+    }
+    void progressed(std::size_t run, const ProgressEvent& p) override {
+        require(&p == &at(run).progress.back(), "progressed names another progress event");
+    }
+    void sampled(std::size_t run, const Sample& s) override {
+        require(&s == &at(run).samples.back(), "sampled names another sample");
+    }
+    void run_ended(std::size_t run) override {
+        require(at(run).result.has_value(), "run_ended before the result is stored");
+    }
+
+  private:
+    const std::vector<StreamRun>& runs() const { return parser_.stream().runs; }
+    const StreamRun& at(std::size_t run) const {
+        require(run < runs().size(), "a listener call names a run that does not exist");
+        return runs()[run];
+    }
+
+    const EventStreamParser& parser_;
+    std::vector<std::size_t> told_;  // per run, chunks told of so far
+};
+
 // Line by line, as the GUI reads the engine's stdout, going on after each refused line.
 void parse_live(std::string_view text) {
     EventStreamParser parser;
+    CheckingListener listener(parser);
+    parser.set_listener(&listener);
     while (!text.empty()) {
         const auto nl = text.find('\n');
         const bool unterminated = nl == std::string_view::npos;

@@ -122,8 +122,14 @@ std::vector<OptionSpec> sweep_options() {
     std::vector<OptionSpec> out;
     for (const OptionSpec& o : run_option_table()) {
         if (o.name == "--compare") continue;
-        if (o.name == "--help")
+        if (o.name == "--help") {
             out.push_back({"axes", "--seed", "N", {}, "the order of the points (default 15)"});
+            out.push_back({"output",
+                           "--csv",
+                           "FILE",
+                           {},
+                           "also write one row per point (and the serial baseline) as CSV"});
+        }
         OptionSpec copy = o;
         if (std::find(std::begin(kAxes), std::end(kAxes), o.name) != std::end(kAxes)) {
             copy.metavar = "LIST";

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "core/events/run_observer.h"
 
@@ -32,6 +33,8 @@ class ProgressLine : public RunObserver {
     // The runs expected from now on (warm-up and counted, both sides of a comparison); the
     // count of started runs restarts. prefix goes before the label (a lesson's run).
     void expect_runs(int runs, std::string prefix = {});
+    // What goes before the rest of the line from now on ("point 3/12 "); the run count goes on.
+    void set_prefix(std::string prefix) { prefix_ = std::move(prefix); }
     // Erases the line if one is shown; the next tick may draw it again.
     void clear();
     bool enabled() const { return enabled_; }

@@ -1,6 +1,5 @@
 // `poolscope-cli run`: parse, validate (exit 2 before any process starts), run a series or a
 // comparison, print the table (stdout, or stderr when events go to stdout) or one JSON document.
-#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
+#include "app/cli/event_output.h"
 #include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
@@ -33,57 +33,6 @@ bool g_color_errors = false;
 int bad_input(const std::string& msg) {
     std::fprintf(stderr, "%s%s\n", error_prefix("run", g_color_errors).c_str(), msg.c_str());
     return 2;
-}
-
-// A run failed when it is partial for any reason but an interruption (that is exit 130).
-bool failed(const RunResult& r) {
-    for (const auto& e : r.errors)
-        if (e.code == "interrupted") return false;
-    return r.partial;
-}
-
-bool failed(const RunSeries& s) {
-    for (const auto& r : s.runs)
-        if (failed(r)) return true;
-    return false;
-}
-
-// Opens the --events destination; -1 and a message on failure.
-int open_events(const std::string& where, std::string& err) {
-    if (where == "-") return dup(STDOUT_FILENO);
-    const int fd = open(where.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) err = "--events: cannot write '" + where + "': " + strerror(errno);
-    return fd;
-}
-
-std::string events_name(const std::string& where) {
-    return where == "-" ? "the event stream to stdout" : "the event stream to '" + where + "'";
-}
-
-// Ends the event stream: the bounded final flush, then the close. False (after one line on
-// stderr) when any of it was lost.
-bool finish_events(EventStreamWriter& writer, int fd, const std::string& where) {
-    const bool complete = writer.finish();
-    bool ok = true;
-    if (writer.write_error() != 0) {
-        report_write_error("run", events_name(where), strerror(writer.write_error()));
-        ok = false;
-    } else if (writer.finish_timed_out()) {
-        std::fprintf(stderr,
-                     "poolscope-cli run: error: %s: the reader took nothing for %d ms; the last "
-                     "%zu bytes were dropped\n",
-                     events_name(where).c_str(), StreamOutput::kFinishTimeoutMs,
-                     writer.unwritten_bytes());
-        ok = false;
-    } else if (!complete) {
-        report_write_error("run", events_name(where), "output incomplete");
-        ok = false;
-    }
-    if (close(fd) != 0 && errno != EINTR && ok) {
-        report_write_error("run", events_name(where), strerror(errno));
-        ok = false;
-    }
-    return ok;
 }
 
 // Writes the JSON document or the table where it belongs; when that fails the table still goes
@@ -167,12 +116,12 @@ int run_command(const Args& args) {
         std::fprintf(stderr,
                      "poolscope-cli run: error: out of memory preparing the workload's input "
                      "(an allocation failed); reduce --size or the workload's size\n");
-        if (writer) finish_events(*writer, events_fd, *opt.events);
+        if (writer) finish_events("run", *writer, events_fd, *opt.events);
         return 1;
     }
     if (auto e = refused) {
         if (writer) writer->on_error("", {"bad_input", *e, -1, 0, 0, -1, -1}, monotonic_ns());
-        if (writer) finish_events(*writer, events_fd, *opt.events);
+        if (writer) finish_events("run", *writer, events_fd, *opt.events);
         return bad_input(*e);
     }
     FILE* table = opt.events == "-" ? stderr : stdout;
@@ -202,7 +151,7 @@ int run_command(const Args& args) {
             output_failed |= !print_result(table, colorize_report(text, color), false, text);
         run_failed = failed(s);
     }
-    if (writer) output_failed |= !finish_events(*writer, events_fd, *opt.events);
+    if (writer) output_failed |= !finish_events("run", *writer, events_fd, *opt.events);
     // A lost output is a failure even of an interrupted run: what was asked for did not arrive.
     if (output_failed) return 1;
     if (engine.interrupted()) return 130;

@@ -15,7 +15,10 @@
 
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
+#include "app/cli/event_output.h"
+#include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
+#include "app/cli/sweep_report.h"
 #include "core/analysis/scaling_fit.h"
 #include "core/analysis/sweep_axes.h"
 #include "core/config/validation.h"
@@ -47,6 +50,9 @@ axes (a comma-separated list of values or ranges; one value is a fixed option)
   --pool LIST              cold,warm
   --seed N                 the order of the points (default 15)
 
+output
+  --csv FILE               also write one row per point (and the serial baseline) as CSV
+
 Every other option is run's (poolscope-cli run --help); --compare is implied. At most 10000
 points. --json prints one SWEEP document (docs/events.md); --events FILE|- carries every run.
 exit status: 0 done, 1 a run failed or an output was lost, 2 bad input, 130 interrupted
@@ -56,21 +62,6 @@ int bad_input(const std::string& msg) {
     std::fprintf(stderr, "poolscope-cli sweep: error: %s\n", msg.c_str());
     return 2;
 }
-
-bool failed(const RunSeries& s) {
-    for (const auto& r : s.runs) {
-        bool interrupted = false;
-        for (const auto& e : r.errors) interrupted = interrupted || e.code == "interrupted";
-        if (r.partial && !interrupted) return true;
-    }
-    return false;
-}
-
-struct SweepOptions {
-    RunOptions run;
-    std::vector<SweepAxis> axes;  // with two or more values
-    uint64_t seed = kDefaultSweepSeed;
-};
 
 // Takes the axes and --seed out of args and hands the rest to parse_run_options.
 std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& out) {
@@ -83,13 +74,18 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
         }
-        if (!is_sweep_axis_option(name) && name != "--seed") {
+        if (!is_sweep_axis_option(name) && name != "--seed" && name != "--csv") {
             rest.push_back(args[i]);
             continue;
         }
         if (!value) {
             if (i + 1 >= args.size()) return name + " needs a value";
             value = args[++i];
+        }
+        if (name == "--csv") {
+            if (value->empty()) return "--csv needs a file name";
+            out.csv = *value;
+            continue;
         }
         if (name == "--seed") {
             errno = 0;
@@ -117,249 +113,6 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
             out.axes.push_back(std::move(a));
     }
     return std::nullopt;
-}
-
-struct PointResult {
-    SweepPoint point;
-    RunConfig config;
-    std::size_t order = 0;  // its place in the run order
-    bool ran = false;
-    RunSeries series;
-    Comparison figures;  // speedup, efficiency, T, C against the baseline
-    bool complete = false;
-};
-
-std::string stat_text(const Stat& s) {
-    return fmt_duration(s.median) + " [" + fmt_duration(s.min) + " … " + fmt_duration(s.max) + "]";
-}
-
-std::string pad(std::string s, std::size_t width) {
-    // Width in characters, not bytes (µ, …).
-    std::size_t chars = 0;
-    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
-    if (chars < width) s.append(width - chars, ' ');
-    return s;
-}
-
-std::vector<std::string> axis_names(const std::vector<SweepAxis>& axes) {
-    std::vector<std::string> names;
-    for (const auto& a : axes) names.push_back(a.name);
-    return names;
-}
-
-std::vector<std::string> point_values(const std::vector<SweepAxis>& axes, const SweepPoint& p) {
-    std::vector<std::string> v;
-    for (std::size_t i = 0; i < axes.size(); ++i) v.push_back(axes[i].values[p[i]]);
-    return v;
-}
-
-// "at workers=2 chunksize=4: " before a refusal of that point.
-std::string at_point(const std::vector<SweepAxis>& axes, const SweepPoint& p) {
-    if (axes.empty()) return "";
-    SweepPointFigures f;
-    f.values = point_values(axes, p);
-    return "at " + point_label(axis_names(axes), f) + ": ";
-}
-
-std::vector<SweepPointFigures> figures_of(const std::vector<SweepAxis>& axes,
-                                          const std::vector<PointResult>& points) {
-    std::vector<SweepPointFigures> out;
-    for (const auto& p : points) {
-        SweepPointFigures f;
-        f.values = point_values(axes, p.point);
-        f.workers = p.config.workers;
-        f.chunksize = effective_chunksize(p.config);
-        f.chunksize_auto = !p.config.chunksize.has_value();
-        f.wall_s = p.series.wall_s;
-        f.speedup = p.figures.speedup;
-        f.complete = p.complete;
-        out.push_back(std::move(f));
-    }
-    return out;
-}
-
-std::string format_table(const SweepOptions& opt, const RunSeries& serial,
-                         const std::vector<PointResult>& points, const SweepAnalysis& a,
-                         const std::vector<SweepPointFigures>& figs, bool interrupted) {
-    const RunConfig& c = opt.run.config;
-    std::string out = "sweep: " + c.workload + ", " + std::to_string(c.size) + " items";
-    for (const auto& [k, v] : c.params) out += ", " + k + "=" + v;
-    out += "; " + std::to_string(points.size()) + " points, " + std::to_string(c.repeat) +
-           " run(s) each, seeded order (seed " + std::to_string(opt.seed) + ")\n";
-    out += "serial baseline: " +
-           (serial.runs.empty() ? std::string("not measured") : stat_text(serial.wall_s)) + "\n\n";
-    std::string head;
-    for (const auto& ax : opt.axes) head += pad(ax.name, 11);
-    head += pad("wall (median [min … max])", 34) + pad("speedup", 9) + pad("eff", 6) +
-            pad("T", 10) + "C\n";
-    out += head;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const auto& p = points[i];
-        std::string row;
-        for (std::size_t k = 0; k < opt.axes.size(); ++k) {
-            std::string v = opt.axes[k].values[p.point[k]];
-            if (opt.axes[k].name == "chunksize" && v == "auto")
-                v += "=" + std::to_string(figs[i].chunksize);
-            row += pad(v, 11);
-        }
-        if (!p.ran) {
-            out += row + "not run\n";
-            continue;
-        }
-        row += pad(stat_text(p.series.wall_s), 34) + pad(fmt_fixed(p.figures.speedup, 2), 9) +
-               pad(fmt_fixed(p.figures.efficiency, 2), 6) + pad(fmt_duration(p.figures.T), 10) +
-               fmt_duration(p.figures.C);
-        if (!p.complete) row += "  (partial)";
-        if (a.recommendation && a.recommendation->best == i) row += "  ← best";
-        out += row + "\n";
-    }
-    out += "\n";
-    if (a.amdahl) {
-        out += "Amdahl (W ≤ usable cores, " + std::to_string(a.amdahl->points) +
-               " points): serial fraction " + fmt_fixed(a.amdahl->serial_fraction, 3) + " [95 % " +
-               fmt_fixed(a.amdahl->low, 3) + " … " + fmt_fixed(a.amdahl->high, 3) +
-               "], speedup at most " +
-               (std::isfinite(a.amdahl->max_speedup) ? fmt_fixed(a.amdahl->max_speedup, 1)
-                                                     : std::string("unbounded")) +
-               "\n";
-    }
-    if (a.usl) {
-        out += "USL (" + std::to_string(a.usl->points) + " points): σ " +
-               fmt_fixed(a.usl->sigma, 4) + ", κ " + fmt_fixed(a.usl->kappa, 5);
-        if (a.usl->peak_workers)
-            out += ", peaks at W ≈ " + fmt_fixed(*a.usl->peak_workers, 1) + " (speedup " +
-                   fmt_fixed(a.usl->peak_speedup, 2) + ")";
-        else
-            out += ", no peak (κ ≤ 0 or σ ≥ 1)";
-        out += "\n";
-    }
-    if (!a.fit_note.empty()) out += "fits: " + a.fit_note + "\n";
-    if (a.chunksize) {
-        const auto& cs = *a.chunksize;
-        out += "chunksize: best measured " + std::to_string(figs[cs.best].chunksize) + " (" +
-               stat_text(figs[cs.best].wall_s) + "); the formula ceil(n / (4W)) gives " +
-               std::to_string(cs.formula);
-        if (cs.formula_cost_pct)
-            out += ", " + fmt_fixed(*cs.formula_cost_pct, 1) + " % slower than the best";
-        else
-            out += " (not among the points; add auto to --chunksize)";
-        out += "\n";
-    }
-    if (a.recommendation) out += a.recommendation->sentence + "\n";
-    if (interrupted) out += "interrupted: the points that finished are shown\n";
-    return out;
-}
-
-nlohmann::json value_json(const std::string& v) {
-    if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) return std::stoll(v);
-    return v;
-}
-
-nlohmann::json sweep_json(const SweepOptions& opt, const MachineInfo& machine,
-                          const RunSeries& serial, const std::vector<PointResult>& points,
-                          const SweepAnalysis& a, const std::vector<SweepPointFigures>& figs,
-                          bool interrupted) {
-    using nlohmann::json;
-    const ResultJsonOptions ro{opt.run.chunk_records};
-    json axes = json::array();
-    for (const auto& ax : opt.axes) {
-        json values = json::array();
-        for (const auto& v : ax.values) values.push_back(value_json(v));
-        axes.push_back({{"name", ax.name}, {"values", values}});
-    }
-    json pts = json::array();
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const auto& p = points[i];
-        json values = json::object();
-        for (std::size_t k = 0; k < opt.axes.size(); ++k)
-            values[opt.axes[k].name] = value_json(opt.axes[k].values[p.point[k]]);
-        json o{{"values", values},
-               {"order", p.order},
-               {"workers", p.config.workers},
-               {"chunksize", figs[i].chunksize},
-               {"ran", p.ran},
-               {"complete", p.complete}};
-        if (p.ran) {
-            o["series"] = series_to_json(p.series, ro);
-            o["wall_s"] = p.series.wall_s;
-            o["speedup"] = p.figures.speedup;
-            o["efficiency"] = p.figures.efficiency;
-            o["T"] = p.figures.T;
-            o["C"] = p.figures.C;
-            o["checksums_match"] = p.figures.checksums_match;
-        }
-        pts.push_back(std::move(o));
-    }
-    json fits{
-        {"amdahl", nullptr}, {"usl", nullptr}, {"note", a.fit_note}, {"points", a.scaling_points}};
-    if (a.amdahl)
-        fits["amdahl"] = {
-            {"serial_fraction", a.amdahl->serial_fraction},
-            {"low", a.amdahl->low},
-            {"high", a.amdahl->high},
-            {"max_speedup",
-             std::isfinite(a.amdahl->max_speedup) ? json(a.amdahl->max_speedup) : json(nullptr)},
-            {"points", a.amdahl->points}};
-    if (a.usl)
-        fits["usl"] = {
-            {"sigma", a.usl->sigma},
-            {"kappa", a.usl->kappa},
-            {"peak_workers", a.usl->peak_workers ? json(*a.usl->peak_workers) : json(nullptr)},
-            {"peak_speedup", a.usl->peak_workers ? json(a.usl->peak_speedup) : json(nullptr)},
-            {"points", a.usl->points}};
-    json chunk = nullptr;
-    if (a.chunksize)
-        chunk = {
-            {"best", a.chunksize->best},
-            {"best_chunksize", figs[a.chunksize->best].chunksize},
-            {"formula", a.chunksize->formula},
-            {"formula_point",
-             a.chunksize->formula_point ? json(*a.chunksize->formula_point) : json(nullptr)},
-            {"formula_cost_pct",
-             a.chunksize->formula_cost_pct ? json(*a.chunksize->formula_cost_pct) : json(nullptr)}};
-    json rec = nullptr;
-    if (a.recommendation)
-        rec = {{"best", a.recommendation->best},
-               {"within_noise", a.recommendation->within_noise},
-               {"serial_faster", a.recommendation->serial_faster},
-               {"disturbed", a.recommendation->disturbed},
-               {"text", a.recommendation->sentence}};
-    json doc{{"type", "sweep"},
-             {"config", opt.run.config},
-             {"machine", machine},
-             {"seed", opt.seed},
-             {"axes", axes},
-             {"serial", serial.runs.empty() ? json(nullptr) : series_to_json(serial, ro)},
-             {"points", pts},
-             {"fits", fits},
-             {"chunksize", chunk},
-             {"recommendation", rec},
-             {"interrupted", interrupted}};
-    return doc;
-}
-
-int open_events(const std::string& where, std::string& err) {
-    if (where == "-") return dup(STDOUT_FILENO);
-    const int fd = open(where.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) err = "--events: cannot write '" + where + "': " + strerror(errno);
-    return fd;
-}
-
-bool finish_events(EventStreamWriter& writer, int fd, const std::string& where) {
-    const std::string name =
-        where == "-" ? "the event stream to stdout" : "the event stream to '" + where + "'";
-    bool ok = writer.finish();
-    if (writer.write_error() != 0) {
-        report_write_error("sweep", name, strerror(writer.write_error()));
-        ok = false;
-    } else if (!ok) {
-        report_write_error("sweep", name, "output incomplete");
-    }
-    if (close(fd) != 0 && errno != EINTR && ok) {
-        report_write_error("sweep", name, strerror(errno));
-        ok = false;
-    }
-    return ok;
 }
 
 }  // namespace
@@ -410,6 +163,12 @@ int sweep_command(const Args& args) {
         stops.push_back(control.get());
     }
     std::string err;
+    // The CSV file is opened before any process starts: an unwritable path is bad input.
+    std::unique_ptr<FILE, int (*)(FILE*)> csv(nullptr, &std::fclose);
+    if (opt.csv) {
+        csv.reset(std::fopen(opt.csv->c_str(), "we"));
+        if (!csv) return bad_input("--csv: cannot write '" + *opt.csv + "': " + strerror(errno));
+    }
     int events_fd = -1;
     if (opt.run.events && (events_fd = open_events(*opt.run.events, err)) < 0)
         return bad_input(err);
@@ -420,7 +179,12 @@ int sweep_command(const Args& args) {
         if (opt.run.chunk_detail) stream.chunk_detail_cap = *opt.run.chunk_detail;
         writer = std::make_unique<EventStreamWriter>(events_fd, monotonic_ns(), machine, stream);
     }
-    RunObserver& observer = writer ? static_cast<RunObserver&>(*writer) : null_observer;
+    // The progress line on a terminal's stderr, as `run` draws it, with the point it is at.
+    ProgressLine observer(
+        writer ? static_cast<RunObserver&>(*writer) : null_observer, STDERR_FILENO,
+        !opt.run.json && progress_wanted(opt.run.progress, opt.run.quiet, STDERR_FILENO));
+    const int per_series = opt.run.config.warmup + opt.run.config.repeat;
+    observer.expect_runs(static_cast<int>(points.size() + 1) * per_series);
 
     Engine engine(points.front().config, observer, stops);
     auto refused = engine.prepare();
@@ -429,29 +193,28 @@ int sweep_command(const Args& args) {
             refused = at_point(opt.axes, points[i].point) + *e;
     if (refused) {
         if (writer) writer->on_error("", {"bad_input", *refused, -1, 0, 0, -1, -1}, monotonic_ns());
-        if (writer) finish_events(*writer, events_fd, *opt.run.events);
+        if (writer) finish_events("sweep", *writer, events_fd, *opt.run.events);
         return bad_input(*refused);
     }
 
     FILE* table = opt.run.events == "-" ? stderr : stdout;
     bool run_failed = false;
+    observer.set_prefix("serial baseline ");
     const RunSeries serial = engine.run_series(serial_counterpart(points.front().config));
     run_failed |= failed(serial);
     bool interrupted = engine.interrupted();
-    // Where the sweep is, for a person watching a terminal (never into a file or a pipe).
-    const bool progress = !opt.run.json && isatty(STDERR_FILENO) == 1;
     for (std::size_t k = 0; k < run_order.size() && !interrupted; ++k) {
         PointResult& p = points[run_order[k][0]];
+        observer.set_prefix("point " + std::to_string(k + 1) + "/" +
+                            std::to_string(run_order.size()) + " ");
         p.series = engine.run_series(p.config);
         p.ran = !p.series.runs.empty();
         interrupted = engine.interrupted();
         p.complete = p.ran && !interrupted && !p.series.representative.partial;
         run_failed |= failed(p.series);
         if (p.ran) p.figures = make_comparison(serial, p.series);
-        if (progress)
-            std::fprintf(stderr, "\rpoint %zu/%zu", k + 1, run_order.size()), std::fflush(stderr);
     }
-    if (progress) std::fprintf(stderr, "\r%*s\r", 24, "");
+    observer.clear();
 
     const auto figs = figures_of(opt.axes, points);
     double outside = 0;
@@ -477,7 +240,16 @@ int sweep_command(const Args& args) {
         if (table != stderr) write_stream(stderr, text);
         output_failed = true;
     }
-    if (writer) output_failed |= !finish_events(*writer, events_fd, *opt.run.events);
+    if (csv) {
+        const auto e = write_stream(csv.get(), sweep_csv(opt, serial, points, figs));
+        const bool closed = std::fclose(csv.release()) == 0;
+        if (e || !closed) {
+            report_write_error("sweep", "the CSV to '" + *opt.csv + "'",
+                               e ? *e : std::string(strerror(errno)));
+            output_failed = true;
+        }
+    }
+    if (writer) output_failed |= !finish_events("sweep", *writer, events_fd, *opt.run.events);
     if (output_failed) return 1;
     if (interrupted) return 130;
     return run_failed ? 1 : 0;

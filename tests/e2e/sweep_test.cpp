@@ -3,6 +3,7 @@
 // starts (exit 2, one line naming the option) and an interruption that keeps what finished.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -135,7 +136,51 @@ TEST_F(Sweep, TableHasARowPerPointAndTheEventStreamEveryRun) {
     EXPECT_EQ(ends, 21);
 }
 
+TEST_F(Sweep, CsvHasTheBaselineThenOneRowPerPointWithTheTablesFigures) {
+    poolscope::test_support::ScratchDir dir;
+    const std::string csv = dir.path() + "/sweep.csv";
+    const auto r = run_cli(with(kSmall, {"--json", "--csv", csv}));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    std::ifstream in(csv);
+    std::vector<std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) {
+        ASSERT_FALSE(line.empty());
+        EXPECT_EQ(line.back(), '\r');  // RFC 4180 line ends
+        line.pop_back();
+        std::vector<std::string> cells;
+        std::stringstream ss(line);
+        for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
+        if (!line.empty() && line.back() == ',') cells.emplace_back();
+        rows.push_back(cells);
+    }
+    ASSERT_EQ(rows.size(), 8u);  // header, serial, 6 points
+    const auto& head = rows[0];
+    ASSERT_GE(head.size(), 4u);
+    EXPECT_EQ(head[0], "point");
+    EXPECT_EQ(head[1], "workers");
+    EXPECT_EQ(head[2], "chunksize");
+    for (const auto& row : rows) EXPECT_EQ(row.size(), head.size());
+    const auto col = [&](const std::string& name) {
+        return static_cast<std::size_t>(std::find(head.begin(), head.end(), name) - head.begin());
+    };
+    EXPECT_EQ(rows[1][0], "serial");
+    EXPECT_EQ(rows[1][col("runs")], "2");
+    for (std::size_t i = 0; i < 6; ++i) {
+        const auto& row = rows[i + 2];
+        const json& p = j["points"][i];
+        EXPECT_EQ(row[0], std::to_string(i));
+        EXPECT_EQ(row[col("resolved_chunksize")], std::to_string(p["chunksize"].get<int>()));
+        EXPECT_EQ(row[col("order")], std::to_string(p["order"].get<int>()));
+        EXPECT_EQ(row[col("checksums_match")], "true");
+        EXPECT_NEAR(std::stod(row[col("speedup")]), p["speedup"].get<double>(), 1e-6);
+    }
+    EXPECT_EQ(rows[4][col("chunksize")], "auto");  // the axis value as given
+}
+
 TEST_F(Sweep, BadInputIsRefusedBeforeAnyProcessStarts) {
+    expect_refused({"sweep", "--workers", "1,2", "--csv", "/nonexistent/poolscope/sweep.csv"},
+                   "--csv: cannot write");
     expect_refused({"sweep", "--workers", "8..2"}, "--workers: the range '8..2' is inverted");
     expect_refused({"sweep", "--workers", "1..200", "--chunksize", "1..100"},
                    "more than 10000 points (200 × 100)");

@@ -50,6 +50,14 @@ class ObserverHookTimer : public RunObserver {
         Timed t(*this);
         inner_.on_run_end(r);
     }
+    void on_series_end(const RunSeries& s) override {
+        Timed t(*this);
+        inner_.on_series_end(s);
+    }
+    void on_comparison(const Comparison& c) override {
+        Timed t(*this);
+        inner_.on_comparison(c);
+    }
     void on_tick(int64_t now_ns) override {
         Timed t(*this);
         inner_.on_tick(now_ns);

@@ -50,6 +50,8 @@ class ProgressLine : public RunObserver {
     void on_sample(const std::string& run_id, const Sample& s) override;
     void on_error(const std::string& run_id, const RunError& e, int64_t t_ns) override;
     void on_run_end(const RunResult& r) override;
+    void on_series_end(const RunSeries& s) override { next_.on_series_end(s); }
+    void on_comparison(const Comparison& c) override { next_.on_comparison(c); }
     void on_tick(int64_t now_ns) override;
     int ms_until_tick(int64_t now_ns) const override;
 

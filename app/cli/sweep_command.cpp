@@ -212,7 +212,10 @@ int sweep_command(const Args& args) {
         interrupted = engine.interrupted();
         p.complete = p.ran && !interrupted && !p.series.representative.partial;
         run_failed |= failed(p.series);
-        if (p.ran) p.figures = make_comparison(serial, p.series);
+        if (p.ran) {
+            p.figures = make_comparison(serial, p.series);
+            observer.on_comparison(p.figures);
+        }
     }
     observer.clear();
 

@@ -78,7 +78,9 @@ RunSeries Engine::run_series(const RunConfig& cfg) {
         runs.push_back(run_once(cfg));
         if (interrupted()) break;
     }
-    return make_series(std::move(runs));
+    RunSeries series = make_series(std::move(runs));
+    if (!series.runs.empty()) observer_.on_series_end(series);
+    return series;
 }
 
 Comparison Engine::run_compare() {
@@ -89,7 +91,9 @@ Comparison Engine::run_compare() {
         c.verdict = "interrupted before the parallel run";
         return c;
     }
-    return make_comparison(std::move(serial), run_series(config_));
+    Comparison c = make_comparison(std::move(serial), run_series(config_));
+    if (!c.parallel.runs.empty()) observer_.on_comparison(c);
+    return c;
 }
 
 }  // namespace poolscope

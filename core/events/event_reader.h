@@ -67,9 +67,33 @@ struct StreamRun {
     uint64_t chunks_aggregated = 0;
 };
 
+// A series_end event: which runs were counted (their ids have run_starts), with the figures.
+struct StreamSeries {
+    std::vector<std::string> runs;
+    std::string representative;
+    Stat wall_s, startup_s, teardown_s, compute_s;
+    bool partial = false;
+    int64_t t_ns = 0;
+};
+
+// A comparison event: a serial and a parallel series set side by side.
+struct StreamComparison {
+    std::vector<std::string> serial;
+    std::vector<std::string> parallel;
+    double speedup = 0;
+    double efficiency = 0;
+    double T = 0;
+    double C = 0;
+    bool checksums_match = false;
+    std::string verdict;
+    int64_t t_ns = 0;
+};
+
 struct EventStream {
     StreamHello hello;
-    std::vector<StreamRun> runs;      // in run_start order
+    std::vector<StreamRun> runs;       // in run_start order
+    std::vector<StreamSeries> series;  // in the order they ended
+    std::vector<StreamComparison> comparisons;
     std::vector<StreamError> errors;  // errors outside any run
     std::vector<StreamWarning> warnings;
     // Why the last line, which had no newline, could not be read: the stream was cut off

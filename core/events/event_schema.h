@@ -22,6 +22,8 @@ inline constexpr char kSample[] = "sample";
 inline constexpr char kWarning[] = "warning";
 inline constexpr char kError[] = "error";
 inline constexpr char kRunEnd[] = "run_end";
+inline constexpr char kSeriesEnd[] = "series_end";   // after a series' counted runs
+inline constexpr char kComparison[] = "comparison";  // after a serial and a parallel series
 }  // namespace type
 
 namespace key {
@@ -97,6 +99,23 @@ inline constexpr char kEventsDropped[] = "events_dropped";
 inline constexpr char kChunkDetail[] = "chunk_detail";  // "full" or "aggregated"
 inline constexpr char kChunksStreamed[] = "chunks_streamed";
 inline constexpr char kChunksAggregated[] = "chunks_aggregated";
+
+// series_end and comparison
+inline constexpr char kRuns[] = "runs";                      // counted runs' ids, in order
+inline constexpr char kRepresentative[] = "representative";  // the median run's id
+inline constexpr char kWallS[] = "wall_s";                   // {"median","min","max"}
+inline constexpr char kStartupS[] = "startup_s";
+inline constexpr char kTeardownS[] = "teardown_s";
+inline constexpr char kComputeS[] = "compute_s";
+inline constexpr char kPartial[] = "partial";
+inline constexpr char kSerial[] = "serial";      // the serial series' run ids
+inline constexpr char kParallel[] = "parallel";  // the parallel series' run ids
+inline constexpr char kSpeedup[] = "speedup";
+inline constexpr char kEfficiency[] = "efficiency";
+inline constexpr char kTaskS[] = "T";      // serial wall / n
+inline constexpr char kOverheadS[] = "C";  // per-task overhead, worker-seconds
+inline constexpr char kChecksumsMatch[] = "checksums_match";
+inline constexpr char kVerdict[] = "verdict";
 }  // namespace key
 
 // Values of chunk_detail in run_end, and the code of the warning about dropped events.

@@ -109,6 +109,8 @@ struct EventStreamParser::Impl {
         if (kind == type::kError) return error(e);
         if (kind == type::kWarning) return warning(e);
         if (kind == type::kRunEnd) return run_end(e);
+        if (kind == type::kSeriesEnd) return series_end(e);
+        if (kind == type::kComparison) return comparison(e);
         // A newer writer's event type: skipped, as the version policy promises.
     }
 
@@ -283,6 +285,45 @@ struct EventStreamParser::Impl {
         r.chunks_streamed = streamed;
         r.chunks_aggregated = in_buckets;
         if (listener_) listener_->run_ended(index);
+    }
+
+    // Run ids that must each have had a run_start.
+    std::vector<std::string> run_ids(const json& e, const char* field) const {
+        auto ids = get_field<std::vector<std::string>>(e, field);
+        for (const auto& id : ids)
+            if (!index_.contains(id))
+                throw std::runtime_error(std::string(field) + ": run '" + id +
+                                         "' has no run_start");
+        return ids;
+    }
+
+    void series_end(const json& e) {
+        StreamSeries s;
+        s.runs = run_ids(e, key::kRuns);
+        s.representative = get_field<std::string>(e, key::kRepresentative);
+        s.wall_s = get_field<Stat>(e, key::kWallS);
+        s.startup_s = get_field<Stat>(e, key::kStartupS);
+        s.teardown_s = get_field<Stat>(e, key::kTeardownS);
+        s.compute_s = get_field<Stat>(e, key::kComputeS);
+        s.partial = get_field<bool>(e, key::kPartial);
+        s.t_ns = time_of(e);
+        out_.series.push_back(std::move(s));
+        if (listener_) listener_->series_ended(out_.series.size() - 1);
+    }
+
+    void comparison(const json& e) {
+        StreamComparison c;
+        c.serial = run_ids(e, key::kSerial);
+        c.parallel = run_ids(e, key::kParallel);
+        c.speedup = get_field<double>(e, key::kSpeedup);
+        c.efficiency = get_field<double>(e, key::kEfficiency);
+        c.T = get_field<double>(e, key::kTaskS);
+        c.C = get_field<double>(e, key::kOverheadS);
+        c.checksums_match = get_field<bool>(e, key::kChecksumsMatch);
+        c.verdict = get_field<std::string>(e, key::kVerdict);
+        c.t_ns = time_of(e);
+        out_.comparisons.push_back(std::move(c));
+        if (listener_) listener_->compared(out_.comparisons.size() - 1);
     }
 
     bool hello_seen_ = false;

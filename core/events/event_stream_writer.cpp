@@ -168,6 +168,54 @@ void EventStreamWriter::on_run_end(const RunResult& r) {
     warn_if_caught_up(t_ns);
 }
 
+namespace {
+
+json run_ids(const RunSeries& s) {
+    json ids = json::array();
+    for (const auto& r : s.runs) ids.push_back(r.run_id);
+    return ids;
+}
+
+int64_t series_end_ns(const RunSeries& s) {
+    int64_t end = 0;
+    for (const auto& r : s.runs) end = std::max(end, r.end_ns);
+    return end;
+}
+
+}  // namespace
+
+void EventStreamWriter::on_series_end(const RunSeries& s) {
+    const int64_t t_ns = std::max(last_now_ns_, series_end_ns(s));
+    last_now_ns_ = t_ns;
+    const json body{
+        {key::kRuns, run_ids(s)},
+        {key::kRepresentative, s.representative.run_id},
+        {key::kWallS, s.wall_s},
+        {key::kStartupS, s.startup_s},
+        {key::kTeardownS, s.teardown_s},
+        {key::kComputeS, s.compute_s},
+        {key::kPartial, s.representative.partial},
+    };
+    write_essential(event_line(type::kSeriesEnd, seconds_since_origin(t_ns), "", body));
+}
+
+void EventStreamWriter::on_comparison(const Comparison& c) {
+    const int64_t t_ns =
+        std::max({last_now_ns_, series_end_ns(c.serial), series_end_ns(c.parallel)});
+    last_now_ns_ = t_ns;
+    const json body{
+        {key::kSerial, run_ids(c.serial)},
+        {key::kParallel, run_ids(c.parallel)},
+        {key::kSpeedup, c.speedup},
+        {key::kEfficiency, c.efficiency},
+        {key::kTaskS, c.T},
+        {key::kOverheadS, c.C},
+        {key::kChecksumsMatch, c.checksums_match},
+        {key::kVerdict, c.verdict},
+    };
+    write_essential(event_line(type::kComparison, seconds_since_origin(t_ns), "", body));
+}
+
 void EventStreamWriter::flush_chunks(const std::string& run_id, RunState& state, int64_t now_ns) {
     const std::span<const ChunkRecord> all(state.pending);
     for (std::size_t at = 0; at < all.size(); at += options_.chunks_per_line) {

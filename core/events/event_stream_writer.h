@@ -46,6 +46,8 @@ class EventStreamWriter : public RunObserver {
     // An empty run_id reports an error outside any run (the event then has no "run").
     void on_error(const std::string& run_id, const RunError& e, int64_t t_ns) override;
     void on_run_end(const RunResult& r) override;
+    void on_series_end(const RunSeries& s) override;
+    void on_comparison(const Comparison& c) override;
     void on_tick(int64_t now_ns) override;
     // Until the next flush of batched chunks and progress, or, while output the descriptor did
     // not take yet is queued, until kRetryWriteMs after the last tick; -1 when nothing waits.

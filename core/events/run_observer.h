@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/engine/run_result.h"
+#include "core/engine/run_series.h"
 #include "core/telemetry/run_telemetry.h"
 
 namespace poolscope {
@@ -48,6 +49,10 @@ class RunObserver {
         (void)run_id, (void)e, (void)t_ns;
     }
     virtual void on_run_end(const RunResult& r) { (void)r; }
+    // After the counted runs of a series (Engine::run_series; warm-up runs are not in it).
+    virtual void on_series_end(const RunSeries& s) { (void)s; }
+    // After a serial and a parallel series were set side by side (Engine::run_compare).
+    virtual void on_comparison(const Comparison& c) { (void)c; }
     // A chance to flush batched events. The pool calls on_progress and then on_tick on each
     // turn of its loop where ms_until_tick says 0 (due) or -1 (no wish), and on_progress once
     // more with the final figures before on_run_end; the serial and threads runners call

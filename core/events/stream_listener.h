@@ -32,6 +32,9 @@ class StreamListener {
     virtual void failed(std::optional<std::size_t> /*run*/, const StreamError&) {}
     // run_end came: the run's result is in stream().runs[run].result.
     virtual void run_ended(std::size_t /*run*/) {}
+    // A series ended / a comparison came: stream().series[i] / stream().comparisons[i].
+    virtual void series_ended(std::size_t /*i*/) {}
+    virtual void compared(std::size_t /*i*/) {}
 };
 
 }  // namespace poolscope

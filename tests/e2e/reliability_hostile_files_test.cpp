@@ -74,9 +74,12 @@ TEST_F(ReliabilityHostileFiles, ANegativeCountIsRefusedWithItsLine) {
 
 TEST_F(ReliabilityHostileFiles, ACutOffCompareStreamShowsWhatFinishedThenTheError) {
     std::string text = read(saved_compare());
-    // Cut in the middle of the last line (the parallel run's run_end).
-    const auto last = text.rfind('\n', text.size() - 2);
-    text.resize(last + (text.size() - last) / 2);
+    // Cut in the middle of the parallel run's run_end (the last run_end; the series_end and
+    // comparison after it are lost with it).
+    const auto end_line = text.rfind("{\"type\":\"run_end\"");
+    ASSERT_NE(end_line, std::string::npos);
+    const auto end_eol = text.find('\n', end_line);
+    text.resize(end_line + (end_eol - end_line) / 2);
     const std::string path = write("cut.jsonl", text);
     const CliResult r = run_shell("\"$CLI\" replay " + shell_quote(path));
     EXPECT_EQ(r.exit_code, 1) << r.err;

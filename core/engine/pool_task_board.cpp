@@ -216,8 +216,9 @@ std::optional<ClaimedTask> TaskBoard::claim(int worker, int pipe_fd, Bytes& fram
                 ok = read_full(pipe_fd, frame.data(), t.frame_bytes) == t.frame_bytes;
             }
             pthread_mutex_unlock(&h_->read_lock);
-            if (!ok) {
-                error = "protocol error: truncated task frame";
+            if (!ok) {  // the pipe ended: a stop closed it mid-frame, or the engine is gone
+                if (h_->closed.load(std::memory_order_acquire) == 0)
+                    error = "protocol error: truncated task frame";
                 return std::nullopt;
             }
             return t;

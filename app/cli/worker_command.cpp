@@ -24,7 +24,7 @@ struct WorkerArgs {
     WorkerOptions opt;
     std::vector<std::string> inject;
     bool shm = false;
-    uint64_t shm_inputs = 0, shm_outputs = 0;
+    uint64_t shm_inputs = 0, shm_outputs = 0, board_bytes = 0;
 };
 
 bool parse_worker_args(const Args& args, WorkerArgs& w) {
@@ -55,6 +55,8 @@ bool parse_worker_args(const Args& args, WorkerArgs& w) {
             w.shm_inputs = std::strtoull(v.c_str(), nullptr, 10), w.shm = true;
         else if (k == "--shm-outputs")
             w.shm_outputs = std::strtoull(v.c_str(), nullptr, 10), w.shm = true;
+        else if (k == "--board-bytes")
+            w.board_bytes = std::strtoull(v.c_str(), nullptr, 10), w.shm = true;
         else
             return false;
     }
@@ -82,12 +84,13 @@ int worker_command(const Args& args) {
     }
     SharedSegment seg;  // lives until _exit
     if (w.shm) {
-        if (auto e = seg.attach(kWorkerShmFd, w.shm_inputs, w.shm_outputs)) {
+        if (auto e = seg.attach(kWorkerShmFd, w.shm_inputs, w.shm_outputs, w.board_bytes)) {
             std::fprintf(stderr, "poolscope-cli worker: %s\n", e->c_str());
             _exit(2);
         }
         w.opt.shm_inputs = seg.inputs();
         w.opt.shm_outputs = seg.outputs();
+        w.opt.board = seg.board();
     }
     worker_main(*wl, w.opt);
 }

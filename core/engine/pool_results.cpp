@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <new>
 
 #include "core/engine/child_process.h"
 #include "core/engine/output_hashing.h"
+#include "core/engine/pool_queue.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
 
@@ -59,6 +61,8 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
                    int64_t now) {
     PayloadReader r(payload);
     auto h = read_result_fixed(r);
+    if (h && st.board.valid() && (slot.inflight.empty() || h->chunk_id != slot.inflight.front()))
+        note_claims(st);  // claimed from the shared queue since the engine last looked
     if (!h || slot.inflight.empty() || h->chunk_id != slot.inflight.front()) return false;
     const uint64_t id = h->chunk_id;
     const ChunkSpec& spec = st.plan[id];
@@ -232,6 +236,14 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
     rec.signal = status.signal;
     rec.state = status.exited ? "exited" : "killed";
     slot.alive = false;
+    note_claims_of(st, slot);
+    // A worker the engine ended may have claimed a task from the shared queue meanwhile: that
+    // task did not fail, it goes back to the queue (its chunk that timed out was dealt with).
+    if (slot.doomed && st.board.valid() && !st.stopping) {
+        for (auto it = slot.inflight.rbegin(); it != slot.inflight.rend(); ++it)
+            st.queue.push_front(*it);
+        slot.inflight.clear();
+    }
     close_fd(slot.pidfd);
     close_fd(slot.task_fd);
     close_fd(slot.result_fd);
@@ -273,10 +285,29 @@ void begin_stop(PoolState& st, int64_t now) {
     if (st.stopping) return;
     st.stopping = true;
     st.queue.clear();
+    close_queue(st);
     for (auto& q : st.own) q.clear();
     for (auto& slot : st.slots) {
         close_fd(slot.task_fd);
         end_worker(slot, now);
+    }
+}
+
+// An allocation failed in the engine (a task frame, a result): the run ends like any failed
+// run, its finished results kept, instead of the engine aborting with its workers orphaned.
+void out_of_memory(PoolState& st) {
+    const int64_t now = monotonic_ns();
+    for (auto& s : st.slots) {
+        Bytes().swap(s.outbuf);  // the likeliest large buffers
+        s.out_off = 0;
+    }
+    begin_stop(st, now);
+    try {
+        add_error(st, {"out_of_memory",
+                       "the engine ran out of memory (an allocation failed); finished results "
+                       "are kept; reduce --chunksize, --size or the workload's size",
+                       -1, 0, 0, -1, -1});
+    } catch (const std::bad_alloc&) {
     }
 }
 

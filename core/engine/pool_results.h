@@ -28,4 +28,7 @@ void end_worker(WorkerSlot& slot, int64_t now);
 
 void add_error(PoolState& st, RunError err);
 
+// An allocation failed in the engine: the run stops like any failed run, results kept.
+void out_of_memory(PoolState& st);
+
 }  // namespace poolscope

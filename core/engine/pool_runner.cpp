@@ -10,6 +10,7 @@
 
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
+#include "core/engine/pool_queue.h"
 #include "core/engine/pool_results.h"
 #include "core/engine/pool_state.h"
 #include "core/engine/worker_launcher.h"
@@ -53,15 +54,26 @@ void init_plan(PoolState& st) {
     st.result.chunks = st.plan.size();
 }
 
-// --transport shm: one segment for every input and output; the engine writes the inputs into
-// it once (timed: it is the engine's serialization for this transport).
-bool prepare_shm(PoolState& st) {
+// The run's shared segment: the task board of a shared queue, and with --transport shm every
+// input and output; the engine writes the inputs into it once (timed: it is the engine's
+// serialization for this transport).
+bool prepare_segment(PoolState& st) {
+    const RunConfig& cfg = st.ctx->config;
+    const bool shm = cfg.transport == Transport::Shm, queue = uses_queue(cfg);
+    if (!shm && !queue) return true;
     const Workload& wl = *st.ctx->workload;
-    const uint64_t n = st.ctx->config.size, inb = wl.input_bytes(), outb = wl.output_bytes();
-    if (auto e = st.shm.create(n * inb, n * outb, st.ctx->faults.shm_full)) {
+    const uint64_t n = shm ? cfg.size : 0, inb = wl.input_bytes(), outb = wl.output_bytes();
+    if (auto e = st.shm.create(n * inb, n * outb, shm && st.ctx->faults.shm_full,
+                               queue ? TaskBoard::bytes() : 0)) {
         add_error(st, {"shm_failed", *e, -1, 0, 0, -1, -1});
         return false;
     }
+    if (queue)
+        if (auto e = open_queue(st)) {
+            add_error(st, {"start_failed", *e, -1, 0, 0, -1, -1});
+            return false;
+        }
+    if (!shm) return true;
     st.use_shm = true;
     const int64_t t = monotonic_ns();
     const auto in = st.shm.inputs();
@@ -73,7 +85,8 @@ bool prepare_shm(PoolState& st) {
 bool start_worker(PoolState& st, WorkerSlot& slot, int index) {
     LaunchedWorker w;
     const int64_t now = monotonic_ns();
-    if (auto err = launch_worker(*st.ctx, index, w, st.use_shm ? &st.shm : nullptr)) {
+    const bool seg = st.use_shm || st.board.valid();
+    if (auto err = launch_worker(*st.ctx, index, w, seg ? &st.shm : nullptr, st.queue_read_fd)) {
         add_error(st, {"start_failed", "cannot start worker " + std::to_string(index) + ": " + *err,
                        index, 0, 0, -1, -1});
         return false;
@@ -111,32 +124,11 @@ void flush(WorkerSlot& slot) {
     }
 }
 
+// static: the worker's own block, through its own pipe.
 void encode_task(PoolState& st, WorkerSlot& slot, uint64_t id) {
-    const Workload& wl = *st.ctx->workload;
-    const ChunkSpec& spec = st.plan[id];
-    ChunkRecord& c = st.chunks[id];
-    const int64_t t = monotonic_ns();
-    c.dispatch_ns = t;
-    c.worker = slot.index;
-    const std::size_t at = begin_frame(slot.outbuf, FrameType::Task);
-    put_task_header(slot.outbuf, {id, spec.first, spec.count, t, st.use_shm ? 0u : 1u});
-    if (st.use_shm) {  // the inputs are in the segment already: only the range travels
-        end_frame(slot.outbuf, at);
-        c.bytes_in = slot.outbuf.size() - at;
-        c.engine_ser_ns = monotonic_ns() - t;
-        if (slot.inflight.empty()) slot.busy_since_ns = t;
-        slot.inflight.push_back(id);
-        return;
-    }
-    const uint64_t inb = wl.input_bytes();
-    const std::size_t base = slot.outbuf.size();
-    slot.outbuf.resize(base + spec.count * inb);
-    for (uint64_t i = 0; i < spec.count; ++i)
-        wl.read_input(spec.first + i, {slot.outbuf.data() + base + i * inb, inb});
-    end_frame(slot.outbuf, at);
-    c.bytes_in = slot.outbuf.size() - at;
-    c.engine_ser_ns = monotonic_ns() - t;
-    if (slot.inflight.empty()) slot.busy_since_ns = t;
+    encode_task_frame(st, slot.outbuf, id);
+    st.chunks[id].worker = slot.index;
+    if (slot.inflight.empty()) slot.busy_since_ns = st.chunks[id].dispatch_ns;
     slot.inflight.push_back(id);
 }
 
@@ -160,7 +152,7 @@ void dispatch(PoolState& st, WorkerSlot& slot) {
 void replace_if_needed(PoolState& st, WorkerSlot& slot) {
     if (slot.alive || st.stopping || st.joining || slot.pidfd >= 0) return;
     const bool work_left = st.plan.empty() || st.plan[0].worker < 0
-                               ? !st.queue.empty()
+                               ? queue_has_work(st)
                                : !st.own[static_cast<std::size_t>(slot.index)].empty();
     if (!work_left) return;
     if (!start_worker(st, slot, slot.index)) begin_stop(st, monotonic_ns());
@@ -237,12 +229,14 @@ bool any_alive(const PoolState& st) {
 
 void poll_once(PoolState& st, RunTelemetry& tel) {
     std::vector<pollfd> fds;
-    std::vector<std::pair<int, int>> who;  // (slot or -1-stop index, kind 0=result 1=task 2=pidfd)
+    // (slot or -1-stop index, kind 0=result 1=task 2=pidfd 3=stop 4=shared task pipe)
+    std::vector<std::pair<int, int>> who;
     for (std::size_t i = 0; i < st.ctx->stops.size(); ++i) {
         if (st.stopping) break;
         fds.push_back({st.ctx->stops[i]->fd(), POLLIN, 0});
         who.push_back({-1 - static_cast<int>(i), 3});
     }
+    if (queue_wants_write(st)) fds.push_back({st.queue_fd, POLLOUT, 0}), who.push_back({0, 4});
     for (auto& s : st.slots) {
         if (s.result_fd >= 0) fds.push_back({s.result_fd, POLLIN, 0}), who.push_back({s.index, 0});
         if (s.task_fd >= 0 && s.out_off < s.outbuf.size())
@@ -260,6 +254,10 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
                 st.interrupted = true;
                 begin_stop(st, monotonic_ns());
             }
+            continue;
+        }
+        if (kind == 4) {
+            feed_queue(st);
             continue;
         }
         WorkerSlot& s = st.slots[static_cast<std::size_t>(idx)];
@@ -328,8 +326,10 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
         if (tel.enabled())
             ctx.observer->on_sample(ctx.run_id, tel.sample_now(monotonic_ns(), process_refs(st)));
         for (auto& s : st.slots) close_fd(s.task_fd);
+        close_queue(st);
     }
     poll_once(st, tel);
+    note_claims(st);
     const int64_t now = monotonic_ns();
     check_deadlines(st, now);
     open_warm_dispatch(st);
@@ -337,6 +337,7 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
         replace_if_needed(st, s);
         dispatch(st, s);
     }
+    feed_queue(st);
     if (tel.ms_until_due(now) == 0)  // building the process list costs; only when due
         if (auto sample = tel.sample_if_due(now, process_refs(st)))
             ctx.observer->on_sample(ctx.run_id, *sample);
@@ -350,24 +351,6 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
     }
 }
 
-// An allocation failed in the engine (a task frame, a result): the run ends like any failed
-// run, its finished results kept, instead of the engine aborting with its workers orphaned.
-void out_of_memory(PoolState& st) {
-    const int64_t now = monotonic_ns();
-    for (auto& s : st.slots) {
-        Bytes().swap(s.outbuf);  // the likeliest large buffers
-        s.out_off = 0;
-    }
-    begin_stop(st, now);
-    try {
-        add_error(st, {"out_of_memory",
-                       "the engine ran out of memory (an allocation failed); finished results "
-                       "are kept; reduce --chunksize, --size or the workload's size",
-                       -1, 0, 0, -1, -1});
-    } catch (const std::bad_alloc&) {
-    }
-}
-
 }  // namespace
 
 RunResult run_pool(const RunContext& ctx) {
@@ -376,7 +359,7 @@ RunResult run_pool(const RunContext& ctx) {
     RunTelemetry tel(ctx.config.sample_ms);
     st.t0 = monotonic_ns();
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, st.t0);
-    if (ctx.config.transport == Transport::Shm && !prepare_shm(st)) begin_stop(st, st.t0);
+    if (!prepare_segment(st)) begin_stop(st, st.t0);
     for (int i = 0; i < ctx.config.workers && !st.stopping; ++i)
         if (!start_worker(st, st.slots[static_cast<std::size_t>(i)], i))
             begin_stop(st, monotonic_ns());
@@ -392,6 +375,7 @@ RunResult run_pool(const RunContext& ctx) {
     // The last figures, whatever the observer's timing skipped.
     ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,
                                st.plan.size(), monotonic_ns()});
+    close_queue(st);
     finish(st, tel, monotonic_ns());
     ctx.observer->on_run_end(st.result);
     return std::move(st.result);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/engine/chunk_plan.h"
+#include "core/engine/pool_task_board.h"
 #include "core/engine/run_context.h"
 #include "core/engine/run_result.h"
 #include "core/engine/shared_segment.h"
@@ -60,6 +61,18 @@ struct PoolState {
     int64_t shm_fill_ns = 0;
     // Warm pools: dispatch starts once every worker is ready; the clock starts there.
     bool dispatch_open = true;
+    // The shared task queue (every dispatch but static; pool_queue.h).
+    TaskBoard board;
+    int queue_fd = -1;       // the shared task pipe's write end (non-blocking)
+    int queue_read_fd = -1;  // its read end, handed to every worker as its task descriptor
+    Bytes queue_out;         // task frames encoded, not yet written
+    std::size_t queue_out_off = 0;
+    uint64_t stream_encoded = 0;  // bytes of task frames encoded so far (the next frame's offset)
+    uint64_t stream_written = 0;  // of which written into the pipe
+    uint64_t staged = 0;          // board entries filled (claimable once their frame is written)
+    uint64_t posted = 0;          // board entries published
+    uint64_t noted = 0;           // board entries whose claim the engine has recorded
+    std::vector<uint64_t> noted_ahead;  // entries at or past `noted` recorded early (a death)
 };
 
 inline constexpr uint64_t kMaxReportedItemErrors = 100;

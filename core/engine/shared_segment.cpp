@@ -34,9 +34,10 @@ std::optional<std::string> SharedSegment::map(int prot) {
 }
 
 std::optional<std::string> SharedSegment::create(uint64_t input_bytes, uint64_t output_bytes,
-                                                 bool simulate_full) {
+                                                 bool simulate_full, uint64_t board_bytes) {
     input_bytes_ = input_bytes;
     output_bytes_ = output_bytes;
+    board_bytes_ = board_bytes;
     const auto fail = [&](int err) {
         return "cannot create a shared memory segment of " + size_text(total()) + ": " +
                strerror(err) + "; try --transport pipe";
@@ -53,10 +54,11 @@ std::optional<std::string> SharedSegment::create(uint64_t input_bytes, uint64_t 
 }
 
 std::optional<std::string> SharedSegment::attach(int fd, uint64_t input_bytes,
-                                                 uint64_t output_bytes) {
+                                                 uint64_t output_bytes, uint64_t board_bytes) {
     fd_ = fd;
     input_bytes_ = input_bytes;
     output_bytes_ = output_bytes;
+    board_bytes_ = board_bytes;
     return map(PROT_READ | PROT_WRITE);
 }
 

@@ -38,7 +38,10 @@ std::optional<std::string> fork_worker(const RunContext& ctx, int index, ChildPi
         opt.lib_threads = ctx.config.lib_threads;
         opt.faults = ctx.faults;
         opt.pin_cpu = pin_cpu_for(ctx, index);
-        if (shm) opt.shm_inputs = shm->inputs(), opt.shm_outputs = shm->outputs();
+        if (shm) {
+            opt.shm_inputs = shm->inputs(), opt.shm_outputs = shm->outputs();
+            opt.board = shm->board();
+        }
         worker_main(*ctx.workload, opt);
     }
     return std::nullopt;
@@ -57,6 +60,8 @@ std::vector<std::string> spawn_args(const RunContext& ctx, int index, pid_t pare
     if (shm)
         a.insert(a.end(), {"--shm-inputs", std::to_string(shm->input_bytes()), "--shm-outputs",
                            std::to_string(shm->output_bytes())});
+    if (shm && shm->board_bytes() > 0)
+        a.insert(a.end(), {"--board-bytes", std::to_string(shm->board_bytes())});
     if (const int cpu = pin_cpu_for(ctx, index); cpu >= 0)
         a.insert(a.end(), {"--cpu", std::to_string(cpu)});
     return a;
@@ -83,15 +88,22 @@ std::optional<std::string> spawn_worker(const RunContext& ctx, int index, ChildP
 }  // namespace
 
 std::optional<std::string> launch_worker(const RunContext& ctx, int index, LaunchedWorker& out,
-                                         const SharedSegment* shm) {
+                                         const SharedSegment* shm, int shared_task_read) {
     ChildPipes p;
     if (auto e = make_child_pipes(p)) return e;
+    const bool shared = shared_task_read >= 0;
+    if (shared) {  // tasks come from the shared pipe: this worker's own is not needed
+        close_fd(p.task_read);
+        close_fd(p.task_write);
+        p.task_read = shared_task_read;
+    }
     pid_t pid = -1;
     std::optional<std::string> err;
     if (ctx.config.start == StartMethod::Fork)
         err = fork_worker(ctx, index, p, pid, shm);
     else
         err = spawn_worker(ctx, index, p, pid, shm);
+    if (shared) p.task_read = -1;  // the engine's to keep for the next worker
     if (err) {
         close_child_pipes(p);
         return err;

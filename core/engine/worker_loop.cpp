@@ -10,6 +10,7 @@
 #include <new>
 
 #include "core/engine/child_process.h"
+#include "core/engine/pool_task_board.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
 
@@ -178,34 +179,83 @@ namespace {
 
 namespace {
 
-// Reads task frames and answers them until the engine closes the task pipe.
+// A task frame's header and task header, checked; the frame is whole in `raw`.
+TaskHeader decode_task(const WorkerOptions& opt, std::span<const std::byte> raw,
+                       std::span<const std::byte>& payload) {
+    FrameHeader hdr;
+    if (auto why = parse_frame_header(raw.first(kFrameHeaderSize), opt.max_frame, hdr))
+        fatal("protocol error: " + *why);
+    payload = raw.subspan(kFrameHeaderSize);
+    if (hdr.type != FrameType::Task || hdr.length != payload.size() ||
+        frame_checksum(hdr.type, payload) != hdr.checksum)
+        fatal("protocol error: bad task frame (type, length or checksum)");
+    PayloadReader r(payload);
+    const auto th = read_task_header(r);
+    if (!th) fatal("protocol error: malformed task");
+    payload = payload.subspan(kTaskHeaderBytes);
+    return *th;
+}
+
+void answer(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
+            std::span<const std::byte> inputs, int64_t recv_start, int64_t recv_end, Bytes& out) {
+    PayloadReader r(inputs);
+    const auto io = task_io(wl, opt, th, r);
+    if (!io || r.remaining() != 0) fatal("protocol error: malformed task");
+    run_task(wl, opt, th, *io, recv_start, recv_end, out);
+    if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
+}
+
+// The shared queue: claim the next task when free, until the board is closed.
+[[noreturn]] void serve_board(Workload& wl, const WorkerOptions& opt, Bytes& out) {
+    TaskBoard board;
+    board.attach(opt.board);
+    Bytes frame;
+    std::string err;
+    for (;;) {
+        const auto t = board.claim(opt.index, kWorkerTaskFd, frame, err);
+        if (!t) {
+            if (!err.empty()) fatal(err);
+            _exit(0);  // closed: the pool is being joined or stopped
+        }
+        const int64_t recv_end = monotonic_ns();
+        if (t->frame_bytes == 0) {  // shm: the entry is the whole task
+            const TaskHeader th{t->chunk_id, t->first, t->count, t->dispatch_ns, 0};
+            answer(wl, opt, th, {}, t->claim_ns, recv_end, out);
+            continue;
+        }
+        if (frame.size() < kFrameHeaderSize) fatal("protocol error: truncated task frame header");
+        std::span<const std::byte> inputs;
+        const TaskHeader th = decode_task(opt, frame, inputs);
+        if (th.chunk_id != t->chunk_id || th.first != t->first || th.count != t->count)
+            fatal("protocol error: task frame does not match its queue entry");
+        answer(wl, opt, th, inputs, t->claim_ns, recv_end, out);
+    }
+}
+
+// Reads task frames from its own pipe and answers them until the engine closes it.
 [[noreturn]] void serve_tasks(Workload& wl, const WorkerOptions& opt) {
     wl.enter_worker(opt.lib_threads);
     Bytes out;
     append_ready(out, {getpid(), monotonic_ns(), opt.index});
     if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
-    Bytes payload;
+    if (opt.board) serve_board(wl, opt, out);
+    Bytes frame;
     for (;;) {
-        std::byte raw[kFrameHeaderSize];
-        const std::size_t got = read_full(kWorkerTaskFd, raw, kFrameHeaderSize);
+        frame.resize(kFrameHeaderSize);
+        const std::size_t got = read_full(kWorkerTaskFd, frame.data(), kFrameHeaderSize);
         if (got == 0) _exit(0);  // the engine closed the task pipe: the pool is being joined
         const int64_t recv_start = monotonic_ns();
         if (got < kFrameHeaderSize) fatal("protocol error: truncated task frame header");
         FrameHeader hdr;
-        if (auto why = parse_frame_header(raw, opt.max_frame, hdr))
+        if (auto why = parse_frame_header(frame, opt.max_frame, hdr))
             fatal("protocol error: " + *why);
-        payload.resize(hdr.length);
-        if (read_full(kWorkerTaskFd, payload.data(), hdr.length) < hdr.length)
+        frame.resize(kFrameHeaderSize + hdr.length);
+        if (read_full(kWorkerTaskFd, frame.data() + kFrameHeaderSize, hdr.length) < hdr.length)
             fatal("protocol error: truncated task frame");
         const int64_t recv_end = monotonic_ns();
-        if (hdr.type != FrameType::Task || frame_checksum(hdr.type, payload) != hdr.checksum)
-            fatal("protocol error: bad task frame (type or checksum)");
-        PayloadReader r(payload);
-        const auto th = read_task_header(r);
-        const auto io = th ? task_io(wl, opt, *th, r) : std::nullopt;
-        if (!io || r.remaining() != 0) fatal("protocol error: malformed task");
-        run_task(wl, opt, *th, *io, recv_start, recv_end, out);
-        if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
+        std::span<const std::byte> inputs;
+        const TaskHeader th = decode_task(opt, frame, inputs);
+        answer(wl, opt, th, inputs, recv_start, recv_end, out);
     }
 }
 

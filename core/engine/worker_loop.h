@@ -1,5 +1,6 @@
-// The worker's side of the protocol: announce readiness, then read a task, run its items,
-// write the result, until the engine closes the task pipe. Shared by fork and spawn workers.
+// The worker's side of the protocol: announce readiness, then take a task (from its own task
+// pipe, or claimed from the shared queue), run its items, write the result, until the engine
+// closes the pipe or the queue. Shared by fork and spawn workers.
 #pragma once
 
 #include <sys/types.h>
@@ -25,6 +26,9 @@ struct WorkerOptions {
     // --transport shm: inputs and outputs of every item (inherited mapping or attached fd 5).
     std::span<std::byte> shm_inputs;
     std::span<std::byte> shm_outputs;
+    // The shared task queue's board (a TaskBoard's memory): tasks are claimed there instead of
+    // read from a pipe of the worker's own. nullptr for static dispatch and the threads backend.
+    std::byte* board = nullptr;
     // --global-lock (threads backend): held around every item, like Python's GIL.
     std::mutex* item_lock = nullptr;
     FaultPlan faults;

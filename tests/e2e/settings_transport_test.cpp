@@ -1,6 +1,7 @@
 // --transport changes what travels through the pipes: with shm only index ranges go to the
-// workers and no outputs come back (they wait in the shared segment); with pipe every item's
-// input and output is copied both ways. Both compute what the serial run computes.
+// workers (a 64-byte entry on the shared task queue, no frame) and no outputs come back (they wait
+// in the shared segment); with pipe every item's input and output is copied both ways. Both compute
+// what the serial run computes.
 #include <gtest/gtest.h>
 
 #include "core/protocol/messages.h"
@@ -17,7 +18,7 @@ constexpr uint64_t kItemBytes = 100 * 100 * 8;  // one float64 array each way
 // docs/protocol.md: frame header, task header (chunk_id, first, count, dispatch_ns,
 // inline_inputs), the result's fixed part (ids, counts, stamps, worker) and n_failed.
 constexpr uint64_t kFrameHeader = 24, kTaskHeader = 36, kResultFixed = kResultFixedBytes,
-                   kFailedCount = 4;
+                   kFailedCount = 4, kQueueEntry = 64;
 
 RunConfig transfer_config(Transport t) {
     RunConfig cfg =
@@ -46,7 +47,7 @@ TEST_F(SettingsTransport, ShmMovesOnlyRangesAndPipeMovesTheArrays) {
     EXPECT_EQ(shm.parallel.checksum, pipe.parallel.checksum);
 
     const uint64_t chunks = shm.parallel.chunks;
-    EXPECT_EQ(shm.parallel.bytes_to_workers, chunks * (kFrameHeader + kTaskHeader));
+    EXPECT_EQ(shm.parallel.bytes_to_workers, chunks * kQueueEntry);
     EXPECT_EQ(shm.parallel.bytes_from_workers,
               chunks * (kFrameHeader + kResultFixed + kFailedCount));
     EXPECT_EQ(pipe.parallel.bytes_to_workers,

@@ -25,6 +25,7 @@ enum class FrameType : uint16_t {
     Result = 3,   // worker -> engine: one chunk's results
     Fatal = 4,    // worker -> engine: the worker cannot go on (message)
     Started = 5,  // threads host -> engine: a thread took a chunk (for deadlines)
+    Ranks = 6,    // MPI dispatcher -> engine: every rank's host, pid and clock offset
 };
 
 // Growing a buffer must not zero-fill it: every byte is written right after (an 8 MB task

@@ -158,11 +158,16 @@ std::vector<std::string> mpirun_args(const RunContext& ctx, const std::string& m
     for (const auto& h : mpi_hosts_with_slots(cfg))
         host_list += (host_list.empty() ? "" : ",") + h.name + ":" + std::to_string(h.slots);
     // --oversubscribe: more ranks than cores is the lesson, not an error; --bind-to none: the
-    // engine's other backends do not pin either unless --pin says so.
+    // engine's other backends do not pin either unless --pin says so; a job that ends (a rank
+    // died, or Stop) kills its ranks at once instead of granting each a second after SIGTERM,
+    // so mpirun reports the dead rank and exits well within the engine's 2 s.
     std::vector<std::string> a{mpirun,
                                "--oversubscribe",
                                "--bind-to",
                                "none",
+                               "--mca",
+                               "odls_base_sigkill_timeout",
+                               "0",
                                "-np",
                                std::to_string(cfg.workers + 1),
                                "--host",

@@ -24,7 +24,7 @@ namespace {
 
 // How long a job whose channel closed early may take to exit by itself (mpirun then says which
 // rank died) before its whole session is killed.
-constexpr int64_t kLostGraceNs = 1'000'000'000;
+constexpr int64_t kLostGraceNs = 1'500'000'000;
 // Every rank must have reported by then (a host that cannot be reached may leave mpirun waiting).
 constexpr int64_t kStartTimeoutNs = 60'000'000'000;
 
@@ -38,7 +38,13 @@ struct MpiRun {
     bool reaped = false;
     int64_t lost_ns = 0;     // a channel closed while the job should be running
     int64_t kill_at_ns = 0;  // SIGKILL to the whole session
+    std::string host;        // this machine's name (the dispatcher's host), for samples
 };
+
+std::string this_host() {
+    char buf[256] = {};
+    return gethostname(buf, sizeof buf - 1) == 0 ? buf : "";
+}
 
 std::string host_of(const MpiRun& m, int rank) {
     return rank >= 0 && static_cast<std::size_t>(rank) < m.ranks.size() ? m.ranks[rank].host : "?";
@@ -337,7 +343,7 @@ void mpi_turn(MpiRun& m, RunTelemetry& tel) {
         m.accepted == ctx.config.workers + 1) {
         if (tel.enabled()) {
             Sample last = tel.sample_now(monotonic_ns(), process_refs(m));
-            last.host = m.ranks.empty() ? "" : m.ranks[0].host;
+            last.host = m.host;
             ctx.observer->on_sample(ctx.run_id, last);
         }
         close_for_join(st);
@@ -349,7 +355,7 @@ void mpi_turn(MpiRun& m, RunTelemetry& tel) {
     for (auto& s : st.slots) dispatch_tasks(st, s);
     if (tel.ms_until_due(now) == 0)
         if (auto sample = tel.sample_if_due(now, process_refs(m))) {
-            sample->host = m.ranks.empty() ? "" : m.ranks[0].host;
+            sample->host = m.host;
             ctx.observer->on_sample(ctx.run_id, *sample);
         }
     if (ctx.observer->ms_until_tick(now) <= 0) {
@@ -363,6 +369,7 @@ void mpi_turn(MpiRun& m, RunTelemetry& tel) {
 
 RunResult run_mpi(const RunContext& ctx) {
     MpiRun m;
+    m.host = this_host();
     PoolState& st = m.st;
     init_pool_state(st, ctx);
     RunTelemetry tel(ctx.config.sample_ms);

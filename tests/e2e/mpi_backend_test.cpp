@@ -36,6 +36,12 @@ class MpiBackend : public ReliabilityTest {
 
 class MpiChecksums : public MpiBackend, public ::testing::WithParamInterface<int> {};
 
+CliOptions within(double seconds) {
+    CliOptions o;
+    o.timeout_s = seconds;
+    return o;
+}
+
 const json* find_error(const json& errors, const std::string& code) {
     for (const auto& e : errors)
         if (e.value("code", "") == code) return &e;
@@ -53,6 +59,16 @@ std::vector<std::string> long_run(int workers, std::vector<std::string> extra) {
     return a;
 }
 
+// Polls the event file until a `chunks` event is there: the ranks are working.
+bool wait_for_chunks(const std::string& events, LiveCli& cli, double timeout_s) {
+    const int64_t deadline = monotonic_ns() + static_cast<int64_t>(timeout_s * 1e9);
+    while (monotonic_ns() < deadline && cli.exited_ns() == 0) {
+        if (SavedEvents(events).has_type("chunks")) return true;
+        cli.pump(0.05);
+    }
+    return false;
+}
+
 }  // namespace
 
 TEST_P(MpiChecksums, EveryWorkloadMatchesTheSerialEngine) {
@@ -65,7 +81,7 @@ TEST_P(MpiChecksums, EveryWorkloadMatchesTheSerialEngine) {
             "4",          "--sample-ms", "0",      "--compare", "--json"};
         for (const auto& [k, v] : test_support::small_params(w.name))
             args.insert(args.end(), {"--param", k + "=" + v});
-        const CliResult r = run_cli(args, {.timeout_s = 60});
+        const CliResult r = run_cli(args, within(60));
         ASSERT_EQ(r.exit_code, 0) << r.err;
         const json j = json::parse(r.out, nullptr, false);
         ASSERT_FALSE(j.is_discarded()) << r.out;
@@ -88,7 +104,7 @@ TEST_F(MpiBackend, EventsNameEveryRankWithItsHostAndTheClockFigures) {
     const CliResult r = run_cli(
         {"run", "--backend", "mpi", "--workers", "3", "--workload", "sleep", "--param", "ms=5",
          "--size", "120", "--chunksize", "2", "--sample-ms", "50", "--json", "--events", events},
-        {.timeout_s = 60});
+        within(60));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const SavedEvents saved(events);
     std::map<int, std::set<std::string>> states;
@@ -120,11 +136,14 @@ TEST_F(MpiBackend, EventsNameEveryRankWithItsHostAndTheClockFigures) {
 }
 
 TEST_F(MpiBackend, AKilledRankEndsTheRunWithin3sNamingRankHostAndChunk) {
-    LiveCli cli(long_run(3, {}));
+    test_support::ScratchDir dir;
+    const std::string events = dir.file("events.jsonl");
+    LiveCli cli(long_run(3, {"--events", events}));
     ASSERT_TRUE(cli.started());
     const auto ranks = wait_for_ranks(cli.pid(), 4, 30);
     ASSERT_GT(ranks[2], 0) << "rank 2 did not start";
-    cli.pump(1.0);  // into its tasks
+    ASSERT_TRUE(wait_for_chunks(events, cli, 30)) << "no chunk finished";
+    cli.pump(0.3);  // every rank into its tasks
     ASSERT_EQ(cli.exited_ns(), 0) << "the run ended before the kill; make it longer";
     const int64_t killed_at = monotonic_ns();
     ASSERT_EQ(kill(ranks[2], SIGKILL), 0);
@@ -148,11 +167,13 @@ TEST_F(MpiBackend, AKilledRankEndsTheRunWithin3sNamingRankHostAndChunk) {
 }
 
 TEST_F(MpiBackend, StopEndsMpirunAndEveryRankWithin2s) {
-    LiveCli cli(long_run(2, {"--control-stdin"}));
+    test_support::ScratchDir dir;
+    const std::string events = dir.file("events.jsonl");
+    LiveCli cli(long_run(2, {"--control-stdin", "--events", events}));
     ASSERT_TRUE(cli.started());
     const auto ranks = wait_for_ranks(cli.pid(), 3, 30);
     ASSERT_GT(ranks[1], 0);
-    cli.pump(0.8);
+    ASSERT_TRUE(wait_for_chunks(events, cli, 30)) << "no chunk finished";
     ASSERT_EQ(cli.exited_ns(), 0);
     const auto job = descendants_of(cli.pid());
     const int64_t acted_at = monotonic_ns();
@@ -169,11 +190,13 @@ TEST_F(MpiBackend, StopEndsMpirunAndEveryRankWithin2s) {
 }
 
 TEST_F(MpiBackend, SigintEndsEverythingWithin2s) {
-    LiveCli cli(long_run(2, {}));
+    test_support::ScratchDir dir;
+    const std::string events = dir.file("events.jsonl");
+    LiveCli cli(long_run(2, {"--events", events}));
     ASSERT_TRUE(cli.started());
     const auto ranks = wait_for_ranks(cli.pid(), 3, 30);
     ASSERT_GT(ranks[1], 0);
-    cli.pump(0.8);
+    ASSERT_TRUE(wait_for_chunks(events, cli, 30)) << "no chunk finished";
     const auto job = descendants_of(cli.pid());
     const int64_t acted_at = monotonic_ns();
     kill(cli.pid(), SIGINT);
@@ -205,7 +228,7 @@ TEST_F(MpiBackend, TaskTimeoutEndsTheJobNamingRankAndChunk) {
                                  "--task-timeout",
                                  "0.5",
                                  "--json"},
-                                {.timeout_s = 60});
+                                within(60));
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_LT((monotonic_ns() - t0) * 1e-9, 20.0);
     const json j = json::parse(r.out, nullptr, false);
@@ -234,7 +257,7 @@ TEST_F(MpiBackend, BadInputIsRefusedBeforeAnyProcess) {
     for (const auto& c : cases) {
         std::vector<std::string> args{"run", "--workload", "square", "--size", "10"};
         args.insert(args.end(), c.args.begin(), c.args.end());
-        const CliResult r = run_cli(args, {.timeout_s = 20});
+        const CliResult r = run_cli(args, within(20));
         EXPECT_EQ(r.exit_code, 2) << c.says << "\n" << r.err;
         EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
     }
@@ -243,8 +266,8 @@ TEST_F(MpiBackend, BadInputIsRefusedBeforeAnyProcess) {
 TEST_F(MpiBackend, MissingOpenMpiIsRefusedNamingThePackages) {
     const std::string saved = getenv("PATH") ? getenv("PATH") : "";
     setenv("PATH", "/nonexistent", 1);
-    const CliResult r = run_cli({"run", "--backend", "mpi", "--workload", "square", "--size", "10"},
-                                {.timeout_s = 20});
+    const CliResult r =
+        run_cli({"run", "--backend", "mpi", "--workload", "square", "--size", "10"}, within(20));
     setenv("PATH", saved.c_str(), 1);
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_NE(r.err.find("openmpi-bin libopenmpi-dev"), std::string::npos) << r.err;

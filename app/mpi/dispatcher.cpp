@@ -14,6 +14,7 @@
 #include <list>
 
 #include "app/mpi/rank_messages.h"
+#include "core/engine/host_sample.h"
 #include "core/engine/mpi_launch.h"
 #include "core/engine/worker_loop.h"
 #include "core/platform/clock.h"
@@ -119,7 +120,8 @@ void correct_stamps(Bytes& frame, int64_t offset) {
 
 class Relay {
   public:
-    Relay(std::vector<Channel>& ch, const std::vector<RankInfo>& ranks) : ch_(ch), ranks_(ranks) {}
+    Relay(std::vector<Channel>& ch, const std::vector<RankInfo>& ranks, int control)
+        : ch_(ch), ranks_(ranks), control_(control) {}
 
     // Until every channel reached end of file and its rank was told to stop. Spins for 50 µs
     // after the last activity, then waits on the channels 1 ms at a time (MPI has no descriptor
@@ -129,6 +131,7 @@ class Relay {
         while (!all_stopped()) {
             const bool spin = monotonic_ns() - last_busy < 50'000;
             bool busy = relay_results();
+            busy |= relay_samples();
             busy |= complete_sends();
             busy |= read_channels(spin ? 0 : 1);
             if (busy) last_busy = monotonic_ns();
@@ -140,6 +143,22 @@ class Relay {
         for (const auto& c : ch_)
             if (!c.stop_sent) return false;
         return true;
+    }
+
+    // Another host's samples go to the engine on the control connection, on its clock.
+    bool relay_samples() {
+        bool any = false;
+        for (int flag = 1; flag;) {
+            MPI_Status st;
+            MPI_Iprobe(MPI_ANY_SOURCE, kTagSample, MPI_COMM_WORLD, &flag, &st);
+            if (!flag) break;
+            Bytes frame = receive_from(st.MPI_SOURCE, kTagSample);
+            shift_host_sample(frame,
+                              ranks_[static_cast<std::size_t>(st.MPI_SOURCE)].clock_offset_ns);
+            write_frame(control_, frame);
+            any = true;
+        }
+        return any;
     }
 
     bool relay_results() {
@@ -216,6 +235,7 @@ class Relay {
 
     std::vector<Channel>& ch_;
     const std::vector<RankInfo>& ranks_;
+    int control_;
 };
 
 }  // namespace
@@ -241,6 +261,9 @@ int dispatcher_main(const RankOptions& opt, int workers) {
     Bytes out;
     append_ranks(out, ranks);
     write_frame(control, out);
+    for (int k = 1; k <= workers; ++k)  // so each host's first rank knows it samples the host
+        MPI_Send(out.data() + kFrameHeaderSize, static_cast<int>(out.size() - kFrameHeaderSize),
+                 MPI_BYTE, k, kTagRanks, MPI_COMM_WORLD);
     std::vector<Channel> channels(static_cast<std::size_t>(workers));
     for (int k = 1; k <= workers; ++k) {
         Channel& c = channels[static_cast<std::size_t>(k - 1)];
@@ -252,7 +275,7 @@ int dispatcher_main(const RankOptions& opt, int workers) {
         append_ready(out, {r.pid, ready[static_cast<std::size_t>(k)] - r.clock_offset_ns, k - 1});
         write_frame(c.fd, out);
     }
-    Relay(channels, ranks).run();
+    Relay(channels, ranks, control).run();
     for (auto& c : channels) close(c.fd);
     close(control);
     return 0;

@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 
 #include "app/mpi/dispatcher.h"
 #include "app/mpi/rank_options.h"
+#include "app/mpi/raw_pingpong.h"
 #include "app/mpi/worker_rank.h"
 
 int main(int argc, char** argv) {
@@ -23,6 +25,12 @@ int main(int argc, char** argv) {
     int rank = 0, size = 0;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (argc > 1 && std::strcmp(argv[1], "--raw-pingpong") == 0 && size >= 2) {
+        const int raw = poolscope::mpi::raw_pingpong_main(argc, argv, rank);
+        if (raw != 0) MPI_Abort(MPI_COMM_WORLD, raw);
+        MPI_Finalize();
+        return 0;
+    }
     if (!err.empty() || size < 2) {
         if (rank == 0)
             std::fprintf(stderr, "poolscope-mpi-rank: %s\n",

@@ -15,6 +15,8 @@ enum Tag : int {
     kTagTask = 4,    // 0 -> worker: one task payload
     kTagResult = 5,  // worker -> 0: one result frame (or a fatal frame)
     kTagStop = 6,    // 0 -> worker: no more tasks; finalize and exit
+    kTagRanks = 7,   // 0 -> worker: the Ranks payload (every rank's host and pid)
+    kTagSample = 8,  // worker -> 0: a HostSample frame (one rank per other host samples it)
 };
 
 // Ping-pong rounds per worker rank when estimating its clock offset at start.

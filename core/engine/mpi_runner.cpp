@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <new>
 
+#include "core/engine/host_sample.h"
 #include "core/engine/mpi_failure.h"
 #include "core/engine/mpi_launch.h"
 #include "core/engine/mpi_state.h"
@@ -88,9 +89,15 @@ void read_control(MpiRun& m, int64_t now) {
         m.control.commit(static_cast<std::size_t>(n));
     }
     Frame f;
-    while (m.control.next(f) == FrameDecoder::Status::Ready)
+    while (m.control.next(f) == FrameDecoder::Status::Ready) {
         if (f.type == FrameType::Ranks)
             if (auto r = read_ranks(f.payload)) on_ranks(m, std::move(*r));
+        if (f.type == FrameType::HostSample)
+            if (auto h = read_host_sample(f.payload)) {
+                h->sample.host = host_of(m, static_cast<int>(h->rank));
+                m.st.ctx->observer->on_sample(m.st.ctx->run_id, h->sample);
+            }
+    }
 }
 
 void check_deadlines(MpiRun& m, int64_t now) {

@@ -2,7 +2,7 @@
 // of its own) joined by a veth pair stand for two machines. The engine runs in the first;
 // OpenMPI reaches the second through a start agent (plm_rsh_agent) that enters its namespace
 // instead of ssh. The run spreads its ranks over both hosts, gives the serial checksum, names
-// both hosts in its worker events and reports a clock estimate per host. The namespaces are
+// both hosts in its worker events and samples and reports a clock estimate per host. The namespaces are
 // removed when the test ends, also when it fails. Needs root and `ip netns`.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -131,4 +131,13 @@ TEST_F(MpiTwoHosts, RanksSpreadOverBothHostsWithTheSerialChecksum) {
     for (const auto& e : saved.of_type("worker"))
         if (e["state"] == "ready") event_hosts.insert(e.value("host", ""));
     EXPECT_EQ(event_hosts, worker_hosts);
+    // Telemetry from both: the engine samples its own host, a rank on the other host samples
+    // that one and the dispatcher relays it.
+    std::set<std::string> sample_hosts;
+    for (const auto& s : saved.of_type("sample"))
+        if (!s.value("host", "").empty()) {
+            sample_hosts.insert(s["host"].get<std::string>());
+            EXPECT_FALSE(s["core_util"].empty()) << s.dump();
+        }
+    EXPECT_EQ(sample_hosts, worker_hosts);
 }

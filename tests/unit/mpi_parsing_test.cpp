@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/config/mpi_hosts.h"
+#include "core/engine/host_sample.h"
 #include "core/engine/mpi_failure.h"
 #include "core/protocol/mpi_messages.h"
 #include "support/scratch_dir.h"
@@ -47,6 +48,38 @@ TEST(MpiMessages, RanksRoundTripAndTruncationIsRefused) {
     EXPECT_EQ(f.type, FrameType::Ranks);
     EXPECT_EQ(read_ranks(f.payload), ranks);
     EXPECT_FALSE(read_ranks(f.payload.first(f.payload.size() - 1)));
+}
+
+TEST(MpiMessages, HostSamplesRoundTripWithTheirStampShifted) {
+    HostSample h;
+    h.rank = 3;
+    h.sample.t_ns = 5'000'000'000;
+    h.sample.core_util = {0.25, 1.0};
+    h.sample.core_steal = {0, 0.5};
+    h.sample.machine_util = 0.625;
+    h.sample.rss_sum_bytes = 1 << 20;
+    h.sample.pss_sum_bytes = 1 << 19;
+    h.sample.uss_sum_bytes = 1 << 18;
+    h.sample.processes.push_back({.pid = 77,
+                                  .role = "worker",
+                                  .worker = 2,
+                                  .rss_bytes = 1 << 20,
+                                  .cpu_ns = 9,
+                                  .state = 'R'});
+    Bytes frame;
+    append_host_sample(frame, h);
+    shift_host_sample(frame, 1'000'000'000);  // the rank's clock runs 1 s ahead
+    FrameDecoder d(1 << 20);
+    d.feed(frame);
+    Frame f;
+    ASSERT_EQ(d.next(f), FrameDecoder::Status::Ready) << "resealed after the shift";
+    const auto back = read_host_sample(f.payload);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->rank, 3);
+    HostSample want = h;
+    want.sample.t_ns = 4'000'000'000;
+    EXPECT_EQ(back->sample, want.sample);
+    EXPECT_FALSE(read_host_sample(f.payload.first(f.payload.size() - 2)));
 }
 
 TEST(MpiFailure, TheRankMpirunNamesIsFound) {

@@ -19,6 +19,7 @@
 #include "bench/medians.h"
 #include "bench/quiet_engine.h"
 #include "bench/ratio_table.h"
+#include "core/platform/clock.h"
 
 namespace {
 

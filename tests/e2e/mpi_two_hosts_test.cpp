@@ -2,8 +2,8 @@
 // of its own) joined by a veth pair stand for two machines. The engine runs in the first;
 // OpenMPI reaches the second through a start agent (plm_rsh_agent) that enters its namespace
 // instead of ssh. The run spreads its ranks over both hosts, gives the serial checksum, names
-// both hosts in its worker events and samples and reports a clock estimate per host. The namespaces
-// are removed when the test ends, also when it fails. Needs root and `ip netns`.
+// both hosts in its worker events and samples and reports a clock estimate per host. The
+// namespaces are removed when the test ends, also when it fails. Needs root and `ip netns`.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

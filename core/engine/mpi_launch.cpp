@@ -263,6 +263,33 @@ void widen_socket_buffers(int fd) {
     setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
 }
 
+uint32_t mpi_job_id_of(pid_t rank_pid) {
+    const auto env = read_text_file("/proc/" + std::to_string(rank_pid) + "/environ");
+    if (!env) return 0;
+    const std::string key = "OMPI_MCA_ess_base_jobid=";
+    for (std::size_t at = 0; at < env->size();) {
+        const std::size_t end = std::min(env->find('\0', at), env->size());
+        if (env->compare(at, key.size(), key) == 0)
+            return static_cast<uint32_t>(std::strtoul(env->c_str() + at + key.size(), nullptr, 10));
+        at = end + 1;
+    }
+    return 0;
+}
+
+void remove_mpi_segments(uint32_t job_id) {
+    if (job_id == 0) return;
+    char hex[16];
+    std::snprintf(hex, sizeof hex, ".%x.", job_id);  // vader_segment.HOST.N.JOBID.LOCALRANK
+    DIR* d = opendir("/dev/shm");
+    if (!d) return;
+    while (const dirent* e = readdir(d)) {
+        const std::string name = e->d_name;
+        if (name.rfind("vader_segment.", 0) == 0 && name.find(hex) != std::string::npos)
+            unlink(("/dev/shm/" + name).c_str());
+    }
+    closedir(d);
+}
+
 bool drain_mpi_output(MpiJob& job) {
     char buf[4096];
     while (job.output_fd >= 0) {

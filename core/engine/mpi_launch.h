@@ -8,6 +8,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,13 @@ void widen_socket_buffers(int fd);
 
 // Reads what mpirun wrote so far into job.output (bounded); false at end of file.
 bool drain_mpi_output(MpiJob& job);
+
+// OpenMPI's job id, from the environment of one of its local ranks (0 when unreadable).
+uint32_t mpi_job_id_of(pid_t rank_pid);
+
+// Removes the shared-memory segments OpenMPI's vader transport left in /dev/shm for this job:
+// a rank killed outright (SIGKILL) cannot unlink its own, and mpirun does not either.
+void remove_mpi_segments(uint32_t job_id);
 
 // Closes the job's descriptors and removes its socket and directory (mpirun must be reaped).
 void close_mpi_job(MpiJob& job);

@@ -2,7 +2,8 @@
 // engine's checksum with 2 and 3 worker ranks; the event stream has each rank's start, ready
 // and exit with its host, samples tagged with the host and the clock figures in the result; a
 // rank killed from outside ends the run within 3 s naming rank, host and chunk; Stop and
-// --task-timeout end every process within 2 s; bad input is refused before any process.
+// --task-timeout end every process within 2 s and leave no shared-memory segment of OpenMPI's
+// behind; bad input is refused before any process.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -31,7 +32,21 @@ class MpiBackend : public ReliabilityTest {
     void SetUp() override {
         ReliabilityTest::SetUp();
         if (auto why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
+        segments_ = mpi_segments();
     }
+    void TearDown() override {
+        if (!IsSkipped()) {
+            std::vector<std::string> left;
+            for (const auto& s : mpi_segments())
+                if (!segments_.count(s)) left.push_back(s);
+            EXPECT_TRUE(left.empty()) << "a shared-memory segment was left in /dev/shm: "
+                                      << (left.empty() ? "" : left.front());
+        }
+        ReliabilityTest::TearDown();
+    }
+
+  private:
+    std::set<std::string> segments_;
 };
 
 class MpiChecksums : public MpiBackend, public ::testing::WithParamInterface<int> {};

@@ -1,5 +1,6 @@
 #include "support/mpi_job.h"
 
+#include <dirent.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -20,6 +21,16 @@ std::string mpi_unavailable() {
         return "built without the MPI backend (POOLSCOPE_WITH_MPI=OFF): no " + rank;
     // The rank program is only built where OpenMPI is: mpirun is then installed with it.
     return {};
+}
+
+std::set<std::string> mpi_segments() {
+    std::set<std::string> out;
+    DIR* d = opendir("/dev/shm");
+    if (!d) return out;
+    while (const dirent* e = readdir(d))
+        if (std::string(e->d_name).rfind("vader_segment.", 0) == 0) out.insert(e->d_name);
+    closedir(d);
+    return out;
 }
 
 std::vector<pid_t> descendants_of(pid_t root) {

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@ namespace poolscope::test {
 
 // Empty when `poolscope-cli run --backend mpi` can run here; else why not (for GTEST_SKIP).
 std::string mpi_unavailable();
+
+// OpenMPI's shared-memory segments now in /dev/shm (vader_segment.*), by name.
+std::set<std::string> mpi_segments();
 
 // Every descendant of `root` (children, their children, …), from /proc.
 std::vector<pid_t> descendants_of(pid_t root);

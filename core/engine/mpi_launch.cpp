@@ -242,7 +242,7 @@ std::optional<std::string> start_mpi_job(const RunContext& ctx, MpiJob& job) {
     return std::nullopt;
 }
 
-void signal_mpi_job(const MpiJob& job, int sig) {
+void signal_mpi_job(MpiJob& job, int sig) {
     if (job.pid <= 0) return;
     if (job.pidfd >= 0) kill(job.pid, sig);  // not reaped yet: the pid is still ours
     DIR* d = opendir("/proc");
@@ -252,7 +252,9 @@ void signal_mpi_job(const MpiJob& job, int sig) {
         char* end = nullptr;
         const long pid = std::strtol(e->d_name, &end, 10);
         if (*end != '\0' || pid <= 0 || pid == self || pid == job.pid) continue;
-        if (session_of(static_cast<pid_t>(pid)) == job.pid) kill(static_cast<pid_t>(pid), sig);
+        if (session_of(static_cast<pid_t>(pid)) != job.pid) continue;
+        if (job.job_id == 0) job.job_id = mpi_job_id_of(static_cast<pid_t>(pid));
+        kill(static_cast<pid_t>(pid), sig);
     }
     closedir(d);
 }

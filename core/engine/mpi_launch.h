@@ -25,10 +25,11 @@ inline constexpr char kMpiPackages[] = "openmpi-bin libopenmpi-dev";
 struct MpiJob {
     pid_t pid = -1;  // mpirun, leader of its own session (its ranks make groups of their own)
     int pidfd = -1;
-    int listen_fd = -1;  // the dispatcher's connections arrive here
-    int output_fd = -1;  // mpirun's stdout and stderr (read end, non-blocking)
-    std::string dir;     // private directory holding the socket
-    std::string output;  // the last kMpiOutputKeep bytes mpirun wrote
+    int listen_fd = -1;   // the dispatcher's connections arrive here
+    int output_fd = -1;   // mpirun's stdout and stderr (read end, non-blocking)
+    std::string dir;      // private directory holding the socket
+    std::string output;   // the last kMpiOutputKeep bytes mpirun wrote
+    uint32_t job_id = 0;  // OpenMPI's, once read from a local rank's environment
 };
 inline constexpr std::size_t kMpiOutputKeep = 16 * 1024;
 
@@ -49,8 +50,9 @@ std::vector<std::string> mpirun_args(const RunContext& ctx, const std::string& m
 // Creates the socket and starts mpirun. On failure nothing is left running or open.
 std::optional<std::string> start_mpi_job(const RunContext& ctx, MpiJob& job);
 
-// Sends sig to mpirun and every process of its session (the local ranks and their helpers).
-void signal_mpi_job(const MpiJob& job, int sig);
+// Sends sig to mpirun and every process of its session (the local ranks and their helpers);
+// learns the job id from them on the way if it is not known yet.
+void signal_mpi_job(MpiJob& job, int sig);
 
 // Asks for 4 MiB socket buffers each way (the kernel caps them at net.core.[rw]mem_max): an
 // 8 MB item then crosses in a few wake-ups instead of forty (the pipes of the process pool are

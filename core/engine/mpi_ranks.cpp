@@ -26,7 +26,8 @@ std::string rank_label(const MpiRun& m, int rank, pid_t pid) {
 void on_ranks(MpiRun& m, std::vector<RankInfo> ranks) {
     PoolState& st = m.st;
     m.ranks = std::move(ranks);
-    if (!m.ranks.empty()) m.job_id = mpi_job_id_of(static_cast<pid_t>(m.ranks[0].pid));
+    if (!m.ranks.empty() && m.job.job_id == 0)
+        m.job.job_id = mpi_job_id_of(static_cast<pid_t>(m.ranks[0].pid));
     std::map<std::string, HostClock> hosts;
     for (const auto& r : m.ranks) {
         HostClock& h = hosts[r.host];

@@ -278,7 +278,7 @@ RunResult run_mpi(const RunContext& ctx) {
     }
     close_fd(m.control_fd);
     close_mpi_job(m.job);
-    remove_mpi_segments(m.job_id);
+    remove_mpi_segments(m.job.job_id);
     ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,
                                st.plan.size(), monotonic_ns()});
     finish_pool(st, tel, monotonic_ns());

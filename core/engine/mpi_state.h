@@ -23,7 +23,6 @@ struct MpiRun {
     int64_t lost_ns = 0;     // a channel closed while the job should be running
     int64_t kill_at_ns = 0;  // SIGKILL to the whole session
     std::string host;        // this machine's name (the dispatcher's host), for samples
-    uint32_t job_id = 0;     // OpenMPI's, read from the dispatcher's environment
 };
 
 // The host of a rank as the dispatcher reported it ("?" before its table arrived).

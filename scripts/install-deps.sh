@@ -12,6 +12,9 @@ packages=(cmake make g++ pkg-config libopencv-dev nlohmann-json3-dev libgtest-de
 # Translation template (lupdate and its CMake config), the .deb (cpack's dependency scan needs
 # dpkg-shlibdeps and file) and the desktop-file check of the packaging test.
 packages+=(qt6-tools-dev qt6-l10n-tools dpkg-dev file desktop-file-utils)
+# --backend mpi (OpenMPI's mpirun and its development files) and `ip netns` for its two-host
+# test.
+packages+=(openmpi-bin libopenmpi-dev iproute2)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -74,7 +74,10 @@ const std::map<std::string, ValueOption>& value_options() {
          {[](RunOptions& o, const std::string& v) {
               return parse_enum(parse_backend, v, o.config.backend);
           },
-          "serial, processes or threads"}},
+          "serial, processes, threads or mpi"}},
+        {"--hosts",
+         {[](RunOptions& o, const std::string& v) { return o.config.hosts = v, !v.empty(); },
+          "a hostfile or NAME[:SLOTS],… (--backend mpi)"}},
         {"--start",
          {[](RunOptions& o, const std::string& v) {
               return parse_enum(parse_start_method, v, o.config.start);

@@ -9,9 +9,10 @@ namespace {
 template <typename E, std::size_t N>
 using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<Backend, 3> kBackends{{{Backend::Serial, "serial"},
+constexpr Names<Backend, 4> kBackends{{{Backend::Serial, "serial"},
                                        {Backend::Processes, "processes"},
-                                       {Backend::Threads, "threads"}}};
+                                       {Backend::Threads, "threads"},
+                                       {Backend::Mpi, "mpi"}}};
 constexpr Names<StartMethod, 2> kStarts{
     {{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
 constexpr Names<Dispatch, 5> kDispatches{{{Dispatch::Map, "map"},
@@ -95,6 +96,7 @@ RunConfig serial_counterpart(const RunConfig& cfg) {
     s.backend = Backend::Serial;
     s.global_lock = false;
     s.pin = false;
+    s.hosts.clear();
     return s;
 }
 
@@ -102,6 +104,7 @@ std::string describe(const RunConfig& cfg) {
     if (cfg.backend == Backend::Serial) return "serial";
     std::string s = std::to_string(cfg.workers) + "w ";
     if (cfg.backend == Backend::Threads) s += cfg.global_lock ? "threads+lock " : "threads ";
+    if (cfg.backend == Backend::Mpi) s += "mpi ";
     s += std::string(to_string(cfg.dispatch));
     if (cfg.dispatch != Dispatch::Static && cfg.dispatch != Dispatch::ApplyAsync) {
         s += cfg.chunksize ? " cs=" + std::to_string(*cfg.chunksize)

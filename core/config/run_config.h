@@ -11,7 +11,7 @@
 
 namespace poolscope {
 
-enum class Backend { Serial, Processes, Threads };
+enum class Backend { Serial, Processes, Threads, Mpi };
 enum class StartMethod { Fork, Spawn };
 enum class Dispatch { Map, Imap, ImapUnordered, ApplyAsync, Static };
 enum class Transport { Pipe, Shm };
@@ -55,6 +55,9 @@ struct RunConfig {
     OnFailure on_failure = OnFailure::Stop;
     std::vector<std::string> inject;  // --inject FAULT, as typed
     uint64_t max_frame = kDefaultMaxFrame;
+    // --backend mpi: where the ranks run, as typed ("a:4,b:4" or a hostfile); empty = this
+    // machine only. Resolved by core/engine/mpi_hosts.h.
+    std::string hosts;
 
     bool operator==(const RunConfig&) const = default;
 };

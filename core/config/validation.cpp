@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/config/mpi_hosts.h"
 #include "core/engine/chunk_plan.h"
 #include "core/engine/fault_plan.h"
 #include "core/workloads/workload_registry.h"
@@ -18,7 +19,33 @@ std::string mib(uint64_t bytes) {
     return buf;
 }
 
+// --backend mpi: what a job of ranks started by mpirun cannot honour.
+std::optional<std::string> mpi_contradictions(const RunConfig& cfg) {
+    if (cfg.backend != Backend::Mpi)
+        return cfg.hosts.empty() ? std::nullopt
+                                 : std::optional<std::string>("--hosts needs --backend mpi");
+    std::vector<MpiHost> hosts;
+    if (auto e = parse_mpi_hosts(cfg.hosts, hosts)) return e;
+    if (cfg.transport == Transport::Shm && hosts.size() > 1)
+        return "--transport shm needs every worker on one machine, but --hosts names " +
+               std::to_string(hosts.size()) +
+               " hosts (each has its own memory); use --transport pipe (MPI messages)";
+    if (cfg.transport == Transport::Shm)
+        return "--transport shm is not available with --backend mpi: items travel as MPI "
+               "messages (on one machine OpenMPI carries them through its own shared memory); "
+               "use --transport pipe";
+    if (cfg.start == StartMethod::Spawn)
+        return "--start spawn does not apply to --backend mpi (mpirun starts every rank as a "
+               "fresh program)";
+    if (cfg.pin) return "--pin needs --backend processes (OpenMPI places the ranks)";
+    if (cfg.on_failure != OnFailure::Stop)
+        return "--on-failure " + std::string(to_string(cfg.on_failure)) +
+               " needs --backend processes (a lost rank ends the whole MPI job)";
+    return std::nullopt;
+}
+
 std::optional<std::string> contradictions(const RunConfig& cfg) {
+    if (auto e = mpi_contradictions(cfg)) return e;
     if (cfg.global_lock && cfg.backend != Backend::Threads)
         return "--global-lock needs --backend threads; got --backend " +
                std::string(to_string(cfg.backend));

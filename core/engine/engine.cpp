@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include "core/config/validation.h"
+#include "core/engine/mpi_launch.h"
+#include "core/engine/mpi_runner.h"
 #include "core/engine/pool_runner.h"
 #include "core/engine/serial_runner.h"
 #include "core/engine/threads_runner.h"
@@ -26,6 +28,8 @@ std::optional<std::string> Engine::prepare() {
     signal(SIGPIPE, SIG_IGN);
     machine_ = read_machine_info();
     if (auto e = validate_config(config_, machine_)) return e;
+    if (config_.backend == Backend::Mpi)
+        if (auto e = check_mpi_setup(config_, worker_exe_)) return e;
     if (auto e = parse_fault_plan(config_.inject, faults_)) return e;
     workload_ = make_workload(config_.workload);
     const ParamMap params = with_defaults(workload_->info(), config_.params);
@@ -65,6 +69,8 @@ RunResult Engine::run_once(const RunConfig& cfg) {
             return run_serial(ctx);
         case Backend::Threads:
             return run_threads(ctx);
+        case Backend::Mpi:
+            return run_mpi(ctx);
         case Backend::Processes:
             break;
     }

@@ -53,7 +53,7 @@ void handle_ready(PoolState& st, WorkerSlot& slot, std::span<const std::byte> pa
     rec.ready_ns = m->ready_ns;
     rec.state = "ready";
     st.ctx->observer->on_worker(
-        {st.ctx->run_id, slot.index, slot.pid, "ready", -1, 0, m->ready_ns});
+        {st.ctx->run_id, slot.index, slot.pid, "ready", -1, 0, m->ready_ns, rec.host});
 }
 
 // Checks the result against what was sent, hashes every finished item's output.
@@ -247,8 +247,8 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
     close_fd(slot.pidfd);
     close_fd(slot.task_fd);
     close_fd(slot.result_fd);
-    st.ctx->observer->on_worker(
-        {st.ctx->run_id, slot.index, slot.pid, rec.state, rec.exit_code, rec.signal, now});
+    st.ctx->observer->on_worker({st.ctx->run_id, slot.index, slot.pid, rec.state, rec.exit_code,
+                                 rec.signal, now, rec.host});
     const bool expected = slot.doomed || (st.joining && status.exited && status.code == 0);
     if (expected && slot.inflight.empty()) return;
     // A worker the engine ended itself (the run was stopping) did not die: say it was stopped.
@@ -277,7 +277,7 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
 void end_worker(WorkerSlot& slot, int64_t now) {
     if (!slot.alive || slot.doomed) return;
     slot.doomed = true;
-    kill(slot.pid, SIGTERM);
+    kill(slot.signal_pid ? slot.signal_pid : slot.pid, SIGTERM);
     slot.kill_at_ns = now + kKillGraceNs;
 }
 

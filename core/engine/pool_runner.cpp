@@ -11,6 +11,7 @@
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
 #include "core/engine/pool_queue.h"
+#include "core/engine/pool_dispatch.h"
 #include "core/engine/pool_results.h"
 #include "core/engine/pool_state.h"
 #include "core/engine/worker_launcher.h"
@@ -21,38 +22,6 @@
 namespace poolscope {
 
 namespace {
-
-void init_state(PoolState& st, const RunContext& ctx) {
-    const RunConfig& cfg = ctx.config;
-    st.ctx = &ctx;
-    st.slots.resize(static_cast<std::size_t>(cfg.workers));
-    // imap's bounded buffer: at most this many chunks beyond the oldest undelivered one.
-    st.imap_window = 2 * kInflightPerWorker * static_cast<uint64_t>(cfg.workers);
-    st.dispatch_open = cfg.pool == PoolLifetime::Cold;
-    st.result = blank_result(ctx);
-}
-
-// The chunk plan and its bookkeeping (about 200 bytes per chunk) are built after the workers
-// are forked, so a million-chunk run does not hand every worker a copy of them.
-void init_plan(PoolState& st) {
-    const RunConfig& cfg = st.ctx->config;
-    st.plan = plan_chunks(cfg.size, effective_chunksize(cfg), cfg.dispatch, cfg.workers);
-    st.chunks.resize(st.plan.size());
-    st.attempts.assign(st.plan.size(), 0);
-    st.finished.assign(st.plan.size(), false);
-    st.own.resize(static_cast<std::size_t>(cfg.workers));
-    for (uint64_t i = 0; i < st.plan.size(); ++i) {
-        st.chunks[i].id = i;
-        st.chunks[i].first = st.plan[i].first;
-        st.chunks[i].count = st.plan[i].count;
-        if (st.plan[i].worker >= 0)
-            st.own[static_cast<std::size_t>(st.plan[i].worker)].push_back(i);
-        else
-            st.queue.push_back(i);
-    }
-    st.settled.assign(st.plan.size(), false);
-    st.result.chunks = st.plan.size();
-}
 
 // The run's shared segment: the task board of a shared queue, and with --transport shm every
 // input and output; the engine writes the inputs into it once (timed: it is the engine's
@@ -108,44 +77,6 @@ bool start_worker(PoolState& st, WorkerSlot& slot, int index) {
     st.result.worker_records.push_back(rec);
     st.ctx->observer->on_worker({st.ctx->run_id, index, w.pid, "started", -1, 0, now});
     return true;
-}
-
-void flush(WorkerSlot& slot) {
-    while (slot.task_fd >= 0 && slot.out_off < slot.outbuf.size()) {
-        const ssize_t n = write(slot.task_fd, slot.outbuf.data() + slot.out_off,
-                                slot.outbuf.size() - slot.out_off);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;  // EAGAIN (or EPIPE: its death shows up on the pidfd)
-        slot.out_off += static_cast<std::size_t>(n);
-    }
-    if (slot.out_off == slot.outbuf.size()) {
-        slot.outbuf.clear();
-        slot.out_off = 0;
-    }
-}
-
-// static: the worker's own block, through its own pipe.
-void encode_task(PoolState& st, WorkerSlot& slot, uint64_t id) {
-    encode_task_frame(st, slot.outbuf, id);
-    st.chunks[id].worker = slot.index;
-    if (slot.inflight.empty()) slot.busy_since_ns = st.chunks[id].dispatch_ns;
-    slot.inflight.push_back(id);
-}
-
-void dispatch(PoolState& st, WorkerSlot& slot) {
-    if (!slot.ready || !slot.alive || slot.doomed || st.stopping || slot.task_fd < 0) return;
-    auto& q = st.plan.empty() || st.plan[0].worker < 0
-                  ? st.queue
-                  : st.own[static_cast<std::size_t>(slot.index)];
-    if (!st.dispatch_open) return;
-    const bool imap = st.ctx->config.dispatch == Dispatch::Imap;
-    while (slot.inflight.size() < kInflightPerWorker && !q.empty()) {
-        const uint64_t id = q.front();
-        if (imap && id >= st.deliver_next + st.imap_window) break;  // the ordered buffer is full
-        q.pop_front();
-        encode_task(st, slot, id);
-    }
-    flush(slot);
 }
 
 // Work remains but this slot's worker is gone: start a replacement (retry / skip).
@@ -208,25 +139,6 @@ std::vector<ProcessRef> process_refs(const PoolState& st) {
     return refs;
 }
 
-// Warm pools: the clock starts once every worker is ready, at the first dispatch.
-void open_warm_dispatch(PoolState& st) {
-    if (st.dispatch_open || st.stopping) return;
-    for (const auto& s : st.slots)
-        if (!s.ready) return;
-    st.dispatch_open = true;
-    st.t_dispatch0 = monotonic_ns();
-}
-
-// Every live worker has reported ready (the pool is up, even when there is no work).
-bool all_ready(const PoolState& st) {
-    return std::all_of(st.slots.begin(), st.slots.end(),
-                       [](const auto& s) { return s.ready || !s.alive; });
-}
-
-bool any_alive(const PoolState& st) {
-    return std::any_of(st.slots.begin(), st.slots.end(), [](const auto& s) { return s.alive; });
-}
-
 void poll_once(PoolState& st, RunTelemetry& tel) {
     std::vector<pollfd> fds;
     // (slot or -1-stop index, kind 0=result 1=task 2=pidfd 3=stop 4=shared task pipe)
@@ -262,57 +174,12 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
         }
         WorkerSlot& s = st.slots[static_cast<std::size_t>(idx)];
         if (kind == 0) drain_results(st, s);
-        if (kind == 1) flush(s);
+        if (kind == 1) flush_tasks(s);
         if (kind == 2) {
             drain_results(st, s);  // results sent before it died still count
             if (auto status = try_reap(s.pidfd)) on_worker_exit(st, s, *status);
         }
     }
-}
-
-void finish(PoolState& st, RunTelemetry& tel, int64_t t_end) {
-    RunResult& r = st.result;
-    int64_t last_ready = st.t0;
-    for (const auto& w : r.worker_records) last_ready = std::max(last_ready, w.ready_ns);
-    r.startup_s = ns_to_s(last_ready - st.t0);
-    if (st.t_last == 0) st.t_last = last_ready;
-    r.teardown_s = ns_to_s(t_end - st.t_last);
-    r.chunk_records = std::move(st.chunks);
-    if (st.ctx->config.pool == PoolLifetime::Warm) {
-        // The timed region is first dispatch → last result; start-up and teardown apart.
-        const int64_t from = st.t_dispatch0 ? st.t_dispatch0 : st.t_last;
-        const int64_t to = std::max(from, st.t_last);
-        r.start_ns = from;
-        r.end_ns = to;
-        r.breakdown = compute_breakdown(r.chunk_records, r.worker_records, {from, to, to, false});
-    } else {
-        r.start_ns = st.t0;
-        r.end_ns = t_end;
-        r.breakdown =
-            compute_breakdown(r.chunk_records, r.worker_records, {st.t0, t_end, st.t_last, true});
-    }
-    r.wall_s = ns_to_s(r.end_ns - r.start_ns);
-    if (r.config.dispatch == Dispatch::Map || r.config.dispatch == Dispatch::Static)
-        for (uint64_t id = 0; id < st.plan.size(); ++id)
-            if (st.finished[id]) r.delivery_order.push_back(id);
-    r.compute_s = r.breakdown.compute;
-    for (const auto& c : r.chunk_records) {
-        if (c.ok) ++r.chunks_done;
-        r.bytes_to_workers += c.dispatch_ns ? c.bytes_in : 0;
-        r.bytes_from_workers += c.bytes_out;
-        r.engine_serialize_s += ns_to_s(c.engine_ser_ns);
-        r.engine_deserialize_s += ns_to_s(c.engine_deser_ns);
-    }
-    r.engine_serialize_s += ns_to_s(st.shm_fill_ns);
-    r.partial = st.finished_count < st.plan.size() || r.items_failed > 0 || st.interrupted;
-    if (st.interrupted) {
-        std::string why = "interrupted";
-        for (auto* s : st.ctx->stops)
-            if (s->check()) why = s->reason();
-        r.errors.push_back({"interrupted", why, -1, 0, 0, -1, -1});
-    }
-    r.memory = tel.memory();
-    r.cpu = tel.cpu();
 }
 
 // One turn of the loop: poll, deadlines, dispatch, telemetry, progress.
@@ -335,7 +202,7 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
     open_warm_dispatch(st);
     for (auto& s : st.slots) {
         replace_if_needed(st, s);
-        dispatch(st, s);
+        dispatch_tasks(st, s);
     }
     feed_queue(st);
     if (tel.ms_until_due(now) == 0)  // building the process list costs; only when due
@@ -355,7 +222,7 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
 
 RunResult run_pool(const RunContext& ctx) {
     PoolState st;
-    init_state(st, ctx);
+    init_pool_state(st, ctx);
     RunTelemetry tel(ctx.config.sample_ms);
     st.t0 = monotonic_ns();
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, st.t0);
@@ -363,7 +230,7 @@ RunResult run_pool(const RunContext& ctx) {
     for (int i = 0; i < ctx.config.workers && !st.stopping; ++i)
         if (!start_worker(st, st.slots[static_cast<std::size_t>(i)], i))
             begin_stop(st, monotonic_ns());
-    init_plan(st);
+    init_pool_plan(st);
     if (st.stopping) st.queue.clear(), st.own.assign(st.own.size(), {});
     while (any_alive(st)) {
         try {
@@ -376,7 +243,7 @@ RunResult run_pool(const RunContext& ctx) {
     ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,
                                st.plan.size(), monotonic_ns()});
     close_queue(st);
-    finish(st, tel, monotonic_ns());
+    finish_pool(st, tel, monotonic_ns());
     ctx.observer->on_run_end(st.result);
     return std::move(st.result);
 }

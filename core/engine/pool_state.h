@@ -17,6 +17,7 @@ namespace poolscope {
 struct WorkerSlot {
     int index = 0;
     pid_t pid = 0;
+    pid_t signal_pid = 0;  // whom end_worker signals, 0 = pid (MPI: mpirun, not a remote rank)
     int pidfd = -1;
     int task_fd = -1;
     int result_fd = -1;

@@ -49,6 +49,7 @@ struct WorkerRecord {
     int signal = 0;
     uint64_t chunks = 0;
     uint64_t items = 0;
+    std::string host = {};  // --backend mpi: the host the rank ran on (empty: the engine's machine)
 
     bool operator==(const WorkerRecord&) const = default;
 };

@@ -51,6 +51,7 @@ inline constexpr char kPid[] = "pid";
 inline constexpr char kState[] = "state";
 inline constexpr char kExitCode[] = "exit_code";
 inline constexpr char kSignal[] = "signal";
+inline constexpr char kHost[] = "host";  // worker and sample, --backend mpi only
 
 // chunks: one array per field, all of length n
 inline constexpr char kN[] = "n";

@@ -168,6 +168,7 @@ struct EventStreamParser::Impl {
         w.state = get_field<std::string>(e, key::kState);
         w.exit_code = get_field<int>(e, key::kExitCode);
         w.signal = get_field<int>(e, key::kSignal);
+        if (e.contains(key::kHost)) w.host = get_field<std::string>(e, key::kHost);
         w.t_ns = time_of(e);
         r.workers.push_back(std::move(w));
         if (listener_) listener_->worker_changed(index, r.workers.back());

@@ -101,11 +101,12 @@ void EventStreamWriter::on_run_start(const std::string& run_id, const RunConfig&
 
 void EventStreamWriter::on_worker(const WorkerEvent& e) {
     last_now_ns_ = std::max(last_now_ns_, e.t_ns);
-    const json body{{key::kWorker, e.worker},
-                    {key::kPid, e.pid},
-                    {key::kState, e.state},
-                    {key::kExitCode, e.exit_code},
-                    {key::kSignal, e.signal}};
+    json body{{key::kWorker, e.worker},
+              {key::kPid, e.pid},
+              {key::kState, e.state},
+              {key::kExitCode, e.exit_code},
+              {key::kSignal, e.signal}};
+    if (!e.host.empty()) body[key::kHost] = e.host;
     write_essential(event_line(type::kWorker, seconds_since_origin(e.t_ns), e.run_id, body));
 }
 

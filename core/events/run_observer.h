@@ -21,6 +21,7 @@ struct WorkerEvent {
     int exit_code = -1;
     int signal = 0;
     int64_t t_ns = 0;
+    std::string host = {};  // --backend mpi: the rank's host (empty: the engine's machine)
 };
 
 struct ProgressEvent {

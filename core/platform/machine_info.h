@@ -8,6 +8,18 @@
 
 namespace poolscope {
 
+// --backend mpi: one host of the run and how well its clock is known. Stamps from its ranks are
+// moved onto the engine's CLOCK_MONOTONIC by offset_ns (estimated by ping-pong at start, from
+// the round trip with the smallest time); uncertainty_ns is half that round trip.
+struct HostClock {
+    std::string host;
+    int ranks = 0;
+    int64_t offset_ns = 0;  // the host's clock minus the engine's
+    int64_t uncertainty_ns = 0;
+
+    bool operator==(const HostClock&) const = default;
+};
+
 struct MachineInfo {
     std::string cpu_model;
     int online_cores = 1;
@@ -19,6 +31,7 @@ struct MachineInfo {
     uint64_t cgroup_memory_limit_bytes = 0;  // 0 = no limit
     std::string kernel;
     double loadavg[3] = {0, 0, 0};
+    std::vector<HostClock> hosts;  // --backend mpi only: the hosts of the run
 
     // The tighter of MemAvailable and the cgroup's remaining limit.
     uint64_t memory_budget_bytes() const;

@@ -20,11 +20,13 @@ inline constexpr uint16_t kProtocolVersion = 1;
 inline constexpr std::size_t kFrameHeaderSize = 24;
 
 enum class FrameType : uint16_t {
-    Ready = 1,    // worker -> engine: started and ready for tasks
-    Task = 2,     // engine -> worker: one chunk
-    Result = 3,   // worker -> engine: one chunk's results
-    Fatal = 4,    // worker -> engine: the worker cannot go on (message)
-    Started = 5,  // threads host -> engine: a thread took a chunk (for deadlines)
+    Ready = 1,       // worker -> engine: started and ready for tasks
+    Task = 2,        // engine -> worker: one chunk
+    Result = 3,      // worker -> engine: one chunk's results
+    Fatal = 4,       // worker -> engine: the worker cannot go on (message)
+    Started = 5,     // threads host -> engine: a thread took a chunk (for deadlines)
+    Ranks = 6,       // MPI dispatcher -> engine: every rank's host, pid and clock offset
+    HostSample = 7,  // MPI dispatcher -> engine: a telemetry sample from another host
 };
 
 // Growing a buffer must not zero-fill it: every byte is written right after (an 8 MB task

@@ -45,6 +45,7 @@ void to_json(nlohmann::json& j, const RunConfig& c) {
         {"inject", c.inject},
         {"max_frame", c.max_frame},
     };
+    if (c.backend == Backend::Mpi) j["hosts"] = c.hosts;
 }
 
 void from_json(const nlohmann::json& j, RunConfig& c) {
@@ -68,6 +69,7 @@ void from_json(const nlohmann::json& j, RunConfig& c) {
     c.on_failure = get_enum(j, "on_failure", parse_on_failure);
     c.inject = get_field<std::vector<std::string>>(j, "inject");
     c.max_frame = get_field<uint64_t>(j, "max_frame");
+    c.hosts = j.contains("hosts") ? get_field<std::string>(j, "hosts") : std::string();
 }
 
 void to_json(nlohmann::json& j, const MachineInfo& m) {
@@ -83,6 +85,13 @@ void to_json(nlohmann::json& j, const MachineInfo& m) {
         {"kernel", m.kernel},
         {"loadavg", {m.loadavg[0], m.loadavg[1], m.loadavg[2]}},
     };
+    if (m.hosts.empty()) return;
+    auto& hosts = j["hosts"] = nlohmann::json::array();
+    for (const auto& h : m.hosts)
+        hosts.push_back({{"host", h.host},
+                         {"ranks", h.ranks},
+                         {"clock_offset_s", static_cast<double>(h.offset_ns) * 1e-9},
+                         {"clock_uncertainty_s", static_cast<double>(h.uncertainty_ns) * 1e-9}});
 }
 
 void from_json(const nlohmann::json& j, MachineInfo& m) {
@@ -98,6 +107,16 @@ void from_json(const nlohmann::json& j, MachineInfo& m) {
     const auto load = get_field<std::vector<double>>(j, "loadavg");
     if (load.size() != 3) throw JsonFieldError("loadavg", "must hold 3 numbers");
     for (int i = 0; i < 3; ++i) m.loadavg[i] = load[i];
+    m.hosts.clear();
+    if (!j.contains("hosts")) return;
+    for (const auto& h : j.at("hosts")) {
+        HostClock c;
+        c.host = get_field<std::string>(h, "host");
+        c.ranks = get_field<int>(h, "ranks");
+        c.offset_ns = static_cast<int64_t>(get_field<double>(h, "clock_offset_s") * 1e9);
+        c.uncertainty_ns = static_cast<int64_t>(get_field<double>(h, "clock_uncertainty_s") * 1e9);
+        m.hosts.push_back(std::move(c));
+    }
 }
 
 bool same_machine(const MachineInfo& a, const MachineInfo& b) {

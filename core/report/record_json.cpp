@@ -64,7 +64,7 @@ ChunkRecord chunk_from_json(const nlohmann::json& j, int64_t origin_ns) {
 }
 
 nlohmann::json worker_record_to_json(const WorkerRecord& w, int64_t origin_ns) {
-    return nlohmann::json{
+    nlohmann::json j{
         {"index", w.index},
         {"pid", w.pid},
         {"started", stamp_to_json(w.started_ns, origin_ns)},
@@ -76,6 +76,8 @@ nlohmann::json worker_record_to_json(const WorkerRecord& w, int64_t origin_ns) {
         {"chunks", w.chunks},
         {"items", w.items},
     };
+    if (!w.host.empty()) j["host"] = w.host;
+    return j;
 }
 
 WorkerRecord worker_record_from_json(const nlohmann::json& j, int64_t origin_ns) {
@@ -90,6 +92,7 @@ WorkerRecord worker_record_from_json(const nlohmann::json& j, int64_t origin_ns)
     w.signal = get_field<int>(j, "signal");
     w.chunks = get_field<uint64_t>(j, "chunks");
     w.items = get_field<uint64_t>(j, "items");
+    if (j.contains("host")) w.host = get_field<std::string>(j, "host");
     return w;
 }
 

@@ -77,7 +77,7 @@ void from_json(const nlohmann::json& j, ProcessSample& p) {
 }
 
 nlohmann::json sample_to_json(const Sample& s, int64_t origin_ns) {
-    return nlohmann::json{
+    nlohmann::json j{
         {"t", ns_to_seconds(s.t_ns - origin_ns)},
         {"machine_util", s.machine_util},
         {"core_util", s.core_util},
@@ -87,6 +87,8 @@ nlohmann::json sample_to_json(const Sample& s, int64_t origin_ns) {
         {"uss_sum_bytes", s.uss_sum_bytes},
         {"processes", s.processes},
     };
+    if (!s.host.empty()) j["host"] = s.host;
+    return j;
 }
 
 Sample sample_from_json(const nlohmann::json& j, int64_t origin_ns) {
@@ -99,6 +101,7 @@ Sample sample_from_json(const nlohmann::json& j, int64_t origin_ns) {
     s.pss_sum_bytes = get_field<uint64_t>(j, "pss_sum_bytes");
     s.uss_sum_bytes = get_field<uint64_t>(j, "uss_sum_bytes");
     s.processes = get_field<std::vector<ProcessSample>>(j, "processes");
+    if (j.contains("host")) s.host = get_field<std::string>(j, "host");
     return s;
 }
 

@@ -49,6 +49,7 @@ struct Sample {
     uint64_t rss_sum_bytes = 0;
     uint64_t pss_sum_bytes = 0;
     uint64_t uss_sum_bytes = 0;
+    std::string host = {};  // --backend mpi: the host sampled (empty: the engine's machine)
 
     bool operator==(const Sample&) const = default;
 };

@@ -11,7 +11,9 @@
 
 namespace poolscope {
 
-enum class Backend { Serial, Processes, Threads };
+// Python and PythonThreads: CPython's multiprocessing.Pool and multiprocessing.pool.ThreadPool,
+// driven by resources/python/poolscope_driver.py (core/engine/python_runner.h).
+enum class Backend { Serial, Processes, Threads, Python, PythonThreads };
 enum class StartMethod { Fork, Spawn };
 enum class Dispatch { Map, Imap, ImapUnordered, ApplyAsync, Static };
 enum class Transport { Pipe, Shm };
@@ -64,6 +66,9 @@ uint64_t auto_chunksize(uint64_t n, int workers);
 
 // The chunksize this config resolves to (auto or the number given).
 uint64_t effective_chunksize(const RunConfig& cfg);
+
+// Whether the run goes through the Python driver (python or python-threads).
+bool is_python(Backend b);
 
 // The same config with backend serial, as --compare runs it for the baseline.
 RunConfig serial_counterpart(const RunConfig& cfg);

@@ -5,6 +5,8 @@
 
 #include "core/config/validation.h"
 #include "core/engine/pool_runner.h"
+#include "core/engine/python_launch.h"
+#include "core/engine/python_runner.h"
 #include "core/engine/serial_runner.h"
 #include "core/engine/threads_runner.h"
 #include "core/workloads/workload_registry.h"
@@ -16,6 +18,7 @@ Engine::Engine(RunConfig config, RunObserver& observer, std::vector<StopSource*>
     char buf[4096];
     const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
     if (n > 0) worker_exe_.assign(buf, static_cast<std::size_t>(n));
+    python_exe_ = kDefaultPython;
 }
 
 Engine::~Engine() = default;
@@ -31,6 +34,23 @@ std::optional<std::string> Engine::prepare() {
     const ParamMap params = with_defaults(workload_->info(), config_.params);
     if (auto e = workload_->configure(params, config_.size)) return "--param: " + *e;
     if (auto e = validate_with_workload(config_, *workload_, machine_)) return e;
+    bool python = is_python(config_.backend);
+    for (Backend b : compare_backends_) {
+        RunConfig other = config_;
+        other.backend = b;
+        if (auto e = validate_config(other, machine_))
+            return "--compare " + std::string(to_string(b)) + ": " + *e;
+        if (auto e = validate_with_workload(other, *workload_, machine_))
+            return "--compare " + std::string(to_string(b)) + ": " + *e;
+        python = python || is_python(b);
+    }
+    if (python) {
+        // Before the workload is prepared: a missing interpreter is bad input, found at once.
+        python_driver_ = default_python_driver();
+        const PythonProbe probe = probe_python(python_exe_, python_driver_);
+        if (probe.refusal) return probe.refusal;
+        python_versions_ = *probe.versions;
+    }
     workload_->prepare();
     return std::nullopt;
 }
@@ -60,7 +80,12 @@ RunResult Engine::run_once(const RunConfig& cfg) {
     ctx.faults = faults_;
     ctx.machine = read_machine_info();  // load average and memory at this run's start
     ctx.worker_exe = worker_exe_;
+    ctx.python_exe = python_exe_;
+    ctx.python_driver = python_driver_;
     switch (cfg.backend) {
+        case Backend::Python:
+        case Backend::PythonThreads:
+            return run_python(ctx);
         case Backend::Serial:
             return run_serial(ctx);
         case Backend::Threads:
@@ -79,6 +104,24 @@ RunSeries Engine::run_series(const RunConfig& cfg) {
         if (interrupted()) break;
     }
     return make_series(std::move(runs));
+}
+
+std::vector<Comparison> Engine::run_compare_backends() {
+    std::vector<Comparison> out;
+    const RunSeries serial = run_series(serial_counterpart(config_));
+    for (Backend b : compare_backends_) {
+        if (interrupted()) break;
+        RunConfig cfg = config_;
+        cfg.backend = b;
+        out.push_back(make_comparison(serial, run_series(cfg)));
+    }
+    if (out.empty()) {
+        Comparison c;
+        c.serial = serial;
+        c.verdict = "interrupted before the parallel run";
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 Comparison Engine::run_compare() {

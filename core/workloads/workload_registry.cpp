@@ -45,6 +45,13 @@ std::vector<WorkloadInfo> list_workloads() {
     return out;
 }
 
+std::string no_python_twin(std::string_view name) {
+    if (name == "blur")
+        return "the Python driver has no twin of its image synthesis, folder loading and "
+               "per-image hashing yet";
+    return {};
+}
+
 ParamMap with_defaults(const WorkloadInfo& info, const ParamMap& given) {
     ParamMap out = given;
     for (const auto& p : info.params)

@@ -164,7 +164,7 @@ TEST_F(PythonBackend, TheDriversStreamPassesTheEnginesReaderAndReplays) {
     EXPECT_EQ(replay.exit_code, 0) << replay.err;
 }
 
-TEST_F(PythonBackend, AMissingInterpreterOrWorkloadWithoutTwinIsRefusedWithExit2) {
+TEST_F(PythonBackend, AMissingInterpreterOrWhatPythonCannotDoIsRefusedWithExit2) {
     const CliResult r = run_cli({"run", "--workload", "square", "--size", "10", "--backend",
                                  "python", "--python", "/nonexistent/python3"});
     EXPECT_EQ(r.exit_code, 2) << r.err;
@@ -172,6 +172,11 @@ TEST_F(PythonBackend, AMissingInterpreterOrWorkloadWithoutTwinIsRefusedWithExit2
     EXPECT_NE(r.err.find("python3-numpy"), std::string::npos) << r.err;
     const CliResult pin = run_cli({"run", "--workload", "square", "--backend", "python", "--pin"});
     EXPECT_EQ(pin.exit_code, 2) << pin.err;
+#ifdef POOLSCOPE_HAVE_OPENCV
+    const CliResult blur = run_cli({"run", "--workload", "blur", "--backend", "python"});
+    EXPECT_EQ(blur.exit_code, 2) << blur.err;
+    EXPECT_NE(blur.err.find("cannot run workload blur"), std::string::npos) << blur.err;
+#endif
 }
 
 class PythonBackendFaults : public ReliabilityTest {};
@@ -214,10 +219,12 @@ TEST_F(PythonBackendFaults, AKilledPoolWorkerIsReportedWithin3sAndNothingIsLeft)
 }
 
 TEST_F(PythonBackendFaults, AHungTaskEndsAtTheTaskTimeoutAndStopEndsTheRun) {
+    CliOptions patient;
+    patient.timeout_s = 60;
     const CliResult hung = run_cli(
         {"run", "--workload", "square", "--size", "40", "--workers", "2", "--chunksize", "5",
          "--backend", "python", "--inject", "hang@chunk=3", "--task-timeout", "1", "--json"},
-        {.timeout_s = 60});
+        patient);
     ASSERT_FALSE(hung.timed_out);
     EXPECT_EQ(hung.exit_code, 1) << hung.err;
     const json j = json::parse(hung.out, nullptr, false);

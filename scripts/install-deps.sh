@@ -12,6 +12,8 @@ packages=(cmake make g++ pkg-config libopencv-dev nlohmann-json3-dev libgtest-de
 # Translation template (lupdate and its CMake config), the .deb (cpack's dependency scan needs
 # dpkg-shlibdeps and file) and the desktop-file check of the packaging test.
 packages+=(qt6-tools-dev qt6-l10n-tools dpkg-dev file desktop-file-utils)
+# The python backends (`run --backend python`): Debian's interpreter with numpy and OpenCV.
+packages+=(python3 python3-numpy python3-opencv)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -164,6 +164,23 @@ TEST_F(PythonBackend, TheDriversStreamPassesTheEnginesReaderAndReplays) {
     EXPECT_EQ(replay.exit_code, 0) << replay.err;
 }
 
+TEST_F(PythonBackend, CompareNativePythonSetsBothPoolsBesideOneSerialRun) {
+    const CliResult r = run_cli({"run", "--workload", "cpu", "--param", "iterations=200", "--size",
+                                 "400", "--workers", "2", "--compare", "native,python", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    ASSERT_EQ(j["comparisons"].size(), 2u) << r.out;
+    const json& native = j["comparisons"][0];
+    const json& python = j["comparisons"][1];
+    EXPECT_EQ(native["parallel"]["config"]["backend"], "processes");
+    EXPECT_EQ(python["parallel"]["config"]["backend"], "python");
+    EXPECT_EQ(native["serial"]["run_id"], python["serial"]["run_id"]) << "one serial run";
+    EXPECT_TRUE(native["checksums_match"].get<bool>());
+    EXPECT_TRUE(python["checksums_match"].get<bool>());
+    const CliResult bad = run_cli({"run", "--compare", "native,serial"});
+    EXPECT_EQ(bad.exit_code, 2) << bad.err;
+}
+
 TEST_F(PythonBackend, AMissingInterpreterOrWhatPythonCannotDoIsRefusedWithExit2) {
     const CliResult r = run_cli({"run", "--workload", "square", "--size", "10", "--backend",
                                  "python", "--python", "/nonexistent/python3"});

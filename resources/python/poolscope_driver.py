@@ -269,7 +269,12 @@ class Run:
         except Exception as e:  # an error raised inside a task, re-raised by the pool
             self.fail("item_failed", "Python error: %s: %s" % (type(e).__name__, e))
             partial = True
-        self.poll_ready()
+        # Every worker runs its initializer before it reads a task, even when there were too
+        # few tasks to reach it: wait for that, so start-up is measured for an empty run too.
+        deadline = now() + 60_000_000_000
+        while not partial and len(self.ready) < self.workers and now() < deadline:
+            time.sleep(0.0005)
+            self.poll_ready()
         self.flush(force=True)
         if partial:
             self.pool.terminate()

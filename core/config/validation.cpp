@@ -34,7 +34,7 @@ std::optional<std::string> python_contradictions(const RunConfig& cfg) {
     parse_fault_plan(cfg.inject, plan);
     if (plan.error_item || plan.corrupt_chunk || plan.shm_full)
         return b + " takes only the faults crash@chunk=N, hang@chunk=N and kill@t=S";
-    if (const auto why = no_python_twin(cfg.workload); !why.empty())
+    if (const auto why = no_python_twin(cfg.workload, cfg.params); !why.empty())
         return b + " cannot run workload " + cfg.workload + ": " + why;
     return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include "core/engine/python_runner.h"
 #include "core/engine/serial_runner.h"
 #include "core/engine/threads_runner.h"
+#include "core/platform/build_info.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {
@@ -50,6 +51,13 @@ std::optional<std::string> Engine::prepare() {
         const PythonProbe probe = probe_python(python_exe_, python_driver_);
         if (probe.refusal) return probe.refusal;
         python_versions_ = *probe.versions;
+        // Blur's pixels come from OpenCV on both sides: only the same version blurs alike.
+        const auto at = python_versions_.rfind(" opencv ");
+        const std::string found = at == std::string::npos ? "" : python_versions_.substr(at);
+        if (config_.workload == "blur" && found != " opencv " + opencv_version())
+            return "--backend python --workload blur needs the OpenCV of the engine (" +
+                   opencv_version() + ") in '" + python_exe_ + "'; it has: " + python_versions_ +
+                   " (apt-get install " + kPythonPackages + ")";
     }
     workload_->prepare();
     return std::nullopt;

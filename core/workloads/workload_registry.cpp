@@ -45,10 +45,16 @@ std::vector<WorkloadInfo> list_workloads() {
     return out;
 }
 
-std::string no_python_twin(std::string_view name) {
-    if (name == "blur")
-        return "the Python driver has no twin of its image synthesis, folder loading and "
-               "per-image hashing yet";
+std::string no_python_twin(std::string_view name, const ParamMap& params) {
+    if (name != "blur") return {};
+    const auto dir = params.find("dir");
+    if (dir != params.end() && !dir->second.empty())
+        return "the Python driver has no twin of blur's folder loading (dir=); synthetic images "
+               "only";
+    const auto output = params.find("output");
+    if (output != params.end() && output->second == "write")
+        return "the Python driver does not write blur's PNG files (output=write); use checksum "
+               "or keep";
     return {};
 }
 

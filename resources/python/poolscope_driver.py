@@ -81,15 +81,19 @@ class Run:
 
     # -- set-up ------------------------------------------------------------------------------
     def prepare(self):
+        if self.cfg["workload"] == "blur":
+            # Where a script imports cv2: at the top, before the pool, so fork workers inherit it
+            # (spawn workers import it again in their initializer, as they re-import a script).
+            import cv2  # noqa: F401
         if hasattr(self.wl, "prepare"):
             self.wl.prepare(self.size)
         poolscope_tasks.SOURCE = self.wl
-        spec = {k: self.cfg[k] for k in ("workload", "params", "size", "crash_chunk", "hang_chunk")}
+        spec = {k: self.cfg[k] for k in ("workload", "params", "size", "crash_chunk", "hang_chunk", "lib_threads")}
         spec.update(output_bytes=self.out_bytes, shm_in="", shm_out="")
         if self.cfg["transport"] == "shm":
             from multiprocessing import shared_memory
 
-            in_bytes = max(1, self.size * self.wl.in_width * 8)
+            in_bytes = max(1, self.size * self.wl.in_width * numpy.dtype(self.wl.in_dtype).itemsize)
             shm_in = shared_memory.SharedMemory(self.cfg["shm_in"], create=True, size=in_bytes)
             shm_out = shared_memory.SharedMemory(self.cfg["shm_out"], create=True,
                                                  size=max(1, self.size * self.out_bytes))

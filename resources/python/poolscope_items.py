@@ -7,6 +7,7 @@ arithmetic is masked; doubles follow the same IEEE operations in the same order.
 """
 
 import math
+import struct
 import time
 
 import numpy as np
@@ -21,6 +22,37 @@ def splitmix64(state):
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
     return state, z ^ (z >> 31)
+
+
+def mix64(x):
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & MASK
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & MASK
+    return x ^ (x >> 31)
+
+
+def item_hash(index, data):
+    """The engine's item hash (core/workloads/workload.cpp), for blur's checksum output."""
+    n = len(data)
+    if n <= 16:
+        w0, w1 = struct.unpack("<2Q", bytes(data).ljust(16, b"\0"))
+        h = mix64((index + 0x9E3779B97F4A7C15) & MASK) ^ w0 ^ ((n << 56) & MASK)
+        return mix64(mix64(h) ^ w1)
+    mul = 0x9FB21C651E98DF25
+    a, b = mix64((index + 0x9E3779B97F4A7C15) & MASK), 0x632BE59BD9B4E019 ^ n
+    c, d = 0x85EBCA6B2F1D3C47, 0xC2B2AE3D27D4EB4F
+    blocks = n // 32
+    words = np.frombuffer(data, dtype="<u8", count=blocks * 4).tolist()
+    for j in range(0, blocks * 4, 4):
+        a = ((a ^ words[j]) * mul) & MASK
+        b = ((b ^ words[j + 1]) * mul) & MASK
+        c = ((c ^ words[j + 2]) * mul) & MASK
+        d = ((d ^ words[j + 3]) * mul) & MASK
+    t = struct.unpack("<4Q", bytes(data[blocks * 32 :]).ljust(32, b"\0"))
+    a, b = mix64(((a ^ t[0]) * mul) & MASK), mix64(((b ^ t[1]) * mul) & MASK)
+    c, d = mix64(((c ^ t[2]) * mul) & MASK), mix64(((d ^ t[3]) * mul) & MASK)
+    return mix64(a ^ mix64(b ^ mix64(c ^ d)))
 
 
 def llround(x):
@@ -143,7 +175,53 @@ class Transfer:
         return 2.0 * inputs + 1.0
 
 
-WORKLOADS = {"square": Square, "cpu": Cpu, "skewed": Skewed, "sleep": Sleep, "transfer": Transfer}
+class Blur:
+    """OpenCV's GaussianBlur on synthetic 8-bit 3-channel images (core/workloads/opencv)."""
+
+    in_dtype = "<u1"
+
+    def __init__(self, params, size):
+        self.sigma = float(params["sigma"])
+        self.width, self.height = int(params["width"]), int(params["height"])
+        self.in_width = self.width * self.height * 3
+        self.keep = params.get("output", "checksum") == "keep"
+        self.prepared = None
+
+    def image(self, index):
+        """BlurImages::fill_synthetic: splitmix64 words from a seed per index, little-endian."""
+        state = (index * 0x2545F4914F6CDD1D + 0x5BD1E995) & MASK
+        words = self.in_width // 8 + 1
+        z = np.uint64(state) + np.arange(1, words + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+        return z.astype("<u8").view(np.uint8)[: self.in_width]
+
+    def prepare(self, size):
+        self.prepared = self.compute(0, size)
+
+    def compute(self, first, count):
+        out = np.empty((count, self.in_width), dtype=np.uint8)
+        for k in range(count):
+            out[k] = self.image(first + k)
+        return out
+
+    def inputs(self, first, count):
+        if self.prepared is not None and first + count <= len(self.prepared):
+            return self.prepared[first : first + count]
+        return self.compute(first, count)
+
+    def run(self, first, inputs):
+        import cv2
+
+        shape = (self.height, self.width, 3)
+        blurred = [cv2.GaussianBlur(img.reshape(shape), (0, 0), self.sigma) for img in inputs]
+        if self.keep:
+            return np.stack(blurred).reshape(len(inputs), -1)
+        return np.array([item_hash(first + k, b.tobytes()) for k, b in enumerate(blurred)], dtype="<u8")
+
+
+WORKLOADS = {"blur": Blur, "square": Square, "cpu": Cpu, "skewed": Skewed, "sleep": Sleep, "transfer": Transfer}
 
 
 def make_workload(name, params, size):
@@ -151,4 +229,6 @@ def make_workload(name, params, size):
 
 
 def output_bytes(name, wl):
-    return 8 * wl.in_width if name == "transfer" else 8
+    if name == "transfer" or (name == "blur" and wl.keep):
+        return wl.in_width * np.dtype(wl.in_dtype).itemsize
+    return 8

@@ -111,6 +111,10 @@ def init_worker(spec, slots, counter, is_process):
         _W.update(spec)
         _W["workload"] = poolscope_items.make_workload(spec["workload"], spec["params"], spec["size"])
         _W["slots"] = slots
+        if spec["workload"] == "blur":
+            import cv2
+
+            cv2.setNumThreads(spec["lib_threads"])
         if spec["shm_in"]:
             shm_in, shm_out = _attach(spec["shm_in"]), _attach(spec["shm_out"])
             _W["shm"] = (shm_in, shm_out)  # kept open for the worker's life

@@ -97,6 +97,22 @@ TEST_F(PythonBackend, ChecksumsEqualTheNativeEngineForEveryWorkloadWithATwin) {
     }
 }
 
+#ifdef POOLSCOPE_HAVE_OPENCV
+TEST_F(PythonBackend, BlurMatchesWithTheSameOpenCVInBothOutputModes) {
+    for (const std::string output : {"checksum", "keep"}) {
+        RunConfig base = config("blur", 12, 2);
+        base.params = {{"width", "96"}, {"height", "64"}, {"sigma", "3"}, {"output", output}};
+        RunConfig py = base;
+        py.backend = Backend::Python;
+        RunConfig shm = py;
+        shm.transport = Transport::Shm;
+        const Pair p = run_native_then(base, {py, shm});
+        ASSERT_EQ(p.python.size(), 2u) << output;
+        for (const auto& r : p.python) expect_same_as_native(p.native, r);
+    }
+}
+#endif
+
 TEST_F(PythonBackend, EveryDispatchStartMethodTransportAndLifetimeMatches) {
     const RunConfig base = config("square", 300, 3);
     std::vector<RunConfig> runs;
@@ -190,7 +206,8 @@ TEST_F(PythonBackend, AMissingInterpreterOrWhatPythonCannotDoIsRefusedWithExit2)
     const CliResult pin = run_cli({"run", "--workload", "square", "--backend", "python", "--pin"});
     EXPECT_EQ(pin.exit_code, 2) << pin.err;
 #ifdef POOLSCOPE_HAVE_OPENCV
-    const CliResult blur = run_cli({"run", "--workload", "blur", "--backend", "python"});
+    const CliResult blur =
+        run_cli({"run", "--workload", "blur", "--param", "dir=/tmp", "--backend", "python"});
     EXPECT_EQ(blur.exit_code, 2) << blur.err;
     EXPECT_NE(blur.err.find("cannot run workload blur"), std::string::npos) << blur.err;
 #endif

@@ -179,7 +179,8 @@ void ControlPanel::updateApplicability() {
     const RunSettings s = settings();
     const RunSettings defaults;
     const bool processes = s.backend == Backend::Processes || s.backend == Backend::Python;
-    rows_.setApplies(QStringLiteral("--global-lock"), !processes || s.globalLock);
+    rows_.setApplies(QStringLiteral("--global-lock"),
+                     s.backend == Backend::Threads || s.globalLock);
     rows_.setApplies(QStringLiteral("--start"), processes || s.start != defaults.start);
     rows_.setApplies(QStringLiteral("--transport"), processes || s.transport != defaults.transport);
     rows_.setApplies(QStringLiteral("--pool"), processes || s.pool != defaults.pool);

@@ -83,16 +83,12 @@ class Result:
 
 
 def _attach(name):
-    from multiprocessing import resource_tracker, shared_memory
+    from multiprocessing import shared_memory
 
-    shm = shared_memory.SharedMemory(name=name)
-    # Attaching registers the segment with the resource tracker, which would unlink it when
-    # this worker exits; the driver owns it (and the engine removes it after the run).
-    try:
-        resource_tracker.unregister(shm._name, "shared_memory")
-    except Exception:
-        pass
-    return shm
+    # Attaching registers the name with the resource tracker again; pool workers share the
+    # driver's tracker (fork inherits it, spawn is handed it), so that is a no-op, and the
+    # driver's unlink() unregisters it once.
+    return shared_memory.SharedMemory(name=name)
 
 
 def init_worker(spec, slots, counter, is_process):

@@ -50,6 +50,9 @@ std::optional<ExitStatus> zombie_exit(pid_t pid) {
     return s;
 }
 
+// How long the driver has to report a worker whose exit status the engine could not read.
+constexpr int64_t kDriverReportNs = 1'000'000'000;
+
 struct PoolChild {
     int index = -1;
     pid_t pid = 0;
@@ -66,6 +69,12 @@ struct PythonRun {
     std::vector<PoolChild> children;
     bool group_killed = false, interrupted = false, lost_worker = false, end_sampled = false;
     std::optional<ExitStatus> driver_status;
+    struct Lost {
+        int index;
+        pid_t pid;
+        int64_t deadline;
+    };
+    std::optional<Lost> lost_unknown;  // a worker ended, its status unknown to the engine
     int events_fd = -1, outputs_fd = -1;
 
     explicit PythonRun(const RunContext& c) : ctx(c) { r = blank_result(c); }
@@ -105,21 +114,32 @@ struct PythonRun {
         close_fd(c.pidfd);
         drain();  // what the driver wrote before this exit counts first
         if (group_killed || relay.all_chunks_done() || relay.driver_reported_error()) return;
+        if (!status) {
+            // The pool reaped it first: the driver knows how it ended and reports it at once
+            // (it watches its workers' exit codes); give it that long before speaking for it.
+            if (!lost_unknown) lost_unknown = {c.index, c.pid, monotonic_ns() + kDriverReportNs};
+            return;
+        }
+        report_lost(c.index, c.pid, status);
+    }
+
+    void report_lost(int index, pid_t pid, const std::optional<ExitStatus>& status) {
         lost_worker = true;
-        const std::string how = status ? describe_exit(*status) : "exited";
+        const std::string how =
+            status ? describe_exit(*status) : "ended (the pool collected its exit status)";
         RunError e{status && status->signal == SIGKILL ? "worker_killed" : "worker_died",
-                   "Python worker " + std::to_string(c.index) + " (pid " + std::to_string(c.pid) +
+                   "Python worker " + std::to_string(index) + " (pid " + std::to_string(pid) +
                        ") " + how +
                        " with tasks outstanding; Python's Pool would start a new worker and wait "
                        "for the lost task forever, so the run was ended",
-                   c.index,
-                   c.pid,
+                   index,
+                   pid,
                    status ? status->signal : 0,
                    -1,
                    -1};
         r.errors.push_back(e);
         ctx.observer->on_error(ctx.run_id, e, monotonic_ns());
-        auto& rec = r.worker_records[static_cast<std::size_t>(c.index)];
+        auto& rec = r.worker_records[static_cast<std::size_t>(index)];
         rec.exited_ns = monotonic_ns();
         rec.state = status && !status->exited ? "killed" : "failed";
         rec.signal = status ? status->signal : 0;
@@ -148,6 +168,9 @@ void PythonRun::loop(int64_t t0) {
         if (const int due = tel.ms_until_due(now); due >= 0) wait = std::min(wait, due);
         if (const int tick = ctx.observer->ms_until_tick(now); tick >= 0)
             wait = std::min(wait, tick);
+        if (lost_unknown)
+            wait = std::clamp<int>(static_cast<int>((lost_unknown->deadline - now) / 1'000'000) + 1,
+                                   0, wait);
         if (kill_at && !kill_done)
             wait = std::clamp<int>(
                 static_cast<int>((t0 + static_cast<int64_t>(*kill_at * 1e9) - now) / 1'000'000), 0,
@@ -159,6 +182,11 @@ void PythonRun::loop(int64_t t0) {
                 pollfd p{c.pidfd, POLLIN, 0};
                 if (poll(&p, 1, 0) > 0) child_ended(c);
             }
+        if (lost_unknown && relay.driver_reported_error()) lost_unknown.reset();
+        if (lost_unknown && !group_killed && monotonic_ns() >= lost_unknown->deadline) {
+            report_lost(lost_unknown->index, lost_unknown->pid, std::nullopt);
+            lost_unknown.reset();
+        }
         for (auto* src : ctx.stops)
             if (!interrupted && src->check()) interrupted = true, kill_group();
         if (kill_at && !kill_done && monotonic_ns() >= t0 + static_cast<int64_t>(*kill_at * 1e9)) {

@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import multiprocessing.pool
 import queue
+import signal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import poolscope_items  # noqa: E402
@@ -120,6 +121,7 @@ class Run:
                          initargs=(self.spec, self.slots, counter, not self.threads))
         # Pool() starts its workers one after another and says nothing in between: each
         # worker counts as started when Pool() began.
+        self.procs = [] if self.threads else list(self.pool._pool)
         for i, p in enumerate(self.pool._pool):
             pid = os.getpid() if self.threads else p.pid
             self.pids.append(pid)
@@ -155,10 +157,23 @@ class Run:
         carry = self.cfg["transport"] == "pipe"
         return [poolscope_tasks.Task(i, f, c, carry) for i, (f, c) in enumerate(self.plan)]
 
+    def lost_worker(self):
+        """A pool worker that ended mid-run: Pool replaces it, but its task is never answered."""
+        for i, p in enumerate(self.procs):
+            code = p.exitcode
+            if code is None:
+                continue
+            how = ("killed by %s" % signal.Signals(-code).name) if code < 0 else ("exited with code %d" % code)
+            raise RunFailed("worker_killed" if code == -signal.SIGKILL else "worker_died",
+                            "Python worker %d (pid %d) %s with tasks outstanding; Python's Pool would "
+                            "start a new worker and wait for the lost task forever, so the run was ended"
+                            % (i, p.pid, how), i, p.pid, -1, -code if code < 0 else 0)
+
     def wait_turn(self):
-        """Called between waits: ready events, chunk batches, the deadline watch."""
+        """Called between waits: ready events, chunk batches, lost workers, the deadline watch."""
         self.poll_ready()
         self.flush()
+        self.lost_worker()
         late = self.overdue()
         if late:
             slot, chunk, pid = late
@@ -268,7 +283,7 @@ class Run:
                 t_last = now()
                 self.flush()
         except RunFailed as e:
-            self.fail(e.code, e.message, e.worker, e.pid, e.chunk)
+            self.fail(e.code, e.message, e.worker, e.pid, e.chunk, e.sig)
             partial = True
         except Exception as e:  # an error raised inside a task, re-raised by the pool
             self.fail("item_failed", "Python error: %s: %s" % (type(e).__name__, e))
@@ -287,10 +302,10 @@ class Run:
             t_end = self.close_pool()
         self.end(t_start, t_last, t_end if cold else t_last, t_end, partial)
 
-    def fail(self, code, message, worker=-1, pid=0, chunk=-1):
-        err = dict(code=code, message=message, worker=worker, pid=pid, signal=0, chunk=chunk, item=-1)
+    def fail(self, code, message, worker=-1, pid=0, chunk=-1, sig=0):
+        err = dict(code=code, message=message, worker=worker, pid=pid, signal=sig, chunk=chunk, item=-1)
         self.errors.append(err)
-        self.ev.error(code, message, now(), worker, pid, 0, chunk)
+        self.ev.error(code, message, now(), worker, pid, sig, chunk)
 
     def end(self, t_start, t_last, t_stop, t_reaped, partial):
         wall_ns = max(0, t_stop - t_start - (self.handoff_ns if t_stop == t_reaped else 0))
@@ -335,9 +350,10 @@ class Run:
 
 
 class RunFailed(Exception):
-    def __init__(self, code, message, worker=-1, pid=0, chunk=-1):
+    def __init__(self, code, message, worker=-1, pid=0, chunk=-1, sig=0):
         super().__init__(message)
         self.code, self.message, self.worker, self.pid, self.chunk = code, message, worker, pid, chunk
+        self.sig = sig
 
 
 def main(argv):

@@ -27,6 +27,7 @@ import multiprocessing.pool
 import queue
 import signal
 
+sys.dont_write_bytecode = True  # no __pycache__ beside an installed (or source) driver
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import poolscope_items  # noqa: E402
 import poolscope_tasks  # noqa: E402

@@ -15,6 +15,8 @@ packages+=(qt6-tools-dev qt6-l10n-tools dpkg-dev file desktop-file-utils)
 # --backend mpi (OpenMPI's mpirun and its development files) and `ip netns` for its two-host
 # test.
 packages+=(openmpi-bin libopenmpi-dev iproute2)
+# The python backends (`run --backend python`): Debian's interpreter with numpy and OpenCV.
+packages+=(python3 python3-numpy python3-opencv)
 
 missing=()
 for p in "${packages[@]}"; do

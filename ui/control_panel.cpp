@@ -99,7 +99,8 @@ QWidget* ControlPanel::buildPoolGroup() {
     auto* backendBox = new QHBoxLayout(backendRow);
     backendBox->setContentsMargins(0, 0, 0, 0);
     backend_ = new QComboBox;
-    fillEnumCombo(backend_, {Backend::Processes, Backend::Threads});
+    fillEnumCombo(backend_,
+                  {Backend::Processes, Backend::Threads, Backend::Python, Backend::PythonThreads});
     globalLock_ = new QCheckBox(tr("global lock"));
     globalLock_->setToolTip(
         tr("threads only: one mutex around every item, a stand-in for Python's GIL"));
@@ -107,7 +108,8 @@ QWidget* ControlPanel::buildPoolGroup() {
     backendBox->addWidget(globalLock_, 1);
     ErrorLabel* backendError =
         rows_.add(form, tr("Backend"), backendRow, QStringLiteral("--backend"), backend_,
-                  tr("A pool of processes or of threads"));
+                  tr("A pool of processes or of threads; python: CPython's own "
+                     "multiprocessing.Pool (python-threads: its ThreadPool, the real GIL)"));
     rows_.alias(QStringLiteral("--global-lock"), globalLock_, backendError);
 
     dispatch_ = new QComboBox;
@@ -170,17 +172,19 @@ void ControlPanel::refresh() {
     showErrors();
 }
 
-// Options of the processes backend are greyed for threads, unless their value contradicts the
-// backend: then they stay editable beside the engine's refusal, so it can be put right.
+// Options of the processes backends (native and Python) are greyed for threads, unless their
+// value contradicts the backend: then they stay editable beside the engine's refusal, so it can
+// be put right.
 void ControlPanel::updateApplicability() {
     const RunSettings s = settings();
     const RunSettings defaults;
-    const bool processes = s.backend == Backend::Processes;
-    rows_.setApplies(QStringLiteral("--global-lock"), !processes || s.globalLock);
+    const bool processes = s.backend == Backend::Processes || s.backend == Backend::Python;
+    rows_.setApplies(QStringLiteral("--global-lock"),
+                     s.backend == Backend::Threads || s.globalLock);
     rows_.setApplies(QStringLiteral("--start"), processes || s.start != defaults.start);
     rows_.setApplies(QStringLiteral("--transport"), processes || s.transport != defaults.transport);
     rows_.setApplies(QStringLiteral("--pool"), processes || s.pool != defaults.pool);
-    rows_.setApplies(QStringLiteral("--pin"), processes || s.pin);
+    rows_.setApplies(QStringLiteral("--pin"), s.backend == Backend::Processes || s.pin);
 }
 
 void ControlPanel::showErrors() {

@@ -60,7 +60,7 @@ void addFaultsAndFrame(QStringList& args, const RunSettings& s) {
 // are not at their defaults: the engine then refuses the contradiction in its own words.
 void addPool(QStringList& args, const RunSettings& s) {
     const RunSettings defaults;
-    const bool processes = s.backend == Backend::Processes;
+    const bool processes = s.backend == Backend::Processes || s.backend == Backend::Python;
     add(args, "--workers", QString::number(s.workers));
     add(args, "--chunksize", s.chunksize ? QString::number(*s.chunksize) : QStringLiteral("auto"));
     add(args, "--backend", s.backend);

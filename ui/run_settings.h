@@ -24,7 +24,7 @@ struct RunSettings {
     quint64 size = 2000;
     int workers = 4;
     std::optional<quint64> chunksize;      // nullopt = auto
-    Backend backend = Backend::Processes;  // Processes or Threads; serial is a RunMode
+    Backend backend = Backend::Processes;  // any but Serial, which is a RunMode
     bool globalLock = false;
     StartMethod start = StartMethod::Fork;
     Dispatch dispatch = Dispatch::Map;

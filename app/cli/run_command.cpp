@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -106,9 +107,15 @@ int run_command(const Args& args) {
     ProgressLine observer(writer ? static_cast<RunObserver&>(*writer) : null_observer,
                           STDERR_FILENO, progress_wanted(opt.progress, opt.quiet, STDERR_FILENO));
     const int per_side = opt.config.warmup + opt.config.repeat;
-    observer.expect_runs(opt.compare ? 2 * per_side : per_side);
+    observer.expect_runs(
+        opt.compare
+            ? (1 + std::max<int>(1, static_cast<int>(opt.compare_backends.size()))) * per_side
+            : per_side);
 
     Engine engine(opt.config, observer, stops);
+    if (!opt.python.empty()) engine.set_python(opt.python);
+    if (opt.compare && !opt.compare_backends.empty())
+        engine.set_compare_backends(opt.compare_backends);
     std::optional<std::string> refused;
     try {
         refused = engine.prepare();
@@ -129,7 +136,22 @@ int run_command(const Args& args) {
     const bool show_table = !(opt.quiet && table == stderr);
     const bool color = color_wanted(opt.color, fileno(table));
     bool run_failed = false;
-    if (opt.compare) {
+    if (opt.compare && !opt.compare_backends.empty()) {
+        const std::vector<Comparison> cs = engine.run_compare_backends();
+        observer.clear();
+        std::string text;
+        nlohmann::json docs = nlohmann::json::array();
+        for (const auto& c : cs) {
+            text += (text.empty() ? "" : "\n") + format_comparison(c);
+            docs.push_back(comparison_to_json(c, {opt.chunk_records}));
+            run_failed = run_failed || failed(c.serial) || failed(c.parallel);
+        }
+        if (opt.json)
+            output_failed |= !print_result(
+                stdout, safe_dump(nlohmann::json{{"comparisons", docs}}, 2) + "\n", true, text);
+        else if (show_table)
+            output_failed |= !print_result(table, colorize_report(text, color), false, text);
+    } else if (opt.compare) {
         const Comparison c = engine.run_compare();
         observer.clear();
         const std::string text = format_comparison(c);

@@ -1,5 +1,6 @@
 #include "app/cli/run_options.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -33,6 +34,23 @@ bool parse_enum(std::optional<E> (*parse)(std::string_view), const std::string& 
     const auto e = parse(v);
     if (e) out = *e;
     return e.has_value();
+}
+
+// "native,python" -> {processes, python}; false on an unknown name, a repeat or serial.
+bool parse_compare_backends(const std::string& v, std::vector<Backend>& out) {
+    out.clear();
+    std::size_t at = 0;
+    while (at <= v.size()) {
+        const auto comma = std::min(v.find(',', at), v.size());
+        const std::string name = v.substr(at, comma - at);
+        const auto b =
+            name == "native" ? std::optional<Backend>(Backend::Processes) : parse_backend(name);
+        if (!b || *b == Backend::Serial || std::find(out.begin(), out.end(), *b) != out.end())
+            return false;
+        out.push_back(*b);
+        at = comma + 1;
+    }
+    return !out.empty();
 }
 
 using Setter = std::function<bool(RunOptions&, const std::string&)>;
@@ -74,7 +92,7 @@ const std::map<std::string, ValueOption>& value_options() {
          {[](RunOptions& o, const std::string& v) {
               return parse_enum(parse_backend, v, o.config.backend);
           },
-          "serial, processes, threads or mpi"}},
+          "serial, processes, threads, python, python-threads or mpi"}},
         {"--hosts",
          {[](RunOptions& o, const std::string& v) { return o.config.hosts = v, !v.empty(); },
           "a hostfile or NAME[:SLOTS],… (--backend mpi)"}},
@@ -132,6 +150,9 @@ const std::map<std::string, ValueOption>& value_options() {
         {"--max-frame",
          {[](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.max_frame); },
           "bytes, 4096 … 17179869184"}},
+        {"--python",
+         {[](RunOptions& o, const std::string& v) { return o.python = v, !v.empty(); },
+          "the path of a Python 3 interpreter with numpy"}},
         {"--events",
          {[](RunOptions& o, const std::string& v) { return o.events = v, !v.empty(); },
           "a file path or - for stdout"}},
@@ -193,6 +214,18 @@ bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, st
             return error = "unknown option '" + args[i] + "' (see poolscope-cli run --help)", false;
         if (name == "--global-lock" || name == "--pin") {
             (name == "--pin" ? out.config.pin : out.config.global_lock) = true;
+            continue;
+        }
+        if (name == "--compare") {  // a flag that may name the backends to compare
+            out.compare = true;
+            if (!value && i + 1 < args.size() && !args[i + 1].empty() && args[i + 1][0] != '-')
+                value = args[++i];
+            if (value && !parse_compare_backends(*value, out.compare_backends))
+                return error =
+                           "--compare takes no value or a list of parallel backends such "
+                           "as native,python (native = processes); got '" +
+                           *value + "'",
+                       false;
             continue;
         }
         if (const auto f = flag_options().find(name); f != flag_options().end()) {

@@ -15,6 +15,10 @@ namespace poolscope::cli {
 struct RunOptions {
     RunConfig config;
     bool compare = false;
+    // --compare native,python: the parallel backends to set beside the serial baseline, in
+    // order (native = processes); empty = the configured backend alone.
+    std::vector<Backend> compare_backends;
+    std::string python;  // --python PATH: the python backends' interpreter (empty = default)
     bool json = false;
     bool help = false;
     bool control_stdin = false;

@@ -9,9 +9,11 @@ namespace {
 template <typename E, std::size_t N>
 using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<Backend, 4> kBackends{{{Backend::Serial, "serial"},
+constexpr Names<Backend, 6> kBackends{{{Backend::Serial, "serial"},
                                        {Backend::Processes, "processes"},
                                        {Backend::Threads, "threads"},
+                                       {Backend::Python, "python"},
+                                       {Backend::PythonThreads, "python-threads"},
                                        {Backend::Mpi, "mpi"}}};
 constexpr Names<StartMethod, 2> kStarts{
     {{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
@@ -91,6 +93,10 @@ uint64_t effective_chunksize(const RunConfig& cfg) {
     return cfg.chunksize ? *cfg.chunksize : auto_chunksize(cfg.size, cfg.workers);
 }
 
+bool is_python(Backend b) {
+    return b == Backend::Python || b == Backend::PythonThreads;
+}
+
 RunConfig serial_counterpart(const RunConfig& cfg) {
     RunConfig s = cfg;
     s.backend = Backend::Serial;
@@ -105,12 +111,13 @@ std::string describe(const RunConfig& cfg) {
     std::string s = std::to_string(cfg.workers) + "w ";
     if (cfg.backend == Backend::Threads) s += cfg.global_lock ? "threads+lock " : "threads ";
     if (cfg.backend == Backend::Mpi) s += "mpi ";
+    if (is_python(cfg.backend)) s += std::string(to_string(cfg.backend)) + " ";
     s += std::string(to_string(cfg.dispatch));
     if (cfg.dispatch != Dispatch::Static && cfg.dispatch != Dispatch::ApplyAsync) {
         s += cfg.chunksize ? " cs=" + std::to_string(*cfg.chunksize)
                            : " auto=" + std::to_string(effective_chunksize(cfg));
     }
-    if (cfg.backend == Backend::Processes) {
+    if (cfg.backend == Backend::Processes || cfg.backend == Backend::Python) {
         s += " " + std::string(to_string(cfg.start)) + " " + std::string(to_string(cfg.transport));
     }
     s += " " + std::string(to_string(cfg.pool));

@@ -11,7 +11,10 @@
 
 namespace poolscope {
 
-enum class Backend { Serial, Processes, Threads, Mpi };
+// Python and PythonThreads: CPython's multiprocessing.Pool and multiprocessing.pool.ThreadPool,
+// driven by resources/python/poolscope_driver.py (core/engine/python_runner.h). Mpi: worker
+// ranks of an mpirun job (core/engine/mpi_runner.h).
+enum class Backend { Serial, Processes, Threads, Python, PythonThreads, Mpi };
 enum class StartMethod { Fork, Spawn };
 enum class Dispatch { Map, Imap, ImapUnordered, ApplyAsync, Static };
 enum class Transport { Pipe, Shm };
@@ -67,6 +70,9 @@ uint64_t auto_chunksize(uint64_t n, int workers);
 
 // The chunksize this config resolves to (auto or the number given).
 uint64_t effective_chunksize(const RunConfig& cfg);
+
+// Whether the run goes through the Python driver (python or python-threads).
+bool is_python(Backend b);
 
 // The same config with backend serial, as --compare runs it for the baseline.
 RunConfig serial_counterpart(const RunConfig& cfg);

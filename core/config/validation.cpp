@@ -44,6 +44,27 @@ std::optional<std::string> mpi_contradictions(const RunConfig& cfg) {
     return std::nullopt;
 }
 
+// What CPython's Pool cannot do, or the driver does not model.
+std::optional<std::string> python_contradictions(const RunConfig& cfg) {
+    if (!is_python(cfg.backend)) return std::nullopt;
+    const std::string b = "--backend " + std::string(to_string(cfg.backend));
+    if (cfg.backend == Backend::PythonThreads && cfg.start == StartMethod::Spawn)
+        return "--start spawn contradicts " + b + " (a ThreadPool's threads share one process)";
+    if (cfg.backend == Backend::PythonThreads && cfg.transport == Transport::Shm)
+        return "--transport shm contradicts " + b + " (threads already share memory)";
+    if (cfg.pin) return "--pin needs --backend processes (Python's Pool does not pin workers)";
+    if (cfg.on_failure != OnFailure::Stop)
+        return "--on-failure " + std::string(to_string(cfg.on_failure)) + " needs --backend " +
+               "processes (Python's Pool neither retries nor skips a lost task)";
+    FaultPlan plan;
+    parse_fault_plan(cfg.inject, plan);
+    if (plan.error_item || plan.corrupt_chunk || plan.shm_full)
+        return b + " takes only the faults crash@chunk=N, hang@chunk=N and kill@t=S";
+    if (const auto why = no_python_twin(cfg.workload, cfg.params); !why.empty())
+        return b + " cannot run workload " + cfg.workload + ": " + why;
+    return std::nullopt;
+}
+
 std::optional<std::string> contradictions(const RunConfig& cfg) {
     if (auto e = mpi_contradictions(cfg)) return e;
     if (cfg.global_lock && cfg.backend != Backend::Threads)
@@ -67,7 +88,7 @@ std::optional<std::string> contradictions(const RunConfig& cfg) {
         return "--pool warm needs --backend processes";
     if (cfg.backend == Backend::Threads && cfg.transport == Transport::Shm)
         return "--transport shm contradicts --backend threads (threads already share memory)";
-    return std::nullopt;
+    return python_contradictions(cfg);
 }
 
 }  // namespace

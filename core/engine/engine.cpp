@@ -7,8 +7,11 @@
 #include "core/engine/mpi_launch.h"
 #include "core/engine/mpi_runner.h"
 #include "core/engine/pool_runner.h"
+#include "core/engine/python_launch.h"
+#include "core/engine/python_runner.h"
 #include "core/engine/serial_runner.h"
 #include "core/engine/threads_runner.h"
+#include "core/platform/build_info.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {
@@ -18,6 +21,7 @@ Engine::Engine(RunConfig config, RunObserver& observer, std::vector<StopSource*>
     char buf[4096];
     const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
     if (n > 0) worker_exe_.assign(buf, static_cast<std::size_t>(n));
+    python_exe_ = kDefaultPython;
 }
 
 Engine::~Engine() = default;
@@ -35,6 +39,30 @@ std::optional<std::string> Engine::prepare() {
     const ParamMap params = with_defaults(workload_->info(), config_.params);
     if (auto e = workload_->configure(params, config_.size)) return "--param: " + *e;
     if (auto e = validate_with_workload(config_, *workload_, machine_)) return e;
+    bool python = is_python(config_.backend);
+    for (Backend b : compare_backends_) {
+        RunConfig other = config_;
+        other.backend = b;
+        if (auto e = validate_config(other, machine_))
+            return "--compare " + std::string(to_string(b)) + ": " + *e;
+        if (auto e = validate_with_workload(other, *workload_, machine_))
+            return "--compare " + std::string(to_string(b)) + ": " + *e;
+        python = python || is_python(b);
+    }
+    if (python) {
+        // Before the workload is prepared: a missing interpreter is bad input, found at once.
+        python_driver_ = default_python_driver();
+        const PythonProbe probe = probe_python(python_exe_, python_driver_);
+        if (probe.refusal) return probe.refusal;
+        python_versions_ = *probe.versions;
+        // Blur's pixels come from OpenCV on both sides: only the same version blurs alike.
+        const auto at = python_versions_.rfind(" opencv ");
+        const std::string found = at == std::string::npos ? "" : python_versions_.substr(at);
+        if (config_.workload == "blur" && found != " opencv " + opencv_version())
+            return "--backend python --workload blur needs the OpenCV of the engine (" +
+                   opencv_version() + ") in '" + python_exe_ + "'; it has: " + python_versions_ +
+                   " (apt-get install " + kPythonPackages + ")";
+    }
     workload_->prepare();
     return std::nullopt;
 }
@@ -64,7 +92,12 @@ RunResult Engine::run_once(const RunConfig& cfg) {
     ctx.faults = faults_;
     ctx.machine = read_machine_info();  // load average and memory at this run's start
     ctx.worker_exe = worker_exe_;
+    ctx.python_exe = python_exe_;
+    ctx.python_driver = python_driver_;
     switch (cfg.backend) {
+        case Backend::Python:
+        case Backend::PythonThreads:
+            return run_python(ctx);
         case Backend::Serial:
             return run_serial(ctx);
         case Backend::Threads:
@@ -87,6 +120,24 @@ RunSeries Engine::run_series(const RunConfig& cfg) {
     RunSeries series = make_series(std::move(runs));
     if (!series.runs.empty()) observer_.on_series_end(series);
     return series;
+}
+
+std::vector<Comparison> Engine::run_compare_backends() {
+    std::vector<Comparison> out;
+    const RunSeries serial = run_series(serial_counterpart(config_));
+    for (Backend b : compare_backends_) {
+        if (interrupted()) break;
+        RunConfig cfg = config_;
+        cfg.backend = b;
+        out.push_back(make_comparison(serial, run_series(cfg)));
+    }
+    if (out.empty()) {
+        Comparison c;
+        c.serial = serial;
+        c.verdict = "interrupted before the parallel run";
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 Comparison Engine::run_compare() {

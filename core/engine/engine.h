@@ -31,12 +31,23 @@ class Engine {
     RunSeries run_series(const RunConfig& cfg);
     // Serial series, then parallel series, with T, C, speedup and the verdict.
     Comparison run_compare();
+    // --compare native,python: one serial series, then a series of each backend (the config
+    // with only its backend changed), each compared with the serial one. prepare() checks every
+    // one of them. Stops early when interrupted.
+    void set_compare_backends(std::vector<Backend> backends) {
+        compare_backends_ = std::move(backends);
+    }
+    std::vector<Comparison> run_compare_backends();
 
     const RunConfig& config() const { return config_; }
     const MachineInfo& machine() const { return machine_; }
     bool interrupted() const;
     // Where a spawn worker binary lives (defaults to this process's own executable).
     void set_worker_exe(std::string path) { worker_exe_ = std::move(path); }
+    // The interpreter of the python backends (default /usr/bin/python3); checked by prepare().
+    void set_python(std::string path) { python_exe_ = std::move(path); }
+    // What the python backends' probe found ("python 3.11.2 numpy 1.24.2 opencv 4.6.0").
+    const std::string& python_versions() const { return python_versions_; }
 
   private:
     RunConfig config_;
@@ -46,6 +57,10 @@ class Engine {
     std::unique_ptr<Workload> workload_;
     FaultPlan faults_;
     std::string worker_exe_;
+    std::string python_exe_;
+    std::string python_driver_;
+    std::string python_versions_;
+    std::vector<Backend> compare_backends_;
     int next_run_ = 1;
 };
 

@@ -23,7 +23,9 @@ struct RunContext {
     std::string run_id;
     FaultPlan faults;
     MachineInfo machine;
-    std::string worker_exe;  // the binary a spawn worker executes (poolscope-cli)
+    std::string worker_exe;     // the binary a spawn worker executes (poolscope-cli)
+    std::string python_exe;     // the interpreter of the python backends
+    std::string python_driver;  // resources/python/poolscope_driver.py, as installed
 };
 
 // A result before anything ran: the configuration, machine, id and sizes every runner reports.

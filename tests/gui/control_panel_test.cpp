@@ -110,6 +110,9 @@ class ControlPanelTest : public QObject {
             {QStringLiteral("chunksizeNumber=true"), QStringLiteral("chunksize=7")}, "--chunksize",
             "7", false);
         row("backend", {QStringLiteral("backend=threads")}, "--backend", "threads", false);
+        row("backend python", {QStringLiteral("backend=python")}, "--backend", "python", false);
+        row("backend python threads", {QStringLiteral("backend=python-threads")}, "--backend",
+            "python-threads", false);
         row("global lock", {QStringLiteral("backend=threads"), QStringLiteral("globalLock=true")},
             "--global-lock", "", false);
         row("dispatch", {QStringLiteral("dispatch=imap_unordered")}, "--dispatch", "imap_unordered",
@@ -313,6 +316,12 @@ class ControlPanelTest : public QObject {
         for (const char* option : {"--start", "--transport", "--pool", "--pin"})
             QVERIFY2(!panel.control(QString::fromUtf8(option))->isEnabled(), option);
         QVERIFY(!panel.validationError(RunMode::Parallel));
+        // CPython's Pool has a start method, a transport and a lifetime; it cannot be pinned.
+        setControl(panel, QStringLiteral("backend=python"));
+        for (const char* option : {"--start", "--transport", "--pool"})
+            QVERIFY2(panel.control(QString::fromUtf8(option))->isEnabled(), option);
+        QVERIFY(!panel.control(QStringLiteral("--pin"))->isEnabled());
+        QVERIFY(!panel.control(QStringLiteral("--global-lock"))->isEnabled());
     }
 
     void engineErrorsLandBesideTheirControl() {

@@ -17,9 +17,10 @@ using namespace poolscope::ui;
 
 namespace {
 
-// Lesson 1's one run, as recorded (square, 1000 items, 4 workers, --compare).
-void replayLessonOneRun(SessionModel& session) {
-    QFile f(test::fixture("compare_square.jsonl"));
+// One of lesson 1's runs, as recorded (square, 1000 items, 4 workers, --compare): the native
+// pool ("compare_square.jsonl") or CPython's Pool ("compare_square_python.jsonl").
+void replayLessonOneRun(SessionModel& session, const char* fixture) {
+    QFile f(test::fixture(fixture));
     QVERIFY(f.open(QIODevice::ReadOnly));
     StreamFeed feed;
     feed.feed(f.readAll());
@@ -69,8 +70,11 @@ class LessonPanelTest : public QObject {
         QVERIFY(panel.select(1));
         LessonProgress progress(*panel.current(), *panel.currentChecked());
         SessionModel session;
-        replayLessonOneRun(session);
+        replayLessonOneRun(session, "compare_square.jsonl");
         QVERIFY(!progress.done());
+        progress.finishRun(*session.current());
+        QVERIFY(!progress.done());  // the real Pool's run is next
+        replayLessonOneRun(session, "compare_square_python.jsonl");
         progress.finishRun(*session.current());
         QVERIFY(progress.done());
         const LessonOutcome outcome = progress.outcome(2);

@@ -44,7 +44,9 @@ TEST_F(Validation, RefusalsNameFieldValueAndRange) {
         {{"--size", "99999999999999999999999"}, "--size must be a whole number"},
         {{"--size", "-1"}, "--size must be a whole number"},
         {{"--workload", "nope"}, "unknown workload 'nope'"},
-        {{"--backend", "gpu"}, "--backend must be serial, processes, threads or mpi; got 'gpu'"},
+        {{"--backend", "gpu"},
+         "--backend must be serial, processes, threads, python, python-threads or mpi; got "
+         "'gpu'"},
         {{"--dispatch", "mapp"}, "--dispatch must be map, imap"},
         {{"--start", "forkserver"}, "--start must be fork or spawn"},
         {{"--transport", "tcp"}, "--transport must be pipe or shm"},

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include "core/config/validation.h"
+#include "core/engine/derived_figures.h"
 #include "core/engine/pool_runner.h"
 #include "core/engine/serial_runner.h"
+#include "core/engine/shared_segment.h"
 #include "core/engine/threads_runner.h"
 #include "core/workloads/workload_registry.h"
 
@@ -31,6 +33,9 @@ std::optional<std::string> Engine::prepare() {
     const ParamMap params = with_defaults(workload_->info(), config_.params);
     if (auto e = workload_->configure(params, config_.size)) return "--param: " + *e;
     if (auto e = validate_with_workload(config_, *workload_, machine_)) return e;
+    // As a program that allocates its array in shared memory: the shm run then copies nothing.
+    workload_->build_input_in_shared_memory(config_.transport == Transport::Shm &&
+                                            config_.backend == Backend::Processes);
     workload_->prepare();
     return std::nullopt;
 }
@@ -68,7 +73,11 @@ RunResult Engine::run_once(const RunConfig& cfg) {
         case Backend::Processes:
             break;
     }
-    return run_pool(ctx);
+    // The workload's shared input, if it built one, is the run's segment (nothing copied).
+    const SharedSegment::Offer offer(workload_->shared_input());
+    RunResult r = run_pool(ctx);
+    add_derived_figures(r);
+    return r;
 }
 
 RunSeries Engine::run_series(const RunConfig& cfg) {

@@ -59,6 +59,7 @@ struct RunTelemetry::State {
     TickDelta machine_ticks;
     std::vector<TickDelta> core_ticks;
     std::unordered_map<pid_t, CpuSpan> spans;
+    std::unordered_map<pid_t, uint64_t> child_faults;  // latest minflt of each child seen
     uint64_t closed_cpu_ns = 0;  // CPU of earlier processes whose pid was reused
 };
 
@@ -119,6 +120,10 @@ void RunTelemetry::State::record_memory(const Sample& sample) {
         if (ps.role == "engine" && !ps.gone) {
             memory.engine_peak_rss_bytes = std::max(memory.engine_peak_rss_bytes, ps.rss_bytes);
         }
+        if (ps.role != "engine" && !ps.gone) {
+            uint64_t& last = child_faults[ps.pid];
+            last = std::max(last, ps.minor_faults);
+        }
     }
 }
 
@@ -173,6 +178,7 @@ Sample RunTelemetry::sample_now(int64_t now_ns, const std::vector<ProcessRef>& p
 MemoryFigures RunTelemetry::memory() const {
     MemoryFigures figures = state_->memory;
     figures.samples = state_->samples;
+    for (const auto& [pid, faults] : state_->child_faults) figures.child_minor_faults += faults;
     return figures;
 }
 

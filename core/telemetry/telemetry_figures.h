@@ -11,6 +11,10 @@ struct MemoryFigures {
     uint64_t peak_pss_sum_bytes = 0;  // peak of the PSS sum (the honest total)
     uint64_t peak_uss_sum_bytes = 0;
     uint64_t engine_peak_rss_bytes = 0;
+    // Minor page faults of the run's children (workers, the serial or threads child), each
+    // counted from its start to its last sample: a page mapped in on first touch (a shared
+    // segment's pages, copy-on-write copies, fresh heap).
+    uint64_t child_minor_faults = 0;
     uint64_t samples = 0;  // how many samples these peaks come from (0 = sampling off)
 
     bool operator==(const MemoryFigures&) const = default;

@@ -15,7 +15,10 @@ const WorkloadInfo& CpuWorkload::info() const {
         "sum of i*i for i < iterations (CPU-bound)",
         {{"iterations", "10000", "1 … 1000000000", "loop length per item"},
          {"item_us", "0", "0 … 10000000",
-          "target microseconds per item; calibrates iterations (0 = use iterations)", true}}};
+          "target microseconds per item; calibrates iterations (0 = use iterations)", true},
+         {"table_mb", "0", "0 … 4096",
+          "MiB of a private table each worker process builds when it starts (a loaded model, "
+          "a cache): memory that grows with the workers"}}};
     return kInfo;
 }
 
@@ -65,6 +68,7 @@ std::optional<std::string> CpuWorkload::configure(const ParamMap& params, uint64
     if (auto e = check_known_params(info(), params)) return e;
     if (auto e = param_u64(params, "iterations", 1, 1'000'000'000, iterations_)) return e;
     if (auto e = param_double(params, "item_us", 0, 1e7, item_us_)) return e;
+    if (auto e = param_u64(params, "table_mb", 0, 4096, table_mb_)) return e;
     if (item_us_ > 0) {
         const auto it = calibrate_iterations(item_us_);
         if (!it) return "could not calibrate item_us (the calibration child failed)";
@@ -80,7 +84,16 @@ ParamMap CpuWorkload::calibrated_params() const {
 
 ParamMap CpuWorkload::resolved_params() const {
     // item_us is resolved into iterations; a rebuilt workload must not calibrate again.
-    return {{"iterations", std::to_string(iterations_)}, {"item_us", "0"}};
+    return {{"iterations", std::to_string(iterations_)},
+            {"item_us", "0"},
+            {"table_mb", std::to_string(table_mb_)}};
+}
+
+void CpuWorkload::enter_worker(int) {
+    // Every word written: the pages are the worker's own (private, resident), as a table built
+    // or loaded by each process is.
+    table_.resize(table_mb_ << 17);
+    for (std::size_t i = 0; i < table_.size(); ++i) table_[i] = i * 0x9e3779b97f4a7c15ULL;
 }
 
 void CpuWorkload::read_input(uint64_t index, std::span<std::byte> dst) const {

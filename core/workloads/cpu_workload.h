@@ -1,6 +1,10 @@
 // cpu: sum of i·i for i < iterations, the article's complex_calculation. With item_us=N the
-// iterations are calibrated (in a forked child) so one item takes about N microseconds.
+// iterations are calibrated (in a forked child) so one item takes about N microseconds. With
+// table_mb=M each worker process builds a private table of M MiB when it starts, as a worker
+// that loads a model or a lookup table: the memory a pool multiplies by its workers.
 #pragma once
+
+#include <vector>
 
 #include "core/workloads/workload.h"
 
@@ -15,6 +19,7 @@ class CpuWorkload final : public Workload {
     uint64_t input_bytes() const override { return 16; }
     uint64_t output_bytes() const override { return 8; }
     void read_input(uint64_t index, std::span<std::byte> dst) const override;
+    void enter_worker(int lib_threads) override;
     std::optional<std::string> run_item(uint64_t index, std::span<const std::byte> in,
                                         std::span<std::byte> out) override;
 
@@ -29,6 +34,8 @@ class CpuWorkload final : public Workload {
 
     uint64_t iterations_ = 10000;
     double item_us_ = 0;
+    uint64_t table_mb_ = 0;
+    std::vector<uint64_t> table_;  // the worker's private table (table_mb)
 };
 
 }  // namespace poolscope

@@ -14,26 +14,35 @@ const WorkloadInfo& SleepWorkload::info() const {
     static const WorkloadInfo kInfo{
         "sleep",
         "wait ms milliseconds per item without using the CPU (I/O-bound stand-in)",
-        {{"ms", "10", "0 … 60000", "milliseconds each item sleeps (fractions allowed)", true}}};
+        {{"ms", "10", "0 … 60000", "milliseconds each item sleeps (fractions allowed)", true},
+         {"first_ms", "-1", "-1 … 60000",
+          "milliseconds item 0 sleeps instead: a straggler at the head (-1: like the others)",
+          true}}};
     return kInfo;
 }
 
 std::optional<std::string> SleepWorkload::configure(const ParamMap& params, uint64_t) {
     if (auto e = check_known_params(info(), params)) return e;
-    return param_double(params, "ms", 0, 60'000, ms_);
+    if (auto e = param_double(params, "ms", 0, 60'000, ms_)) return e;
+    if (auto e = param_double(params, "first_ms", -1, 60'000, first_ms_)) return e;
+    if (first_ms_ < 0 && first_ms_ != -1)
+        return "parameter first_ms must be -1 (like the others) or in 0 … 60000; got " +
+               double_text(first_ms_);
+    return std::nullopt;
 }
 
 ParamMap SleepWorkload::resolved_params() const {
-    return {{"ms", double_text(ms_)}};
+    return {{"ms", double_text(ms_)}, {"first_ms", double_text(first_ms_)}};
 }
 
 void SleepWorkload::read_input(uint64_t index, std::span<std::byte> dst) const {
     std::memcpy(dst.data(), &index, 8);
 }
 
-std::optional<std::string> SleepWorkload::run_item(uint64_t, std::span<const std::byte> in,
+std::optional<std::string> SleepWorkload::run_item(uint64_t index, std::span<const std::byte> in,
                                                    std::span<std::byte> out) {
-    const long long ns = std::llround(ms_ * 1e6);
+    const double ms = index == 0 && first_ms_ >= 0 ? first_ms_ : ms_;
+    const long long ns = std::llround(ms * 1e6);
     timespec req{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
     timespec rem{};
     // A signal (the sampler's timer, a stop request) interrupts nanosleep; sleep on for what is

@@ -1,5 +1,6 @@
 // sleep: each item waits `ms` milliseconds without using the CPU, a stand-in for I/O-bound
 // work (a download, a database call). More workers than cores still helps here, unlike cpu.
+// first_ms makes item 0 a straggler: what imap waits for and imap_unordered does not.
 #pragma once
 
 #include "core/workloads/workload.h"
@@ -19,6 +20,7 @@ class SleepWorkload final : public Workload {
 
   private:
     double ms_ = 10;
+    double first_ms_ = -1;  // item 0 sleeps this long instead, when >= 0
 };
 
 }  // namespace poolscope

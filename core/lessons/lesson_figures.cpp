@@ -36,6 +36,9 @@ void add_series(const RunSeries& s, const std::string& prefix, LessonRunFigures&
     const double span_s = static_cast<double>(r.end_ns - r.start_ns) * 1e-9;
     const double wall = std::max(r.wall_s, span_s);
     v[prefix + "cores_busy"] = wall > 0 ? r.cpu.process_cpu_s / wall : 0;
+    // The workers' own CPU over their time: what a system monitor shows per worker.
+    const double worker_time = wall * std::max(r.workers, 1);
+    v[prefix + "worker_cpu"] = worker_time > 0 ? r.cpu.children_cpu_s / worker_time : 0;
     v[prefix + "items_failed"] = static_cast<double>(r.items_failed);
     v[prefix + "errors"] = static_cast<double>(r.errors.size());
     v[prefix + "finished_items"] = static_cast<double>(r.checksum_items);

@@ -282,6 +282,7 @@ const std::vector<FigureInfo>& lesson_figures() {
         {"peak_rss", false, "peak of the RSS sum, bytes"},
         {"cpu", false, "CPU seconds of the run's processes, every thread"},
         {"cores_busy", false, "cpu / wall: cores the run kept busy (1 = one core)"},
+        {"worker_cpu", false, "the workers' CPU / (workers × wall): how busy a worker was, 0 … 1"},
         {"items_failed", false, "items that failed"},
         {"errors", false, "errors the run reported"},
         {"finished_items", false, "items the checksum covers"},

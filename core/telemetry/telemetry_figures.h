@@ -24,6 +24,7 @@ struct CpuFigures {
     double mean_machine_util = 0;        // 0..1 over the run, all cores
     std::vector<double> mean_core_util;  // 0..1 per core
     double process_cpu_s = 0;            // CPU seconds of engine + children, every thread
+    double children_cpu_s = 0;           // the children's part of it (workers, serial child)
     double outside_cpu_share = 0;        // share of CPU used by processes outside the run
     uint64_t samples = 0;
 

@@ -69,7 +69,7 @@ std::optional<std::string> BlurWorkload::configure(const ParamMap& params, uint6
     if (auto e = configure_output(params)) return e;
     const std::string load = param_or_empty(params, "load");
     if (load != "parent" && load != "worker")
-        return "parameter load must be parent or worker; got '" + load + "'";
+        return "parameter load must be one of parent, worker; got '" + load + "'";
     worker_loads_ = load == "worker";
     if (auto e = configure_folder(params)) return e;
     size_ = size;

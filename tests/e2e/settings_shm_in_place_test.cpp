@@ -67,8 +67,8 @@ TEST_F(SettingsShmInPlace, ShmCopiesNothingHoldsTheInputOnceAndCountsItsPageFaul
     // The pipe run's engine copies every input into task frames (tens of ms for 128 MB); the
     // shm run copies none: its engine only encodes index ranges.
     EXPECT_LT(test::median(shm_copy), 0.05 * test::median(pipe_copy))
-        << "shm engine " << test::median(shm_copy) << " s, pipe engine "
-        << test::median(pipe_copy) << " s";
+        << "shm engine " << test::median(shm_copy) << " s, pipe engine " << test::median(pipe_copy)
+        << " s";
     // And its start-up does not carry that copy: best of each against half the copy's cost.
     EXPECT_LT(smallest(shm_startup) - smallest(pipe_startup), 0.5 * test::median(pipe_copy))
         << "start-up shm " << smallest(shm_startup) << " s, pipe " << smallest(pipe_startup)

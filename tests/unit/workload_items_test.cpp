@@ -3,6 +3,7 @@
 // sleeps; blur matches OpenCV called directly, writes PNG files, and reads folders.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -135,6 +136,23 @@ TEST(WorkloadItems, CpuTableIsBuiltOncePerWorkerAndLeavesResultsAlone) {
     tabled->enter_worker(1);
     EXPECT_GE(rss_kib() - before, 7ul * 1024) << "the table's pages are resident";
     for (uint64_t i = 0; i < 2; ++i) EXPECT_EQ(output_of(*tabled, i), output_of(*plain, i));
+}
+
+TEST(WorkloadItems, CpuSecondArgumentTravelsWithEveryItemAndIsRead) {
+    auto plain = configured("cpu", {{"iterations", "100"}}, 2);
+    auto tupled = configured("cpu", {{"iterations", "100"}, {"arg_kb", "4"}}, 2);
+    ASSERT_TRUE(plain && tupled);
+    EXPECT_EQ(tupled->input_bytes(), plain->input_bytes() + 4096);
+    // The same table in every item's tuple.
+    const Bytes a = input_of(*tupled, 0), b = input_of(*tupled, 1);
+    EXPECT_TRUE(std::equal(a.begin() + 16, a.end(), b.begin() + 16));
+    // The item reads it: a changed table changes the result.
+    Bytes changed = a;
+    changed.back() ^= std::byte{1};
+    Bytes out(8), again(8);
+    ASSERT_EQ(tupled->run_item(0, a, out), std::nullopt);
+    ASSERT_EQ(tupled->run_item(0, changed, again), std::nullopt);
+    EXPECT_NE(out, again);
 }
 
 TEST(WorkloadItems, SkewedCostsRiseAndHaveAHeavyTail) {

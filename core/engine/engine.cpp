@@ -4,12 +4,16 @@
 #include <unistd.h>
 
 #include "core/config/validation.h"
+#include "core/engine/derived_figures.h"
 #include "core/engine/mpi_launch.h"
 #include "core/engine/mpi_runner.h"
+#include "core/engine/pool_queue.h"
 #include "core/engine/pool_runner.h"
+#include "core/engine/pool_task_board.h"
 #include "core/engine/python_launch.h"
 #include "core/engine/python_runner.h"
 #include "core/engine/serial_runner.h"
+#include "core/engine/shared_segment.h"
 #include "core/engine/threads_runner.h"
 #include "core/platform/build_info.h"
 #include "core/workloads/workload_registry.h"
@@ -63,6 +67,11 @@ std::optional<std::string> Engine::prepare() {
                    opencv_version() + ") in '" + python_exe_ + "'; it has: " + python_versions_ +
                    " (apt-get install " + kPythonPackages + ")";
     }
+    // As a program that allocates its array in shared memory: the shm run then copies nothing
+    // (room left in front for the shared queue's task board, where the run keeps it).
+    workload_->build_input_in_shared_memory(
+        config_.transport == Transport::Shm && config_.backend == Backend::Processes,
+        uses_queue(config_) ? TaskBoard::bytes() : 0);
     workload_->prepare();
     return std::nullopt;
 }
@@ -107,7 +116,11 @@ RunResult Engine::run_once(const RunConfig& cfg) {
         case Backend::Processes:
             break;
     }
-    return run_pool(ctx);
+    // The workload's shared input, if it built one, is the run's segment (nothing copied).
+    const SharedSegment::Offer offer(workload_->shared_input());
+    RunResult r = run_pool(ctx);
+    add_derived_figures(r);
+    return r;
 }
 
 RunSeries Engine::run_series(const RunConfig& cfg) {

@@ -92,6 +92,12 @@ struct RunResult {
     double compute_s = 0;
     double engine_serialize_s = 0;    // engine-side encode of tasks (not worker-seconds)
     double engine_deserialize_s = 0;  // engine-side decode of results
+    // --transport shm: worker-seconds spent faulting the chunks' shared pages in before
+    // computing (a part of the breakdown's serialization, which shm otherwise does not have).
+    double page_fault_s = 0;
+    // Pool runs: seconds from the run's start until the caller had its first result (map: all
+    // at the end; imap: in order; imap_unordered, apply_async: as they arrive).
+    double first_result_s = 0;
     Breakdown breakdown;
     uint64_t checksum = 0;        // sum of item hashes mod 2^64 over finished items
     uint64_t checksum_items = 0;  // items the checksum covers

@@ -2,9 +2,12 @@
 
 #include <sched.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 #include <new>
@@ -13,6 +16,10 @@
 #include "core/engine/pool_task_board.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23  // Linux 5.14; older headers lack it
+#endif
 
 namespace poolscope {
 
@@ -79,6 +86,23 @@ void replace_with_too_large(Bytes& out, ResultHeader rh, uint64_t limit, uint64_
     end_frame(out, at);
 }
 
+// --transport shm: the chunk's pages of the shared segment enter this worker's page tables on
+// first touch, one minor fault per page (or per few pages). Faulting them in before the compute
+// stamp keeps that cost apart from the work: with shm nothing is decoded, so a chunk's
+// recv_end → compute_start is its page-fault time (docs/metrics.md, page_fault_s).
+// MADV_POPULATE_WRITE faults a range in writable without touching its bytes (a neighbouring
+// chunk's outputs may share the edge pages); before Linux 5.14 a read per page does it.
+void fault_in(std::span<const std::byte> range) {
+    if (range.empty()) return;
+    static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    const uintptr_t from = reinterpret_cast<uintptr_t>(range.data()) & ~(page - 1);
+    const uintptr_t to = reinterpret_cast<uintptr_t>(range.data() + range.size());
+    if (madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE) == 0) return;
+    for (uintptr_t p = std::max(from, reinterpret_cast<uintptr_t>(range.data())); p < to;
+         p = (p & ~(page - 1)) + page)
+        (void)*reinterpret_cast<const volatile std::byte*>(p);
+}
+
 }  // namespace
 
 void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, const TaskIo& io,
@@ -90,6 +114,10 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, cons
     rh.count = th.count;
     rh.recv_start_ns = recv_start;
     rh.recv_end_ns = recv_end;
+    if (io.outputs) {
+        fault_in(io.inputs);
+        fault_in({io.outputs, th.count * outb});
+    }
     rh.compute_start_ns = monotonic_ns();
     rh.worker = opt.index;
     out.clear();

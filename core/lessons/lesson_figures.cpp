@@ -25,6 +25,9 @@ void add_series(const RunSeries& s, const std::string& prefix, LessonRunFigures&
     v[prefix + "transfer"] = r.breakdown.transfer;
     v[prefix + "serialization"] = r.breakdown.serialization;
     v[prefix + "idle"] = r.breakdown.idle;
+    v[prefix + "page_faults"] = r.page_fault_s;
+    v[prefix + "first_result"] = r.first_result_s;
+    v[prefix + "minor_faults"] = static_cast<double>(r.memory.child_minor_faults);
     v[prefix + "peak_pss"] = static_cast<double>(r.memory.peak_pss_sum_bytes);
     v[prefix + "peak_rss"] = static_cast<double>(r.memory.peak_rss_sum_bytes);
     v[prefix + "cpu"] = r.cpu.process_cpu_s;
@@ -33,6 +36,9 @@ void add_series(const RunSeries& s, const std::string& prefix, LessonRunFigures&
     const double span_s = static_cast<double>(r.end_ns - r.start_ns) * 1e-9;
     const double wall = std::max(r.wall_s, span_s);
     v[prefix + "cores_busy"] = wall > 0 ? r.cpu.process_cpu_s / wall : 0;
+    // The workers' own CPU over their time: what a system monitor shows per worker.
+    const double worker_time = wall * std::max(r.workers, 1);
+    v[prefix + "worker_cpu"] = worker_time > 0 ? r.cpu.children_cpu_s / worker_time : 0;
     v[prefix + "items_failed"] = static_cast<double>(r.items_failed);
     v[prefix + "errors"] = static_cast<double>(r.errors.size());
     v[prefix + "finished_items"] = static_cast<double>(r.checksum_items);
@@ -62,15 +68,16 @@ LessonRunFigures figures_of(const RunSeries& s) {
 }
 
 std::string format_figure(const std::string& figure, double value) {
-    static const char* kSeconds[] = {"wall",          "startup", "teardown", "compute", "transfer",
-                                     "serialization", "idle",    "cpu",      "T",       "C"};
+    static const char* kSeconds[] = {
+        "wall", "startup", "teardown", "compute", "transfer",    "serialization",
+        "idle", "cpu",     "T",        "C",       "page_faults", "first_result"};
     for (const char* s : kSeconds)
         if (figure == s) return fmt_duration(value);
     if (figure == "peak_pss" || figure == "peak_rss")
         return fmt_bytes(static_cast<uint64_t>(std::max(value, 0.0)));
     if (figure == "speedup") return fmt_ratio(value);
-    if (figure == "items_failed" || figure == "errors" || figure == "finished_items" ||
-        figure == "checksums_match")
+    if (figure == "items_failed" || figure == "errors" || figure == "minor_faults" ||
+        figure == "finished_items" || figure == "checksums_match")
         return fmt_fixed(value, 0);
     return fmt_fixed(value, 2);
 }

@@ -72,6 +72,8 @@ json result_to_json(const RunResult& r, const ResultJsonOptions& options) {
         {"compute_s", r.compute_s},
         {"engine_serialize_s", r.engine_serialize_s},
         {"engine_deserialize_s", r.engine_deserialize_s},
+        {"page_fault_s", r.page_fault_s},
+        {"first_result_s", r.first_result_s},
         {"breakdown", r.breakdown},
         {"checksum", checksum_to_hex(r.checksum)},
         {"checksum_items", r.checksum_items},
@@ -109,6 +111,9 @@ RunResult result_from_json(const json& j) {
     r.compute_s = get_field<double>(j, "compute_s");
     r.engine_serialize_s = get_field<double>(j, "engine_serialize_s");
     r.engine_deserialize_s = get_field<double>(j, "engine_deserialize_s");
+    // Newer fields: absent in older streams.
+    r.page_fault_s = get_field_or<double>(j, "page_fault_s", 0.0);
+    r.first_result_s = get_field_or<double>(j, "first_result_s", 0.0);
     r.breakdown = get_field<Breakdown>(j, "breakdown");
     try {
         r.checksum = checksum_from_hex(get_field<std::string>(j, "checksum"));

@@ -12,6 +12,7 @@ void to_json(nlohmann::json& j, const MemoryFigures& m) {
         {"peak_pss_sum_bytes", m.peak_pss_sum_bytes},
         {"peak_uss_sum_bytes", m.peak_uss_sum_bytes},
         {"engine_peak_rss_bytes", m.engine_peak_rss_bytes},
+        {"child_minor_faults", m.child_minor_faults},
         {"samples", m.samples},
     };
 }
@@ -21,16 +22,15 @@ void from_json(const nlohmann::json& j, MemoryFigures& m) {
     m.peak_pss_sum_bytes = get_field<uint64_t>(j, "peak_pss_sum_bytes");
     m.peak_uss_sum_bytes = get_field<uint64_t>(j, "peak_uss_sum_bytes");
     m.engine_peak_rss_bytes = get_field<uint64_t>(j, "engine_peak_rss_bytes");
+    m.child_minor_faults = get_field_or<uint64_t>(j, "child_minor_faults", 0);  // newer field
     m.samples = get_field<uint64_t>(j, "samples");
 }
 
 void to_json(nlohmann::json& j, const CpuFigures& c) {
     j = nlohmann::json{
-        {"mean_machine_util", c.mean_machine_util},
-        {"mean_core_util", c.mean_core_util},
-        {"process_cpu_s", c.process_cpu_s},
-        {"outside_cpu_share", c.outside_cpu_share},
-        {"samples", c.samples},
+        {"mean_machine_util", c.mean_machine_util}, {"mean_core_util", c.mean_core_util},
+        {"process_cpu_s", c.process_cpu_s},         {"children_cpu_s", c.children_cpu_s},
+        {"outside_cpu_share", c.outside_cpu_share}, {"samples", c.samples},
     };
 }
 
@@ -38,6 +38,7 @@ void from_json(const nlohmann::json& j, CpuFigures& c) {
     c.mean_machine_util = get_field<double>(j, "mean_machine_util");
     c.mean_core_util = get_field<std::vector<double>>(j, "mean_core_util");
     c.process_cpu_s = get_field<double>(j, "process_cpu_s");
+    c.children_cpu_s = get_field_or<double>(j, "children_cpu_s", 0.0);  // newer field
     c.outside_cpu_share = get_field<double>(j, "outside_cpu_share");
     c.samples = get_field<uint64_t>(j, "samples");
 }

@@ -62,6 +62,7 @@ std::optional<PidStat> parse_pid_stat(std::string_view text) {
         uint64_t value = 0;
         // Some fields are signed (e.g. priority); those are not ones we keep.
         std::from_chars(token.data(), token.data() + token.size(), value);
+        if (field == 10) stat.minor_faults = value;
         if (field == 14) stat.utime_ticks = value;
         if (field == 15) stat.stime_ticks = value;
         if (field == 22) stat.start_ticks = value;

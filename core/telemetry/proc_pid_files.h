@@ -12,11 +12,12 @@ namespace poolscope {
 
 // The few fields of /proc/PID/stat the sampler uses.
 struct PidStat {
-    char state = '?';          // field 3: R, S, D, Z, ...
-    uint64_t utime_ticks = 0;  // field 14, USER_HZ
-    uint64_t stime_ticks = 0;  // field 15, USER_HZ
-    uint64_t start_ticks = 0;  // field 22: start time since boot; tells a reused pid apart
-    int processor = -1;        // field 39: the core it last ran on
+    char state = '?';           // field 3: R, S, D, Z, ...
+    uint64_t utime_ticks = 0;   // field 14, USER_HZ
+    uint64_t stime_ticks = 0;   // field 15, USER_HZ
+    uint64_t start_ticks = 0;   // field 22: start time since boot; tells a reused pid apart
+    int processor = -1;         // field 39: the core it last ran on
+    uint64_t minor_faults = 0;  // field 10 (minflt): page faults served without I/O, so far
 
     bool operator==(const PidStat&) const = default;
 };

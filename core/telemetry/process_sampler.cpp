@@ -82,6 +82,7 @@ ProcessSample ProcessSampler::sample(const ProcessRef& ref, int64_t now_ns, PssR
         return out;
     }
     out.state = stat->state;
+    out.minor_faults = stat->minor_faults;
     out.last_cpu = stat->processor;
     out.rss_bytes = *pages * page_bytes_;
     out.cpu_ns = read_cpu_ns(dir, *stat, ns_per_tick_);

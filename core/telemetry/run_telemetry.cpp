@@ -22,6 +22,7 @@ constexpr int64_t kNsPerMs = 1'000'000;
 struct CpuSpan {
     uint64_t first_ns = 0;
     uint64_t last_ns = 0;
+    bool child = false;  // a worker, the serial or the threads child (not the engine)
 };
 
 double seconds_per_tick() {
@@ -42,6 +43,7 @@ struct RunTelemetry::State {
     void record_processes(Sample& sample, const std::vector<ProcessRef>& procs);
     void record_memory(const Sample& sample);
     double process_cpu_s() const;
+    double children_cpu_s() const;
 
     int sample_ms;
     CoreUsageSampler cores;
@@ -59,6 +61,7 @@ struct RunTelemetry::State {
     TickDelta machine_ticks;
     std::vector<TickDelta> core_ticks;
     std::unordered_map<pid_t, CpuSpan> spans;
+    std::unordered_map<pid_t, uint64_t> child_faults;  // latest minflt of each child seen
     uint64_t closed_cpu_ns = 0;  // CPU of earlier processes whose pid was reused
 };
 
@@ -99,7 +102,8 @@ void RunTelemetry::State::record_processes(Sample& sample, const std::vector<Pro
         sample.rss_sum_bytes += ps.rss_bytes;
         sample.pss_sum_bytes += ps.pss_bytes;
         sample.uss_sum_bytes += ps.uss_bytes;
-        auto [it, fresh] = spans.try_emplace(ps.pid, CpuSpan{ps.cpu_ns, ps.cpu_ns});
+        auto [it, fresh] =
+            spans.try_emplace(ps.pid, CpuSpan{ps.cpu_ns, ps.cpu_ns, ps.role != "engine"});
         CpuSpan& span = it->second;
         if (!fresh && ps.cpu_ns < span.last_ns) {
             // CPU time never decreases within one process: the pid now names another one.
@@ -119,12 +123,23 @@ void RunTelemetry::State::record_memory(const Sample& sample) {
         if (ps.role == "engine" && !ps.gone) {
             memory.engine_peak_rss_bytes = std::max(memory.engine_peak_rss_bytes, ps.rss_bytes);
         }
+        if (ps.role != "engine" && !ps.gone) {
+            uint64_t& last = child_faults[ps.pid];
+            last = std::max(last, ps.minor_faults);
+        }
     }
 }
 
 double RunTelemetry::State::process_cpu_s() const {
     uint64_t ns = closed_cpu_ns;
     for (const auto& [pid, span] : spans) ns += span.last_ns - span.first_ns;
+    return static_cast<double>(ns) * 1e-9;
+}
+
+double RunTelemetry::State::children_cpu_s() const {
+    uint64_t ns = 0;
+    for (const auto& [pid, span] : spans)
+        if (span.child) ns += span.last_ns - span.first_ns;
     return static_cast<double>(ns) * 1e-9;
 }
 
@@ -173,6 +188,7 @@ Sample RunTelemetry::sample_now(int64_t now_ns, const std::vector<ProcessRef>& p
 MemoryFigures RunTelemetry::memory() const {
     MemoryFigures figures = state_->memory;
     figures.samples = state_->samples;
+    for (const auto& [pid, faults] : state_->child_faults) figures.child_minor_faults += faults;
     return figures;
 }
 
@@ -184,6 +200,7 @@ CpuFigures RunTelemetry::cpu() const {
     figures.mean_machine_util = s.machine_ticks.util();
     for (const TickDelta& core : s.core_ticks) figures.mean_core_util.push_back(core.util());
     figures.process_cpu_s = s.process_cpu_s();
+    figures.children_cpu_s = s.children_cpu_s();
     const double tick_s = seconds_per_tick();
     const double total_s = static_cast<double>(s.machine_ticks.total()) * tick_s;
     const double busy_s = static_cast<double>(s.machine_ticks.busy) * tick_s;

@@ -29,13 +29,14 @@ struct ProcessSample {
     int worker = -1;
     uint64_t rss_bytes = 0;
     uint64_t pss_bytes = 0;
-    uint64_t uss_bytes = 0;  // Private_Clean + Private_Dirty
-    int64_t pss_age_ns = 0;  // how old the PSS/USS figures are (smaps_rollup is read less often)
-    uint64_t cpu_ns = 0;     // every thread's time on CPU so far
-    double cpu_util = 0;     // CPU share since the previous sample (1.0 = one core)
-    int last_cpu = -1;       // core it last ran on
-    char state = '?';        // from /proc/PID/stat; 'Z' = zombie
-    bool gone = false;       // vanished between listing and reading
+    uint64_t uss_bytes = 0;     // Private_Clean + Private_Dirty
+    int64_t pss_age_ns = 0;     // how old the PSS/USS figures are (smaps_rollup is read less often)
+    uint64_t cpu_ns = 0;        // every thread's time on CPU so far
+    double cpu_util = 0;        // CPU share since the previous sample (1.0 = one core)
+    int last_cpu = -1;          // core it last ran on
+    uint64_t minor_faults = 0;  // page faults without I/O since the process started
+    char state = '?';           // from /proc/PID/stat; 'Z' = zombie
+    bool gone = false;          // vanished between listing and reading
 
     bool operator==(const ProcessSample&) const = default;
 };

@@ -11,6 +11,10 @@ struct MemoryFigures {
     uint64_t peak_pss_sum_bytes = 0;  // peak of the PSS sum (the honest total)
     uint64_t peak_uss_sum_bytes = 0;
     uint64_t engine_peak_rss_bytes = 0;
+    // Minor page faults of the run's children (workers, the serial or threads child), each
+    // counted from its start to its last sample: a page mapped in on first touch (a shared
+    // segment's pages, copy-on-write copies, fresh heap).
+    uint64_t child_minor_faults = 0;
     uint64_t samples = 0;  // how many samples these peaks come from (0 = sampling off)
 
     bool operator==(const MemoryFigures&) const = default;
@@ -20,6 +24,7 @@ struct CpuFigures {
     double mean_machine_util = 0;        // 0..1 over the run, all cores
     std::vector<double> mean_core_util;  // 0..1 per core
     double process_cpu_s = 0;            // CPU seconds of engine + children, every thread
+    double children_cpu_s = 0;           // the children's part of it (workers, serial child)
     double outside_cpu_share = 0;        // share of CPU used by processes outside the run
     uint64_t samples = 0;
 

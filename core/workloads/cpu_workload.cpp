@@ -15,7 +15,13 @@ const WorkloadInfo& CpuWorkload::info() const {
         "sum of i*i for i < iterations (CPU-bound)",
         {{"iterations", "10000", "1 … 1000000000", "loop length per item"},
          {"item_us", "0", "0 … 10000000",
-          "target microseconds per item; calibrates iterations (0 = use iterations)", true}}};
+          "target microseconds per item; calibrates iterations (0 = use iterations)", true},
+         {"table_mb", "0", "0 … 4096",
+          "MiB of a private table each worker process builds when it starts (a loaded model, "
+          "a cache): memory that grows with the workers"},
+         {"arg_kb", "0", "0 … 65536",
+          "KiB of a second argument every item carries (one table repeated in every argument "
+          "tuple, as starmap pickles it per item)"}}};
     return kInfo;
 }
 
@@ -65,6 +71,8 @@ std::optional<std::string> CpuWorkload::configure(const ParamMap& params, uint64
     if (auto e = check_known_params(info(), params)) return e;
     if (auto e = param_u64(params, "iterations", 1, 1'000'000'000, iterations_)) return e;
     if (auto e = param_double(params, "item_us", 0, 1e7, item_us_)) return e;
+    if (auto e = param_u64(params, "table_mb", 0, 4096, table_mb_)) return e;
+    if (auto e = param_u64(params, "arg_kb", 0, 65536, arg_kb_)) return e;
     if (item_us_ > 0) {
         const auto it = calibrate_iterations(item_us_);
         if (!it) return "could not calibrate item_us (the calibration child failed)";
@@ -80,19 +88,42 @@ ParamMap CpuWorkload::calibrated_params() const {
 
 ParamMap CpuWorkload::resolved_params() const {
     // item_us is resolved into iterations; a rebuilt workload must not calibrate again.
-    return {{"iterations", std::to_string(iterations_)}, {"item_us", "0"}};
+    return {{"iterations", std::to_string(iterations_)},
+            {"item_us", "0"},
+            {"table_mb", std::to_string(table_mb_)},
+            {"arg_kb", std::to_string(arg_kb_)}};
+}
+
+void CpuWorkload::enter_worker(int) {
+    // Every word written: the pages are the worker's own (private, resident), as a table built
+    // or loaded by each process is.
+    table_.resize(table_mb_ << 17);
+    for (std::size_t i = 0; i < table_.size(); ++i) table_[i] = i * 0x9e3779b97f4a7c15ULL;
 }
 
 void CpuWorkload::read_input(uint64_t index, std::span<std::byte> dst) const {
     const uint64_t words[2] = {index, iterations_};
     std::memcpy(dst.data(), words, 16);
+    // The second argument: the same table for every item.
+    for (uint64_t k = 0; k < arg_bytes() / 8; ++k) {
+        const uint64_t w = k * 0x9e3779b97f4a7c15ULL;
+        std::memcpy(dst.data() + 16 + 8 * k, &w, 8);
+    }
 }
 
 std::optional<std::string> CpuWorkload::run_item(uint64_t, std::span<const std::byte> in,
                                                  std::span<std::byte> out) {
     uint64_t words[2];
     std::memcpy(words, in.data(), 16);
-    const uint64_t v = sum_of_squares(words[0], words[1]);
+    uint64_t v = sum_of_squares(words[0], words[1]);
+    // Every byte of the second argument is read (its words folded in), as a task uses its input.
+    uint64_t fold = 0;
+    for (std::size_t off = 16; off + 8 <= in.size(); off += 8) {
+        uint64_t w;
+        std::memcpy(&w, in.data() + off, 8);
+        fold ^= w;
+    }
+    v += fold;
     std::memcpy(out.data(), &v, 8);
     return std::nullopt;
 }

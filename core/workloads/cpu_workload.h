@@ -1,6 +1,12 @@
 // cpu: sum of i·i for i < iterations, the article's complex_calculation. With item_us=N the
-// iterations are calibrated (in a forked child) so one item takes about N microseconds.
+// iterations are calibrated (in a forked child) so one item takes about N microseconds. With
+// table_mb=M each worker process builds a private table of M MiB when it starts, as a worker
+// that loads a model or a lookup table: the memory a pool multiplies by its workers. With
+// arg_kb=K every item carries a second argument of K KiB (the same table in every argument
+// tuple, as starmap(f, [(i, table) for i in ...]) pickles it once per item); the item reads it.
 #pragma once
+
+#include <vector>
 
 #include "core/workloads/workload.h"
 
@@ -12,9 +18,10 @@ class CpuWorkload final : public Workload {
     std::optional<std::string> configure(const ParamMap& params, uint64_t size) override;
     ParamMap resolved_params() const override;
     ParamMap calibrated_params() const override;
-    uint64_t input_bytes() const override { return 16; }
+    uint64_t input_bytes() const override { return 16 + arg_bytes(); }
     uint64_t output_bytes() const override { return 8; }
     void read_input(uint64_t index, std::span<std::byte> dst) const override;
+    void enter_worker(int lib_threads) override;
     std::optional<std::string> run_item(uint64_t index, std::span<const std::byte> in,
                                         std::span<std::byte> out) override;
 
@@ -26,9 +33,13 @@ class CpuWorkload final : public Workload {
 
   private:
     static std::optional<double> measure_ns_per_iteration();
+    uint64_t arg_bytes() const { return arg_kb_ * 1024; }
 
     uint64_t iterations_ = 10000;
     double item_us_ = 0;
+    uint64_t table_mb_ = 0;
+    uint64_t arg_kb_ = 0;
+    std::vector<uint64_t> table_;  // the worker's private table (table_mb)
 };
 
 }  // namespace poolscope

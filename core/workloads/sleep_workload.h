@@ -1,7 +1,10 @@
 // sleep: each item waits `ms` milliseconds without using the CPU, a stand-in for I/O-bound
 // work (a download, a database call). More workers than cores still helps here, unlike cpu.
+// first_ms makes item 0 a straggler: what imap waits for and imap_unordered does not. fork makes
+// every item fork a helper process (core/workloads/fork_helper.h): threads and fork.
 #pragma once
 
+#include "core/workloads/fork_helper.h"
 #include "core/workloads/workload.h"
 
 namespace poolscope {
@@ -19,6 +22,8 @@ class SleepWorkload final : public Workload {
 
   private:
     double ms_ = 10;
+    double first_ms_ = -1;  // item 0 sleeps this long instead, when >= 0
+    ForkHelper fork_ = ForkHelper::none;
 };
 
 }  // namespace poolscope

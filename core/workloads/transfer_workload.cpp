@@ -35,7 +35,9 @@ std::optional<std::string> TransferWorkload::configure(const ParamMap& params, u
     rows_ = rows;
     cols_ = cols;
     size_ = size;
-    inputs_.reset();
+    inputs_ = nullptr;
+    heap_.reset();
+    shared_memory_.reset();
     prepared_items_ = 0;
     return std::nullopt;
 }
@@ -48,12 +50,21 @@ double TransferWorkload::input_value(uint64_t index, uint64_t k) {
     return static_cast<double>((index * 7919 + k) & 0xFFFF) * 0.5;
 }
 
+const SharedMemory* TransferWorkload::shared_input() const {
+    return shared_memory_.data() ? &shared_memory_ : nullptr;
+}
+
 void TransferWorkload::prepare() {
     const uint64_t per_item = rows_ * cols_;
+    const uint64_t bytes = size_ * per_item * 8;
+    // A memfd's pages are page-aligned, so the doubles are too. Failing that (no room in
+    // tmpfs), the heap, and the run makes a segment of its own (and reports its failure).
+    if (!shared_ || shared_memory_.create(front_bytes_ + bytes + size_ * output_bytes()))
+        heap_ = std::make_unique_for_overwrite<double[]>(size_ * per_item);
+    inputs_ = heap_ ? heap_.get() : reinterpret_cast<double*>(shared_memory_.data() + front_bytes_);
     // No value-initialisation: every element is written below, once.
-    inputs_ = std::make_unique_for_overwrite<double[]>(size_ * per_item);
     for (uint64_t i = 0; i < size_; ++i) {
-        double* item = inputs_.get() + i * per_item;
+        double* item = inputs_ + i * per_item;
         for (uint64_t k = 0; k < per_item; ++k) item[k] = input_value(i, k);
     }
     prepared_items_ = size_;
@@ -62,7 +73,8 @@ void TransferWorkload::prepare() {
 void TransferWorkload::read_input(uint64_t index, std::span<std::byte> dst) const {
     const uint64_t per_item = rows_ * cols_;
     if (index < prepared_items_) {
-        std::memcpy(dst.data(), inputs_.get() + index * per_item, per_item * 8);
+        const double* src = inputs_ + index * per_item;
+        if (static_cast<const void*>(dst.data()) != src) std::memcpy(dst.data(), src, per_item * 8);
         return;
     }
     // Not prepared (or past the prepared size): the same values, computed on the spot.

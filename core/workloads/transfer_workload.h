@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "core/platform/shared_memory.h"
 #include "core/workloads/workload.h"
 
 namespace poolscope {
@@ -14,6 +15,11 @@ class TransferWorkload final : public Workload {
     const WorkloadInfo& info() const override;
     std::optional<std::string> configure(const ParamMap& params, uint64_t size) override;
     ParamMap resolved_params() const override;
+    void build_input_in_shared_memory(bool on, uint64_t front_bytes = 0) override {
+        shared_ = on;
+        front_bytes_ = front_bytes;
+    }
+    const SharedMemory* shared_input() const override;
     void prepare() override;
     uint64_t input_bytes() const override { return rows_ * cols_ * 8; }
     uint64_t output_bytes() const override { return rows_ * cols_ * 8; }
@@ -32,8 +38,13 @@ class TransferWorkload final : public Workload {
     uint64_t cols_ = 100;
     uint64_t size_ = 0;
     // Every item's input in one engine-side buffer: fork workers inherit it copy-on-write, so
-    // their RSS counts it again while their PSS shares it out (the memory lesson).
-    std::unique_ptr<double[]> inputs_;
+    // their RSS counts it again while their PSS shares it out (the memory lesson). With shared_,
+    // the buffer is the start of shared_memory_ (outputs follow it), else heap_.
+    bool shared_ = false;
+    uint64_t front_bytes_ = 0;  // the pool's task board, before the inputs
+    SharedMemory shared_memory_;
+    std::unique_ptr<double[]> heap_;
+    double* inputs_ = nullptr;
     uint64_t prepared_items_ = 0;
 };
 

@@ -16,6 +16,7 @@
 namespace poolscope {
 
 using ParamMap = std::map<std::string, std::string>;
+class SharedMemory;
 
 struct ParamSpec {
     std::string key;
@@ -53,11 +54,24 @@ class Workload {
     // copy-on-write. Must not start threads.
     virtual void prepare() {}
 
+    // Before prepare(), for a --transport shm run: build the prepared input directly in shared
+    // memory laid out as the run's segment (front_bytes for the pool's task board, every item's
+    // input, then room for every item's output), as a program allocates its array in shared
+    // memory, so the pool uses it in place and copies nothing. Workloads that compute their
+    // input on the fly ignore it.
+    virtual void build_input_in_shared_memory(bool on, uint64_t front_bytes = 0) {
+        (void)on, (void)front_bytes;
+    }
+    // That memory after prepare(), or nullptr (not asked for, or it could not be created: the
+    // input then lives on the heap and the run copies it into a segment of its own).
+    virtual const SharedMemory* shared_input() const { return nullptr; }
+
     // Bytes of one item's input and output.
     virtual uint64_t input_bytes() const = 0;
     virtual uint64_t output_bytes() const = 0;
 
-    // Copies item `index`'s input into dst (input_bytes() long).
+    // Copies item `index`'s input into dst (input_bytes() long). When dst is where the input
+    // already lives (the shared input above), nothing is copied.
     virtual void read_input(uint64_t index, std::span<std::byte> dst) const = 0;
 
     // Worker side: once per worker process (library thread count, caches).

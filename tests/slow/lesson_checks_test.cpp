@@ -19,9 +19,6 @@ namespace {
 // Lessons whose claim does not show yet on a quiet 2-core machine. Their check still runs and
 // prints its figures; a failure is reported as skipped with the reason, never hidden as a pass.
 const std::map<int, const char*> kNotShownYet = {
-    {8,
-     "image batching: with images this size, one task per image is as fast as batches; the "
-     "article's case (memory growing with the queue) needs workload work"},
     {9,
      "static vs dynamic dispatch: dynamic is not faster while each worker holds up to two "
      "chunks (no shared task queue yet)"},

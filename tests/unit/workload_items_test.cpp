@@ -3,9 +3,12 @@
 // sleeps; blur matches OpenCV called directly, writes PNG files, and reads folders.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <string>
 #include <vector>
 
 #ifdef POOLSCOPE_HAVE_OPENCV
@@ -13,6 +16,7 @@
 #include <opencv2/imgproc.hpp>
 #endif
 
+#include "core/platform/shared_memory.h"
 #include "core/workloads/cpu_workload.h"
 #include "core/workloads/skewed_workload.h"
 #include "core/workloads/transfer_workload.h"
@@ -94,6 +98,63 @@ TEST(WorkloadItems, TransferReturnsTwoXPlusOne) {
     }
 }
 
+TEST(WorkloadItems, TransferInSharedMemoryIsTheSegmentAndReadsInPlace) {
+    auto heap = configured("transfer", {{"rows", "10"}, {"cols", "10"}}, 3);
+    auto shared = configured("transfer", {{"rows", "10"}, {"cols", "10"}}, 3);
+    ASSERT_TRUE(heap && shared);
+    shared->build_input_in_shared_memory(true);
+    heap->prepare();
+    shared->prepare();
+    EXPECT_EQ(heap->shared_input(), nullptr);
+    const SharedMemory* m = shared->shared_input();
+    ASSERT_NE(m, nullptr);
+    // Laid out as the run's segment: every input, then room for every output.
+    EXPECT_EQ(m->size(), 3 * (shared->input_bytes() + shared->output_bytes()));
+    for (uint64_t i = 0; i < 3; ++i) {
+        const Bytes in = input_of(*heap, i);
+        EXPECT_EQ(input_of(*shared, i), in) << i;
+        const std::span<std::byte> place = m->bytes().subspan(i * in.size(), in.size());
+        EXPECT_TRUE(std::equal(in.begin(), in.end(), place.begin())) << i;
+        shared->read_input(i, place);  // dst is where the input lives: nothing to copy
+        EXPECT_TRUE(std::equal(in.begin(), in.end(), place.begin())) << i;
+    }
+}
+
+TEST(WorkloadItems, CpuTableIsBuiltOncePerWorkerAndLeavesResultsAlone) {
+    auto plain = configured("cpu", {{"iterations", "100"}}, 2);
+    auto tabled = configured("cpu", {{"iterations", "100"}, {"table_mb", "8"}}, 2);
+    ASSERT_TRUE(plain && tabled);
+    EXPECT_EQ(tabled->resolved_params().at("table_mb"), "8");
+    const auto rss_kib = [] {
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        while (std::getline(status, line))
+            if (line.rfind("VmRSS:", 0) == 0) return std::stoul(line.substr(6));
+        return 0ul;
+    };
+    const unsigned long before = rss_kib();
+    tabled->enter_worker(1);
+    EXPECT_GE(rss_kib() - before, 7ul * 1024) << "the table's pages are resident";
+    for (uint64_t i = 0; i < 2; ++i) EXPECT_EQ(output_of(*tabled, i), output_of(*plain, i));
+}
+
+TEST(WorkloadItems, CpuSecondArgumentTravelsWithEveryItemAndIsRead) {
+    auto plain = configured("cpu", {{"iterations", "100"}}, 2);
+    auto tupled = configured("cpu", {{"iterations", "100"}, {"arg_kb", "4"}}, 2);
+    ASSERT_TRUE(plain && tupled);
+    EXPECT_EQ(tupled->input_bytes(), plain->input_bytes() + 4096);
+    // The same table in every item's tuple.
+    const Bytes a = input_of(*tupled, 0), b = input_of(*tupled, 1);
+    EXPECT_TRUE(std::equal(a.begin() + 16, a.end(), b.begin() + 16));
+    // The item reads it: a changed table changes the result.
+    Bytes changed = a;
+    changed.back() ^= std::byte{1};
+    Bytes out(8), again(8);
+    ASSERT_EQ(tupled->run_item(0, a, out), std::nullopt);
+    ASSERT_EQ(tupled->run_item(0, changed, again), std::nullopt);
+    EXPECT_NE(out, again);
+}
+
 TEST(WorkloadItems, SkewedCostsRiseAndHaveAHeavyTail) {
     constexpr uint64_t kSize = 1000;
     auto w = configured("skewed", {}, kSize);
@@ -150,6 +211,24 @@ TEST(WorkloadItems, SleepTakesItsTime) {
     EXPECT_EQ(u64_at(out), 2u);
 }
 
+TEST(WorkloadItems, SleepFirstMsMakesItemZeroAStraggler) {
+    auto w = configured("sleep", {{"ms", "0"}, {"first_ms", "30"}}, 3);
+    ASSERT_TRUE(w);
+    const auto t0 = std::chrono::steady_clock::now();
+    output_of(*w, 1);
+    const auto t1 = std::chrono::steady_clock::now();
+    output_of(*w, 0);
+    const auto t2 = std::chrono::steady_clock::now();
+    EXPECT_GE(t2 - t1, std::chrono::milliseconds(30));
+    EXPECT_LT(t1 - t0, t2 - t1);
+}
+
+TEST(WorkloadItems, SleepCleanForkHelperExits) {
+    auto w = configured("sleep", {{"ms", "0"}, {"fork", "clean"}}, 2);
+    ASSERT_TRUE(w);
+    EXPECT_EQ(u64_at(output_of(*w, 1)), 1u);
+}
+
 #ifdef POOLSCOPE_HAVE_OPENCV
 const ParamMap kSmall{{"width", "64"}, {"height", "48"}};
 
@@ -190,6 +269,20 @@ TEST(WorkloadItems, BlurKeepMatchesOpenCvCalledDirectly) {
         EXPECT_TRUE(same_pixels(as_image(out), expected)) << i;
         EXPECT_NE(output_of(*soft, i), out) << "sigma is ignored";
     }
+}
+
+TEST(WorkloadItems, BlurLoadedInTheWorkerGivesTheSameImagesFromItemNumbers) {
+    auto parent = configured("blur", small_with("output", "keep"), 3);
+    ParamMap p = small_with("output", "keep");
+    p["load"] = "worker";
+    auto worker = configured("blur", p, 3);
+    ASSERT_TRUE(parent && worker);
+    parent->prepare();
+    worker->prepare();
+    EXPECT_EQ(worker->input_bytes(), 8u);  // the item's number stands for its file name
+    EXPECT_EQ(worker->prepared_bytes(), 0u);
+    EXPECT_EQ(u64_at(input_of(*worker, 2)), 2u);
+    for (uint64_t i = 0; i < 3; ++i) EXPECT_EQ(output_of(*worker, i), output_of(*parent, i)) << i;
 }
 
 TEST(WorkloadItems, BlurChecksumIsTheHashOfTheBlurredImage) {

@@ -49,7 +49,11 @@ const WorkloadInfo& BlurWorkload::info() const {
           "images to read, sorted by name; item i uses image i mod count (none: synthetic)"},
          {"output", "checksum", "checksum|keep|write",
           "result per item: a 64-bit hash, the blurred image, or a hash and out_dir/item_<i>.png"},
-         {"out_dir", "", "writable folder", "where output=write saves its PNG files"}}};
+         {"out_dir", "", "writable folder", "where output=write saves its PNG files"},
+         {"load", "parent", "parent|worker",
+          "who makes or reads the images: the engine before the run, each task carrying its "
+          "images (parent), or each worker for its own items, tasks carrying item numbers only "
+          "(worker)"}}};
     return kInfo;
 }
 
@@ -63,6 +67,10 @@ std::optional<std::string> BlurWorkload::configure(const ParamMap& params, uint6
     width_ = static_cast<int>(width);
     height_ = static_cast<int>(height);
     if (auto e = configure_output(params)) return e;
+    const std::string load = param_or_empty(params, "load");
+    if (load != "parent" && load != "worker")
+        return "parameter load must be one of parent, worker; got '" + load + "'";
+    worker_loads_ = load == "worker";
     if (auto e = configure_folder(params)) return e;
     size_ = size;
     uint64_t total = 0;
@@ -123,7 +131,8 @@ ParamMap BlurWorkload::resolved_params() const {
     ParamMap out{{"sigma", double_text(sigma_)},
                  {"width", std::to_string(width_)},
                  {"height", std::to_string(height_)},
-                 {"output", kOutputs[static_cast<int>(output_)]}};
+                 {"output", kOutputs[static_cast<int>(output_)]},
+                 {"load", worker_loads_ ? "worker" : "parent"}};
     if (!dir_.empty()) out["dir"] = dir_;
     if (!out_dir_.empty()) out["out_dir"] = out_dir_;
     return out;
@@ -131,6 +140,7 @@ ParamMap BlurWorkload::resolved_params() const {
 
 void BlurWorkload::prepare() {
     keep_opencv_on_this_thread();
+    if (worker_loads_) return;  // the engine holds no image
     if (dir_.empty())
         images_.make_synthetic(size_, width_, height_);
     else
@@ -138,10 +148,14 @@ void BlurWorkload::prepare() {
 }
 
 uint64_t BlurWorkload::prepared_bytes() const {
-    return image_count() * image_bytes();
+    return worker_loads_ ? 0 : image_count() * image_bytes();
 }
 
 void BlurWorkload::read_input(uint64_t index, std::span<std::byte> dst) const {
+    if (worker_loads_) {  // the item's number stands for its file name
+        std::memcpy(dst.data(), &index, 8);
+        return;
+    }
     if (dir_.empty()) {
         if (index < images_.count())
             std::memcpy(dst.data(), images_.image(index).data(), dst.size());
@@ -163,8 +177,31 @@ std::string BlurWorkload::output_path(uint64_t index) const {
     return (std::filesystem::path(out_dir_) / ("item_" + std::to_string(index) + ".png")).string();
 }
 
+std::optional<std::string> BlurWorkload::load_in_worker(uint64_t index,
+                                                        std::vector<std::byte>& image) const {
+    image.resize(image_bytes());
+    if (dir_.empty()) {
+        BlurImages::fill_synthetic(index, image);
+        return std::nullopt;
+    }
+    const std::string& file = files_[index % image_count()];
+    if (!load_image(file, width_, height_, image))
+        return "blur of item " + std::to_string(index) + ": cannot read image '" + file + "'";
+    return std::nullopt;
+}
+
 std::optional<std::string> BlurWorkload::run_item(uint64_t index, std::span<const std::byte> in,
                                                   std::span<std::byte> out) {
+    if (!worker_loads_) return blur_item(index, in, out);
+    // The threads backend runs items concurrently: each thread its own buffer, kept for the
+    // next item as a program reuses its image buffer.
+    thread_local std::vector<std::byte> image;
+    if (auto e = load_in_worker(index, image)) return e;
+    return blur_item(index, image, out);
+}
+
+std::optional<std::string> BlurWorkload::blur_item(uint64_t index, std::span<const std::byte> in,
+                                                   std::span<std::byte> out) const {
     if (output_ != Output::keep) {
         uint64_t hash = 0;
         if (auto e = blur_to_hash(index, in, hash)) return e;

@@ -1,7 +1,10 @@
 // blur: OpenCV GaussianBlur (sigma 10 by default) on 8-bit 3-channel images, synthetic or read
 // from a folder: the article's image-batching example and the hidden-library-threads lesson.
 // The result of an item is the blurred image itself (keep), a 64-bit hash of it (checksum), or
-// a hash while the image is written to a PNG file (write).
+// a hash while the image is written to a PNG file (write). The images are made or read by the
+// engine before the run and travel in the tasks (load=parent, the list a program builds before
+// pool.map), or each worker makes or reads its own and tasks carry only item numbers
+// (load=worker: a batch of file names).
 #pragma once
 
 #include <algorithm>
@@ -21,7 +24,7 @@ class BlurWorkload final : public Workload {
     std::optional<std::string> configure(const ParamMap& params, uint64_t size) override;
     ParamMap resolved_params() const override;
     void prepare() override;
-    uint64_t input_bytes() const override { return image_bytes(); }
+    uint64_t input_bytes() const override { return worker_loads_ ? 8 : image_bytes(); }
     uint64_t output_bytes() const override { return output_ == Output::keep ? image_bytes() : 8; }
     void read_input(uint64_t index, std::span<std::byte> dst) const override;
     void enter_worker(int lib_threads) override;
@@ -44,6 +47,10 @@ class BlurWorkload final : public Workload {
     std::optional<std::string> configure_folder(const ParamMap& params);
     std::optional<std::string> blur_to_hash(uint64_t index, std::span<const std::byte> in,
                                             uint64_t& hash) const;
+    std::optional<std::string> blur_item(uint64_t index, std::span<const std::byte> in,
+                                         std::span<std::byte> out) const;
+    // load=worker: item `index`'s image, made or read in the worker, into `image`.
+    std::optional<std::string> load_in_worker(uint64_t index, std::vector<std::byte>& image) const;
 
     double sigma_ = 10;
     int width_ = 320;
@@ -51,6 +58,7 @@ class BlurWorkload final : public Workload {
     std::string dir_;
     std::vector<std::string> files_;  // folder mode: candidate images, sorted by name
     Output output_ = Output::checksum;
+    bool worker_loads_ = false;
     std::string out_dir_;
     uint64_t size_ = 0;
     BlurImages images_;

@@ -1,0 +1,150 @@
+// The Sweep view against the real poolscope-cli: the form's arguments are the CLI's (read back
+// through the same split and run parser, and the CLI's document echoes the axes the form
+// showed), a refusal is the CLI's own line, and Stop keeps the points that finished (exit 130,
+// the document marked interrupted) with no engine left behind. The sleep workload keeps the
+// timings long and steady enough for a loaded machine.
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "support/gui_test_paths.h"
+#include "support/process_table.h"
+#include "ui/control_panel.h"
+#include "ui/error_banner.h"
+#include "ui/main_window.h"
+#include "ui/sweep_form.h"
+#include "ui/sweep_runner.h"
+#include "ui/sweep_view.h"
+
+using namespace poolscope;
+using namespace poolscope::ui;
+
+namespace {
+
+RunSettings sleepSettings(const QString& ms, quint64 size) {
+    RunSettings s;
+    s.workload = QStringLiteral("sleep");
+    s.params.insert(QStringLiteral("ms"), ms);
+    s.size = size;
+    return s;
+}
+
+// What the CLI says on stderr (and its exit status) for these sweep arguments.
+std::pair<int, QString> cliRefusal(const QStringList& args) {
+    QProcess p;
+    p.start(test::cliPath(), QStringList{QStringLiteral("sweep")} + args);
+    p.waitForFinished(20000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
+}
+
+}  // namespace
+
+class SweepRunTest : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void theArgumentsReadBackAsTheyWereBuilt() {
+        RunSettings base = sleepSettings(QStringLiteral("1"), 40);
+        base.transport = Transport::Shm;
+        SweepSettings sweep;
+        sweep.workers = QStringLiteral("1..8*2");
+        sweep.chunksize = QStringLiteral("1,4..6,auto");
+        sweep.dispatch = {QStringLiteral("map"), QStringLiteral("imap_unordered")};
+        sweep.repeat = 2;
+        sweep.seed = 7;
+        const QStringList args = sweepArguments(base, sweep);
+        QCOMPARE(args.count(QStringLiteral("--workers")), 1);
+        QCOMPARE(args.count(QStringLiteral("--chunksize")), 1);
+        QCOMPARE(args.count(QStringLiteral("--dispatch")), 1);
+        RunSettings readBase;
+        SweepSettings readSweep;
+        QString error;
+        QVERIFY2(parseSweepArguments(args, readBase, readSweep, &error), qPrintable(error));
+        QVERIFY(readSweep == sweep);
+        // Everything but the axes' options comes back as the control panel had it.
+        RunSettings expected = base;
+        expected.repeat = 2;
+        readBase.workers = expected.workers;
+        readBase.chunksize = expected.chunksize;
+        readBase.dispatch = expected.dispatch;
+        QVERIFY(readBase == expected);
+        // An empty axis leaves the control panel's option in place.
+        sweep.dispatch.clear();
+        base.dispatch = Dispatch::Imap;
+        QVERIFY(sweepArguments(base, sweep)
+                    .join(QLatin1Char(' '))
+                    .contains(QStringLiteral("--dispatch imap")));
+    }
+
+    void aRefusalIsTheClisLine() {
+        SweepForm form;
+        SweepSettings s;
+        s.workers = QStringLiteral("8..2");
+        form.setSettings(s);
+        const auto error = form.validationError();
+        QVERIFY(error);
+        const auto [code, said] =
+            cliRefusal(sweepArguments(sleepSettings(QStringLiteral("1"), 8), s));
+        QCOMPARE(code, 2);
+        QVERIFY2(said.endsWith(*error), qPrintable(said + QStringLiteral(" | ") + *error));
+    }
+
+    void theClisDocumentHasTheFormsAxes() {
+        MainWindow window;
+        window.controls()->setSettings(sleepSettings(QStringLiteral("2"), 8));
+        SweepView* view = window.sweepView();
+        SweepSettings s;
+        s.workers = QStringLiteral("1,2");
+        s.chunksize = QStringLiteral("1,auto");
+        s.repeat = 1;
+        view->form()->setSettings(s);
+        QSignalSpy done(view, &SweepView::sweepFinished);
+        QVERIFY(view->startSweep());
+        QVERIFY(done.wait(60000));
+        const SweepDocument* doc = view->document();
+        QVERIFY2(doc, qPrintable(view->progressText()));
+        QCOMPARE(doc->axes.size(), std::size_t{2});
+        QVERIFY(doc->axes[0].name == "workers");
+        QVERIFY(doc->axes[0].values == (std::vector<std::string>{"1", "2"}));
+        QVERIFY(doc->axes[1].values == (std::vector<std::string>{"1", "auto"}));
+        QVERIFY(doc->config.workload == "sleep");
+        QCOMPARE(doc->config.size, uint64_t{8});
+        QCOMPARE(doc->config.repeat, 1);
+        QCOMPARE(doc->pointsRan(), 4);
+        QVERIFY(!doc->interrupted);
+        QVERIFY(doc->recommendation.has_value());
+        QVERIFY(!view->recommendationText().isEmpty());
+    }
+
+    void stopKeepsTheFinishedPoints() {
+        MainWindow window;
+        window.controls()->setSettings(sleepSettings(QStringLiteral("25"), 16));
+        SweepView* view = window.sweepView();
+        SweepSettings s;
+        s.workers = QStringLiteral("1..4");
+        s.chunksize = QStringLiteral("1,2,4");
+        s.repeat = 1;
+        view->form()->setSettings(s);
+        QSignalSpy done(view, &SweepView::sweepFinished);
+        QVERIFY(view->startSweep());
+        const qint64 pid = view->runner()->processId();
+        QVERIFY(pid > 0);
+        // Each point takes 0.1–0.4 s: stop once two have finished, long before the twelfth.
+        QTRY_VERIFY_WITH_TIMEOUT(view->runner()->progress()->pointsDone() >= 2, 60000);
+        QVERIFY(view->progressText().contains(QStringLiteral(" of 12 done")));
+        view->stopSweep();
+        QVERIFY(done.wait(10000));
+        const SweepDocument* doc = view->document();
+        QVERIFY2(doc, qPrintable(view->progressText()));
+        QVERIFY(doc->interrupted);
+        QVERIFY(doc->pointsRan() >= 2);
+        QVERIFY(doc->pointsRan() < 12);
+        QVERIFY(view->warningText().contains(QStringLiteral("Stopped before the end")));
+        QVERIFY(view->progressText().startsWith(QStringLiteral("Stopped")));
+        QTRY_VERIFY_WITH_TIMEOUT(!test::processExists(static_cast<pid_t>(pid)), 3000);
+        QVERIFY(!view->isRunning());
+    }
+};
+
+QTEST_MAIN(SweepRunTest)
+#include "sweep_run_test.moc"

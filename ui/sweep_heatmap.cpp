@@ -213,19 +213,27 @@ void SweepHeatmap::paintEvent(QPaintEvent*) {
             }
             const QColor bg = cellColour(*idx);
             p.fillRect(cell, doc_->points[*idx].ran ? bg : QBrush(text, Qt::BDiagPattern));
-            QString label = cellText(*idx);
-            if (rec && rec->best == *idx) label = QStringLiteral("★ ") + label;
-            QFont f = font;
-            QFontMetrics cfm(f);
-            while (cfm.horizontalAdvance(label) > cell.width() - 4 && f.pointSizeF() > 6.5) {
-                f.setPointSizeF(f.pointSizeF() - 0.5);
-                cfm = QFontMetrics(f);
-            }
-            if (cfm.horizontalAdvance(label) <= cell.width() - 2 && cfm.height() <= cell.height()) {
+            // The star goes first; when the cell is too narrow for both, the figure stays.
+            const QString figure = cellText(*idx);
+            const bool isBest = rec && rec->best == *idx;
+            // The star first; in a narrow cell the figure alone, then without its unit.
+            QStringList labels{figure};
+            if (isBest) labels.prepend(QStringLiteral("★ ") + figure);
+            if (figure.endsWith(QStringLiteral("×"))) labels << figure.chopped(1);
+            for (const QString& label : labels) {
+                QFont f = font;
+                QFontMetrics cfm(f);
+                while (cfm.horizontalAdvance(label) > cell.width() - 4 && f.pointSizeF() > 6.5) {
+                    f.setPointSizeF(f.pointSizeF() - 0.5);
+                    cfm = QFontMetrics(f);
+                }
+                if (cfm.horizontalAdvance(label) > cell.width() - 2 || cfm.height() > cell.height())
+                    continue;
                 p.setFont(f);
                 p.setPen(dark(bg) ? Qt::white : Qt::black);
                 p.drawText(cell, Qt::AlignCenter, label);
                 p.setFont(font);
+                break;
             }
             if (formula == *idx) {
                 QPen dash(text, 2, Qt::DashLine);
@@ -265,16 +273,22 @@ void SweepHeatmap::paintEvent(QPaintEvent*) {
                          fm.height()),
                    Qt::AlignCenter, l);
     }
-    p.drawText(QRect(plot.left(), plot.bottom() + kPad + fm.height(), plot.width(), fm.height()),
-               Qt::AlignCenter, tr("chunksize (items per task)"));
+    // Centred under the cells, but free to run past them rather than be clipped.
+    const QString title = tr("chunksize (items per task)");
+    const int titleW = fm.horizontalAdvance(title);
+    const int titleX = std::clamp(plot.center().x() - titleW / 2, 0, std::max(0, width() - titleW));
+    p.drawText(QRect(titleX, plot.bottom() + kPad + fm.height(), titleW + 2, fm.height()),
+               Qt::AlignCenter, title);
     paintLegend(p, QRect(plot.right() + 2 * kPad, plot.top(), width() - plot.right() - 2 * kPad,
                          plot.height()));
 }
 
 void SweepHeatmap::paintLegend(QPainter& p, const QRect& area) const {
     const QFontMetrics fm(p.font());
-    const QRect bar(area.left(), area.top() + fm.height(), kLegendBar,
-                    std::max(20, area.height() - 2 * fm.height()));
+    // Below the title, with half a line of room for the labels centred on the bar's ends.
+    const int top = area.top() + fm.height() + fm.height() / 2 + 2;
+    const QRect bar(area.left(), top, kLegendBar,
+                    std::max(20, area.bottom() - fm.height() / 2 - top));
     for (int y = 0; y < bar.height(); ++y)
         p.fillRect(QRect(bar.left(), bar.top() + y, bar.width(), 1),
                    colourAt(1.0 - static_cast<double>(y) / std::max(1, bar.height() - 1)));

@@ -1,9 +1,11 @@
 #include "ui/sweep_scaling.h"
 
+#include <QChartView>
+#include <QLabel>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -29,9 +31,18 @@ QLineSeries* curve(double from, double to, const std::function<double(double)>& 
 
 }  // namespace
 
-SweepScaling::SweepScaling(QWidget* parent) : QChartView(parent) {
+SweepScaling::SweepScaling(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("sweepScaling"));
-    setRenderHint(QPainter::Antialiasing);
+    view_ = new QChartView;
+    view_->setRenderHint(QPainter::Antialiasing);
+    legend_ = new QLabel;
+    legend_->setWordWrap(true);
+    legend_->setTextFormat(Qt::RichText);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(view_, 1);
+    layout->addWidget(legend_);
     style_ = ChartStyle::fromPalette(false);
     rebuild();
 }
@@ -91,11 +102,16 @@ void SweepScaling::rebuild() {
     y->setLabelFormat(QStringLiteral("%.2g"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    const auto add = [&](QAbstractSeries* s, bool inLegend = true) {
-        chart->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
-        if (!inLegend) chart->legend()->markers(s).first()->setVisible(false);
+    QStringList entries;
+    names_.clear();
+    const auto add = [&](QAbstractSeries* series, const QColor& colour, bool inLegend = true) {
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        if (!inLegend) return;
+        names_ << series->name();
+        entries << QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2")
+                       .arg(colour.name(), series->name().toHtmlEscaped());
     };
     double maxW = 1, top = 1.2;
     auto* measured = new QScatterSeries;
@@ -114,7 +130,9 @@ void SweepScaling::rebuild() {
             auto* w = new QLineSeries;
             w->append(p.workers, serial / p.wall.max);
             w->append(p.workers, serial / p.wall.min);
-            w->setPen(style_.line(style_.parallel()));
+            QPen pen = style_.line(style_.parallel());
+            pen.setWidthF(style_.lineWidth() * 0.6);
+            w->setPen(pen);
             whiskers.push_back(w);
             top = std::max(top, serial / p.wall.min);
         }
@@ -126,13 +144,13 @@ void SweepScaling::rebuild() {
     QPen dashed = style_.line(QColor(0x88, 0x88, 0x88));
     dashed.setStyle(Qt::DashLine);
     ideal->setPen(dashed);
-    add(ideal);
+    add(ideal, dashed.color());
     if (doc_ && doc_->amdahl) {
         const double s = doc_->amdahl->serial_fraction;
         auto* a = curve(1, maxW, [s](double w) { return amdahl_speedup(s, w); });
         a->setName(amdahlLabel(*doc_->amdahl));
         a->setPen(style_.line(style_.serial()));
-        add(a);
+        add(a, style_.serial());
         top = std::max(top, amdahl_speedup(s, maxW));
     }
     if (doc_ && doc_->usl) {
@@ -142,44 +160,46 @@ void SweepScaling::rebuild() {
         QPen pen = style_.line(style_.core(2));
         pen.setStyle(Qt::DashDotLine);
         u->setPen(pen);
-        add(u);
+        add(u, style_.core(2));
     }
     if (doc_ && doc_->usableCores > 0 && doc_->usableCores < maxW) {
         auto* cores = new QLineSeries;
         cores->setName(tr("usable cores = %1").arg(doc_->usableCores));
         cores->append(doc_->usableCores, 0);
         cores->append(doc_->usableCores, 1e6);
-        QPen pen(style_.total());
+        const QColor grey(0x99, 0x99, 0x99);
+        QPen pen(grey);
         pen.setStyle(Qt::DotLine);
         pen.setWidthF(style_.lineWidth() * 0.7);
         cores->setPen(pen);
-        add(cores);
+        add(cores, grey);
     }
-    for (auto* w : whiskers) add(w, false);
-    add(measured);
+    for (auto* w : whiskers) add(w, style_.parallel(), false);
+    add(measured, style_.parallel());
     if (doc_ && !doc_->fitNote.isEmpty())  // why a fit is missing, below the title
         chart->setTitle(
             tr("Speedup against workers<br><small>%1</small>").arg(doc_->fitNote.toHtmlEscaped()));
-    x->setRange(maxW > 1 ? 1 : 0, maxW > 1 ? maxW : 2);
+    x->setRange(0.6, maxW + 0.4);  // room for the first and last points' markers
     x->setTickType(QValueAxis::TicksDynamic);
     x->setTickAnchor(0);
     x->setTickInterval(maxW <= 8 ? 1 : std::ceil(maxW / 8));
     y->setRange(0, top * 1.15);
+    y->applyNiceNumbers();
     style_.apply(chart);
-    QChart* old = this->chart();
-    setChart(chart);
+    chart->legend()->hide();
+    legend_->setFont(style_.font());
+    legend_->setText(entries.join(QStringLiteral(" &nbsp; &nbsp; ")));
+    QChart* old = view_->chart();
+    view_->setChart(chart);
     delete old;
 }
 
 QString SweepScaling::title() const {
-    return chart()->title();
+    return view_->chart()->title();
 }
 
 QStringList SweepScaling::seriesNames() const {
-    QStringList names;
-    for (auto* m : chart()->legend()->markers())
-        if (m->isVisible()) names << m->label();
-    return names;
+    return names_;
 }
 
 }  // namespace poolscope::ui

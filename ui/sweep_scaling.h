@@ -4,15 +4,20 @@
 // with its interval, σ, κ and the W where USL peaks) are written in the legend.
 #pragma once
 
-#include <QChartView>
 #include <QStringList>
+#include <QWidget>
 
 #include "ui/chart_style.h"
 #include "ui/sweep_document.h"
 
+class QChartView;
+class QLabel;
+
 namespace poolscope::ui {
 
-class SweepScaling : public QChartView {
+// The legend is a wrapped label under the chart, not the chart's own one-row legend, so that the
+// fits' figures are never elided, even on a projector.
+class SweepScaling : public QWidget {
     Q_OBJECT
   public:
     explicit SweepScaling(QWidget* parent = nullptr);
@@ -31,6 +36,9 @@ class SweepScaling : public QChartView {
   private:
     void rebuild();
 
+    QChartView* view_ = nullptr;
+    QLabel* legend_ = nullptr;
+    QStringList names_;
     const SweepDocument* doc_ = nullptr;
     ChartStyle style_;
 };

@@ -35,8 +35,8 @@ QString sweepWarningText(const SweepDocument& doc) {
     QStringList w;
     if (doc.recommendation && doc.recommendation->disturbed)
         w << SweepText::tr(
-            "⚠ Disturbed: other programs used more than 10 % of the CPU during the sweep, "
-            "so its times are not to be trusted; run it again on a quiet machine.");
+            "⚠ Disturbed: other programs took more than 10 % of the CPU during the sweep; run "
+            "it again on a quiet machine before trusting it.");
     if (doc.interrupted)
         w << SweepText::tr(
                  "⚠ Stopped before the end: %1 of %2 points ran; the fits and the best use only "

@@ -51,15 +51,15 @@ void SweepUCurve::rebuild() {
     auto* x = new QLogValueAxis;
     x->setBase(10);
     x->setLabelFormat(QStringLiteral("%g"));
-    x->setTitleText(tr("chunksize (items per task, log scale)"));
+    x->setTitleText(tr("chunksize (log scale)"));
     x->setMinorTickCount(8);
     auto* y = new QValueAxis;
     y->setTitleText(tr("median wall (%1)").arg(unit.name));
-    y->setLabelFormat(QStringLiteral("%.3g"));
+    y->setLabelFormat(QStringLiteral("%.4g"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     auto* autos = new QScatterSeries;
-    autos->setName(tr("auto = ⌈n / 4W⌉"));
+    autos->setName(tr("auto"));
     autos->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     autos->setMarkerSize(style_.presentation ? 14 : 10);
     autos->setColor(style_.total());
@@ -117,6 +117,7 @@ void SweepUCurve::rebuild() {
     if (maxCs > 0) {
         x->setRange(std::max(0.5, minCs / 1.6), maxCs * 1.6);
         y->setRange(0, maxWall / unit.scale * 1.08);
+        y->applyNiceNumbers();
     } else {
         x->setRange(1, 1000);
         y->setRange(0, 1);

@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include "ui/control_panel.h"
@@ -47,12 +49,6 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     use_ = new QPushButton(tr("Use this setting"));
     use_->setObjectName(QStringLiteral("useSetting"));
     use_->setToolTip(tr("Load the best point (or the cell you clicked) into the controls"));
-    auto* buttons = new QVBoxLayout;
-    for (QPushButton* b : {run_, stop_, use_}) buttons->addWidget(b);
-    buttons->addStretch(1);
-    auto* top = new QHBoxLayout;
-    top->addWidget(form_, 1);
-    top->addLayout(buttons);
     bar_ = new QProgressBar;
     bar_->setRange(0, 1000);
     bar_->setTextVisible(false);
@@ -69,15 +65,21 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     warning_ = new QLabel;
     warning_->setObjectName(QStringLiteral("sweepWarning"));
     warning_->setWordWrap(true);
+    QPalette warn = warning_->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xb3, 0x4d, 0x00));  // dark orange: read it
+    warning_->setPalette(warn);
     banner_ = new ErrorBanner;
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(banner_);
-    layout->addLayout(top);
-    auto* progressRow = new QHBoxLayout;
-    progressRow->addWidget(bar_, 1);
-    progressRow->addWidget(progress_, 2);
-    layout->addLayout(progressRow);
+    layout->addWidget(form_);
+    // The buttons below the form, not beside it: the page must fit beside the settings dock at
+    // 1280 pixels, in presentation mode too.
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : {run_, stop_, use_}) buttons->addWidget(b);
+    buttons->addWidget(progress_, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(bar_);
     layout->addWidget(recommendation_);
     layout->addWidget(warning_);
     layout->addWidget(buildViews(), 1);
@@ -117,24 +119,31 @@ QWidget* SweepView::buildViews() {
     heatmap_ = new SweepHeatmap;
     connect(measure_, &QButtonGroup::idClicked, this,
             [this](int id) { heatmap_->setMeasure(static_cast<SweepHeatmap::Measure>(id)); });
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
+    left_ = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left_);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(controlsRow);
     leftLayout->addWidget(heatmap_, 1);
     ucurve_ = new SweepUCurve;
     scaling_ = new SweepScaling;
-    auto* right = new QSplitter(Qt::Vertical);
-    right->addWidget(ucurve_);
-    right->addWidget(scaling_);
-    auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(left);
-    split->addWidget(right);
-    for (QSplitter* s : {right, split}) {
+    // Normal mode: the heatmap beside the U-curve above the scaling plot; presentation mode:
+    // one at a time, in tabs, each large enough to read from the back of a room.
+    rightSplit_ = new QSplitter(Qt::Vertical);
+    rightSplit_->addWidget(ucurve_);
+    rightSplit_->addWidget(scaling_);
+    split_ = new QSplitter(Qt::Horizontal);
+    split_->addWidget(left_);
+    split_->addWidget(rightSplit_);
+    for (QSplitter* s : {rightSplit_, split_}) {
         s->setChildrenCollapsible(false);
         s->setSizes({1000, 1000});
     }
-    return split;
+    tabs_ = new QTabWidget;
+    tabs_->setDocumentMode(true);
+    views_ = new QStackedWidget;
+    views_->addWidget(split_);
+    views_->addWidget(tabs_);
+    return views_;
 }
 
 void SweepView::setEnginePath(const QString& path) {
@@ -254,6 +263,27 @@ void SweepView::onFinished(int exitCode, const QString& message) {
 
 void SweepView::showDocument(SweepDocument doc) {
     shown_ = std::move(doc);
+    // The form shows the document's axes, so that Run sweep measures them again.
+    SweepSettings axes = form_->settings();
+    const auto list = [&](const std::string& name) {
+        QStringList v;
+        for (const auto& s : shown_->axes[static_cast<std::size_t>(shown_->axisIndex(name))].values)
+            v << QString::fromStdString(s);
+        return v;
+    };
+    const auto fixed = [&](const std::string& name) {
+        return shown_->points.empty()
+                   ? QString()
+                   : QString::fromStdString(shown_->valueOf(shown_->points.front(), name));
+    };
+    axes.workers = shown_->axisIndex("workers") >= 0 ? list("workers").join(QLatin1Char(','))
+                                                     : fixed("workers");
+    axes.chunksize = shown_->axisIndex("chunksize") >= 0 ? list("chunksize").join(QLatin1Char(','))
+                                                         : fixed("chunksize");
+    axes.dispatch = shown_->axisIndex("dispatch") >= 0 ? list("dispatch") : QStringList();
+    axes.repeat = shown_->config.repeat;
+    axes.seed = shown_->seed;
+    form_->setSettings(axes);
     slice_.clear();
     bar_->setValue(0);
     progress_->setText(tr("%1 of %2 points ran (seed %3).")
@@ -349,12 +379,20 @@ void SweepView::setChartStyle(const ChartStyle& style) {
     style_ = style;
     QFont f = font();
     f.setPointSizeF(style.presentation ? 14 : 10);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{form_, run_, stop_, use_, progress_, warning_})
-        w->setFont(f);
+    setFont(f);  // every control of the page
     f.setBold(true);
-    f.setPointSizeF(style.presentation ? 16 : 11);
     recommendation_->setFont(f);
+    if (style.presentation && views_->currentWidget() != tabs_) {
+        tabs_->addTab(left_, tr("Heatmap"));
+        tabs_->addTab(ucurve_, tr("U-curve"));
+        tabs_->addTab(scaling_, tr("Scaling and fits"));
+        views_->setCurrentWidget(tabs_);
+    } else if (!style.presentation && views_->currentWidget() != split_) {
+        split_->insertWidget(0, left_);
+        rightSplit_->addWidget(ucurve_);
+        rightSplit_->addWidget(scaling_);
+        views_->setCurrentWidget(split_);
+    }
     heatmap_->setChartStyle(style);
     ucurve_->setChartStyle(style);
     scaling_->setChartStyle(style);

@@ -19,6 +19,9 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
 
 namespace poolscope::ui {
 
@@ -105,6 +108,11 @@ class SweepView : public QWidget {
     SweepHeatmap* heatmap_ = nullptr;
     SweepUCurve* ucurve_ = nullptr;
     SweepScaling* scaling_ = nullptr;
+    QStackedWidget* views_ = nullptr;  // split_ (normal mode) or tabs_ (presentation)
+    QSplitter* split_ = nullptr;
+    QSplitter* rightSplit_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    QWidget* left_ = nullptr;  // the heatmap and its controls
 };
 
 }  // namespace poolscope::ui

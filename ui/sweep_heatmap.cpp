@@ -212,7 +212,14 @@ void SweepHeatmap::paintEvent(QPaintEvent*) {
                 continue;
             }
             const QColor bg = cellColour(*idx);
-            p.fillRect(cell, doc_->points[*idx].ran ? bg : QBrush(text, Qt::BDiagPattern));
+            if (doc_->points[*idx].ran) {
+                p.fillRect(cell, bg);
+            } else {  // not run (yet): a faint hatch, quieter than any colour of the scale
+                QColor hatch = text;
+                hatch.setAlpha(40);
+                p.fillRect(cell, palette().color(QPalette::AlternateBase));
+                p.fillRect(cell, QBrush(hatch, Qt::BDiagPattern));
+            }
             // The star goes first; when the cell is too narrow for both, the figure stays.
             const QString figure = cellText(*idx);
             const bool isBest = rec && rec->best == *idx;

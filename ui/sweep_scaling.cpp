@@ -77,7 +77,13 @@ std::vector<std::size_t> SweepScaling::shownPoints() const {
     if (!doc_->fitPoints.empty()) return doc_->fitPoints;
     // No fits: the best point's slice along workers (every other axis at its value).
     std::vector<std::size_t> out;
-    const auto best = doc_->best();
+    // While a sweep runs there is no best yet: the fastest point so far stands in.
+    std::optional<std::size_t> best = doc_->best();
+    for (std::size_t i = 0; !best.has_value() && i < doc_->points.size(); ++i)
+        if (doc_->points[i].ran) best = i;
+    for (std::size_t i = 0; best && !doc_->best() && i < doc_->points.size(); ++i)
+        if (doc_->points[i].ran && doc_->points[i].wall.median < doc_->points[*best].wall.median)
+            best = i;
     if (!best) return out;
     for (std::size_t i = 0; i < doc_->points.size(); ++i) {
         bool same = true;

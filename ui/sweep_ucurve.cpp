@@ -115,6 +115,8 @@ void SweepUCurve::rebuild() {
         if (s->count() == 0) chart->legend()->markers(s).first()->setVisible(false);
     }
     if (maxCs > 0) {
+        // Powers of 10 label a wide range; a narrow one (1, 2, 4) needs powers of 2.
+        x->setBase(maxCs / minCs <= 64 ? 2 : 10);
         x->setRange(std::max(0.5, minCs / 1.6), maxCs * 1.6);
         y->setRange(0, maxWall / unit.scale * 1.08);
         y->applyNiceNumbers();

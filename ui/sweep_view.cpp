@@ -116,6 +116,11 @@ QWidget* SweepView::buildViews() {
     controlsRow->addWidget(wall);
     controlsRow->addWidget(sliceRow_);
     controlsRow->addStretch(1);
+    auto* key = new QLabel(tr("★ best · dashed: ⌈n / 4W⌉"));
+    key->setToolTip(
+        tr("The best point has a thick frame and a star; the cell the article's "
+           "formula chunksize = ⌈n / (4·workers)⌉ picks has a dashed one"));
+    controlsRow->addWidget(key);
     heatmap_ = new SweepHeatmap;
     connect(measure_, &QButtonGroup::idClicked, this,
             [this](int id) { heatmap_->setMeasure(static_cast<SweepHeatmap::Measure>(id)); });
@@ -217,7 +222,7 @@ void SweepView::updateProgress() {
     if (!p || !isRunning()) return;
     bar_->setValue(static_cast<int>(p->fraction() * 1000));
     const double elapsed = runner_->elapsedSeconds();
-    QString text = tr("Point %1 of %2 done · run %3 of %4 · %5 elapsed")
+    QString text = tr("%1 of %2 points done · run %3 of %4 · %5 elapsed")
                        .arg(p->pointsDone())
                        .arg(p->pointsTotal())
                        .arg(p->runsDone())

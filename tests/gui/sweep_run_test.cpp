@@ -3,9 +3,13 @@
 // showed), a refusal is the CLI's own line, and Stop keeps the points that finished (exit 130,
 // the document marked interrupted) with no engine left behind. The sleep workload keeps the
 // timings long and steady enough for a loaded machine.
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include "app/cli/run_options.h"
 
 #include "support/gui_test_paths.h"
 #include "support/process_table.h"
@@ -13,6 +17,7 @@
 #include "ui/error_banner.h"
 #include "ui/main_window.h"
 #include "ui/sweep_form.h"
+#include "ui/sweep_progress.h"
 #include "ui/sweep_runner.h"
 #include "ui/sweep_view.h"
 
@@ -116,6 +121,52 @@ class SweepRunTest : public QObject {
         QVERIFY(!view->recommendationText().isEmpty());
     }
 
+    void theLiveCellsAreTheDocumentsFigures() {
+        // One sweep, with warm-up runs, writes its events to a file and its document to stdout:
+        // the live reading of the events gives every point the document's median and speedup.
+        QTemporaryDir dir;
+        const QString events = dir.filePath(QStringLiteral("sweep.jsonl"));
+        RunSettings base = sleepSettings(QStringLiteral("3"), 8);
+        base.warmup = 1;
+        SweepSettings s;
+        s.workers = QStringLiteral("1,2");
+        s.chunksize = QStringLiteral("1,4");
+        s.dispatch = {QStringLiteral("map"), QStringLiteral("imap")};
+        s.repeat = 2;
+        QProcess p;
+        p.start(test::cliPath(),
+                QStringList{QStringLiteral("sweep")} + sweepArguments(base, s) +
+                    QStringList{QStringLiteral("--json"), QStringLiteral("--events"), events});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QString error;
+        const auto doc = parseSweepDocument(p.readAllStandardOutput(), &error);
+        QVERIFY2(doc, qPrintable(error));
+        QFile f(events);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        RunSettings fixed = base;
+        fixed.repeat = s.repeat;
+        cli::RunOptions options;
+        std::string err;
+        std::vector<std::string> argv;
+        for (const QString& a : toArguments(fixed, RunMode::Parallel))
+            argv.push_back(a.toStdString());
+        QVERIFY(cli::parse_run_options(argv, options, err));
+        SweepProgress live(options.config, doc->axes, 2);
+        const QByteArray bytes = f.readAll();
+        for (qsizetype i = 0; i < bytes.size(); i += 4093) live.feed(bytes.mid(i, 4093));
+        QCOMPARE(live.pointsTotal(), 8);
+        QCOMPARE(live.pointsDone(), 8);
+        QCOMPARE(live.runsDone(), live.runsTotal());
+        QCOMPARE(live.runsTotal(), 9 * 3);  // (8 points + serial) × (1 warm-up + 2 runs)
+        QVERIFY(live.live().serial == doc->serial);
+        for (std::size_t i = 0; i < doc->points.size(); ++i) {
+            QVERIFY(live.live().points[i].values == doc->points[i].values);
+            QVERIFY2(live.live().points[i].wall == doc->points[i].wall, qPrintable(doc->label(i)));
+            QCOMPARE(live.live().points[i].speedup, doc->points[i].speedup);
+        }
+    }
+
     void stopKeepsTheFinishedPoints() {
         MainWindow window;
         window.controls()->setSettings(sleepSettings(QStringLiteral("25"), 16));
@@ -131,7 +182,7 @@ class SweepRunTest : public QObject {
         QVERIFY(pid > 0);
         // Each point takes 0.1–0.4 s: stop once two have finished, long before the twelfth.
         QTRY_VERIFY_WITH_TIMEOUT(view->runner()->progress()->pointsDone() >= 2, 60000);
-        QVERIFY(view->progressText().contains(QStringLiteral(" of 12 done")));
+        QVERIFY(view->progressText().contains(QStringLiteral(" of 12 points done")));
         view->stopSweep();
         QVERIFY(done.wait(10000));
         const SweepDocument* doc = view->document();

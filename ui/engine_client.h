@@ -4,6 +4,7 @@
 // GUI stays out of the process tree it measures. Stop writes "stop" on the engine's stdin; if
 // the engine does not end, stdin is closed, then it is terminated and finally killed, so a
 // stop always ends in bounded time. The engine also stops when the GUI dies (stdin closes).
+// In its document mode (startDocument: a sweep's --json) stdout is kept whole, not parsed.
 #pragma once
 
 #include <QByteArray>

@@ -110,11 +110,12 @@ QWidget* SweepView::buildViews() {
     sliceRow_ = new QWidget;
     auto* sliceLayout = new QHBoxLayout(sliceRow_);
     sliceLayout->setContentsMargins(0, 0, 0, 0);
+    sliceLayout->addWidget(new QLabel(tr("Showing")));
+    sliceLayout->addStretch(1);
     auto* controlsRow = new QHBoxLayout;
     controlsRow->addWidget(new QLabel(tr("Colour by")));
     controlsRow->addWidget(speedup);
     controlsRow->addWidget(wall);
-    controlsRow->addWidget(sliceRow_);
     controlsRow->addStretch(1);
     auto* key = new QLabel(tr("★ best · dashed: ⌈n / 4W⌉"));
     key->setToolTip(
@@ -128,6 +129,7 @@ QWidget* SweepView::buildViews() {
     auto* leftLayout = new QVBoxLayout(left_);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(controlsRow);
+    leftLayout->addWidget(sliceRow_);  // its own row, so the heatmap's side stays narrow
     leftLayout->addWidget(heatmap_, 1);
     ucurve_ = new SweepUCurve;
     scaling_ = new SweepScaling;
@@ -262,6 +264,7 @@ void SweepView::onFinished(int exitCode, const QString& message) {
     }
     updateViews();
     updateButtons();
+    emit this->message(progress_->text());  // the status bar says how it ended
     emit runningChanged(false);
     emit sweepFinished();
 }
@@ -302,6 +305,7 @@ void SweepView::showDocument(SweepDocument doc) {
 void SweepView::rebuildSliceControls() {
     qDeleteAll(sliceCombos_);
     sliceCombos_.clear();
+    sliceRow_->hide();
     const SweepDocument* doc = document();
     if (!doc) return;
     for (const SweepAxis* axis : sliceAxes(*doc)) {
@@ -320,9 +324,11 @@ void SweepView::rebuildSliceControls() {
             heatmap_->setDocument(document(), slice_);
             ucurve_->setDocument(document(), slice_);
         });
-        sliceRow_->layout()->addWidget(combo);
+        auto* row = static_cast<QHBoxLayout*>(sliceRow_->layout());
+        row->insertWidget(row->count() - 1, combo);  // before the stretch
         sliceCombos_ << combo;
     }
+    sliceRow_->setVisible(!sliceCombos_.isEmpty());
 }
 
 void SweepView::updateViews() {

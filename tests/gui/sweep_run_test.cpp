@@ -3,6 +3,7 @@
 // showed), a refusal is the CLI's own line, and Stop keeps the points that finished (exit 130,
 // the document marked interrupted) with no engine left behind. The sleep workload keeps the
 // timings long and steady enough for a loaded machine.
+#include <QComboBox>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -17,6 +18,7 @@
 #include "ui/error_banner.h"
 #include "ui/main_window.h"
 #include "ui/sweep_form.h"
+#include "ui/sweep_heatmap.h"
 #include "ui/sweep_progress.h"
 #include "ui/sweep_runner.h"
 #include "ui/sweep_view.h"
@@ -119,6 +121,38 @@ class SweepRunTest : public QObject {
         QVERIFY(!doc->interrupted);
         QVERIFY(doc->recommendation.has_value());
         QVERIFY(!view->recommendationText().isEmpty());
+    }
+
+    void aDispatchAxisIsShownOneSliceAtATime() {
+        MainWindow window;
+        window.controls()->setSettings(sleepSettings(QStringLiteral("1"), 8));
+        SweepView* view = window.sweepView();
+        SweepSettings s;
+        s.workers = QStringLiteral("1,2");
+        s.chunksize = QStringLiteral("1,4");
+        s.dispatch = {QStringLiteral("map"), QStringLiteral("imap_unordered")};
+        s.repeat = 1;
+        view->form()->setSettings(s);
+        QSignalSpy done(view, &SweepView::sweepFinished);
+        QVERIFY(view->startSweep());
+        QVERIFY(done.wait(60000));
+        const SweepDocument* doc = view->document();
+        QVERIFY2(doc, qPrintable(view->progressText()));
+        QCOMPARE(doc->pointsRan(), 8);
+        auto* slice = view->findChild<QComboBox*>(QStringLiteral("slice:dispatch"));
+        QVERIFY(slice);
+        QCOMPARE(slice->count(), 2);
+        for (int k = 0; k < 2; ++k) {
+            slice->setCurrentIndex(k);
+            const std::string shown = slice->currentData().toString().toStdString();
+            const SweepGrid& grid = view->heatmap()->grid();
+            QCOMPARE(grid.rows.size() * grid.columns.size(), std::size_t{4});
+            for (const auto& row : grid.cells)
+                for (const auto& cell : row) {
+                    QVERIFY(cell.has_value());
+                    QVERIFY(doc->valueOf(doc->points[*cell], "dispatch") == shown);
+                }
+        }
     }
 
     void theLiveCellsAreTheDocumentsFigures() {

@@ -75,6 +75,27 @@ QStringList sweepArguments(const RunSettings& base, const SweepSettings& sweep) 
     return args;
 }
 
+SweepSettings sweepSettingsOf(const SweepDocument& doc) {
+    const auto list = [&](const std::string& name) {
+        QStringList v;
+        for (const auto& s : doc.axes[static_cast<std::size_t>(doc.axisIndex(name))].values)
+            v << QString::fromStdString(s);
+        return v;
+    };
+    const auto text = [&](const std::string& name) {
+        if (doc.axisIndex(name) >= 0) return list(name).join(QLatin1Char(','));
+        return doc.points.empty() ? QString()
+                                  : QString::fromStdString(doc.valueOf(doc.points.front(), name));
+    };
+    SweepSettings out;
+    out.workers = text("workers");
+    out.chunksize = text("chunksize");
+    out.dispatch = doc.axisIndex("dispatch") >= 0 ? list("dispatch") : QStringList();
+    out.repeat = doc.config.repeat;
+    out.seed = doc.seed;
+    return out;
+}
+
 bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettings& sweep,
                          QString* error) {
     QStringList rest;

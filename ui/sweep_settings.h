@@ -11,6 +11,7 @@
 
 #include "core/analysis/sweep_axes.h"
 #include "ui/run_settings.h"
+#include "ui/sweep_document.h"
 
 namespace poolscope::ui {
 
@@ -37,6 +38,10 @@ std::optional<QString> countPoints(const SweepSettings& sweep, std::size_t* poin
 // runner adds): the base's parallel arguments, its repeat replaced by the sweep's, and each
 // non-empty axis in place of the option it varies.
 QStringList sweepArguments(const RunSettings& base, const SweepSettings& sweep);
+
+// The axes a sweep document was run with, as the form writes them ("1,2,4", "1,16,auto"); an
+// axis the sweep did not vary gets its fixed value (dispatch: none, the control panel's).
+SweepSettings sweepSettingsOf(const SweepDocument& doc);
 
 // Reads a sweep argument list back as the CLI splits it: axes and --seed apart, the rest through
 // the run parser. False and the CLI's line on a refusal.

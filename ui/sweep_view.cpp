@@ -272,26 +272,7 @@ void SweepView::onFinished(int exitCode, const QString& message) {
 void SweepView::showDocument(SweepDocument doc) {
     shown_ = std::move(doc);
     // The form shows the document's axes, so that Run sweep measures them again.
-    SweepSettings axes = form_->settings();
-    const auto list = [&](const std::string& name) {
-        QStringList v;
-        for (const auto& s : shown_->axes[static_cast<std::size_t>(shown_->axisIndex(name))].values)
-            v << QString::fromStdString(s);
-        return v;
-    };
-    const auto fixed = [&](const std::string& name) {
-        return shown_->points.empty()
-                   ? QString()
-                   : QString::fromStdString(shown_->valueOf(shown_->points.front(), name));
-    };
-    axes.workers = shown_->axisIndex("workers") >= 0 ? list("workers").join(QLatin1Char(','))
-                                                     : fixed("workers");
-    axes.chunksize = shown_->axisIndex("chunksize") >= 0 ? list("chunksize").join(QLatin1Char(','))
-                                                         : fixed("chunksize");
-    axes.dispatch = shown_->axisIndex("dispatch") >= 0 ? list("dispatch") : QStringList();
-    axes.repeat = shown_->config.repeat;
-    axes.seed = shown_->seed;
-    form_->setSettings(axes);
+    form_->setSettings(sweepSettingsOf(*shown_));
     slice_.clear();
     bar_->setValue(0);
     progress_->setText(tr("%1 of %2 points ran (seed %3).")

@@ -13,6 +13,7 @@
 #include "support/gui_test_paths.h"
 #include "ui/control_panel.h"
 #include "ui/main_window.h"
+#include "ui/sweep_form.h"
 #include "ui/sweep_heatmap.h"
 #include "ui/sweep_scaling.h"
 #include "ui/sweep_text.h"
@@ -90,6 +91,21 @@ class SweepViewTest : public QObject {
         QVERIFY2(tip.contains(QStringLiteral("best")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("min ")) && tip.contains(QStringLiteral("max ")),
                  qPrintable(tip));
+    }
+
+    void anOpenedSweepsAxesFillTheForm() {
+        MainWindow window;
+        SweepView* view = window.sweepView();
+        QVERIFY(view->openFile(test::fixture(kFixture)));
+        QStringList expected[2];
+        const QJsonArray axes = fixtureJson()[QStringLiteral("axes")].toArray();
+        for (int k = 0; k < 2; ++k)
+            for (const auto& v : axes[k].toObject()[QStringLiteral("values")].toArray())
+                expected[k] << (v.isString() ? v.toString() : QString::number(v.toInt()));
+        const SweepSettings s = view->form()->settings();
+        QCOMPARE(s.workers, expected[0].join(QLatin1Char(',')));
+        QCOMPARE(s.chunksize, expected[1].join(QLatin1Char(',')));
+        QVERIFY(!view->form()->validationError());
     }
 
     void colourTellsFasterFromSlower() {

@@ -104,7 +104,7 @@ void SweepScaling::rebuild() {
     x->setTitleText(tr("workers"));
     x->setLabelFormat(QStringLiteral("%d"));
     auto* y = new QValueAxis;
-    y->setTitleText(tr("speedup (× serial)"));
+    y->setTitleText(tr("speedup"));  // × serial; short enough for a projector
     y->setLabelFormat(QStringLiteral("%.2g"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

@@ -45,9 +45,24 @@ QString EngineClient::findEngine() {
 }
 
 bool EngineClient::start(const QStringList& runArguments) {
+    QStringList args{QStringLiteral("run")};
+    args << runArguments << QStringLiteral("--events") << QStringLiteral("-")
+         << QStringLiteral("--control-stdin");
+    return launch(args, true);
+}
+
+bool EngineClient::startDocument(const QString& command, const QStringList& arguments) {
+    QStringList args{command};
+    args << arguments << QStringLiteral("--control-stdin");
+    return launch(args, false);
+}
+
+bool EngineClient::launch(const QStringList& args, bool events) {
     if (isRunning()) return false;
     feed_.reset();
     stderr_.clear();
+    document_.clear();
+    events_ = events;
     stop_stage_ = 0;
     stopping_ = false;
     delete process_;
@@ -55,6 +70,10 @@ bool EngineClient::start(const QStringList& runArguments) {
     process_->setProcessChannelMode(QProcess::SeparateChannels);
     connect(process_, &QProcess::readyReadStandardOutput, this, [this] {
         const QByteArray bytes = process_->readAllStandardOutput();
+        if (!events_) {
+            document_.append(bytes);
+            return;
+        }
         emit bytesReceived(bytes);
         feed_.feed(bytes);
     });
@@ -65,9 +84,6 @@ bool EngineClient::start(const QStringList& runArguments) {
     connect(process_, &QProcess::finished, this, &EngineClient::onFinished);
     connect(process_, &QProcess::errorOccurred, this, &EngineClient::onProcessError);
     connect(process_, &QProcess::started, this, &EngineClient::started);
-    QStringList args{QStringLiteral("run")};
-    args << runArguments << QStringLiteral("--events") << QStringLiteral("-")
-         << QStringLiteral("--control-stdin");
     process_->start(engine_path_, args);
     return true;
 }
@@ -107,8 +123,12 @@ QString EngineClient::engineMessage() const {
 
 void EngineClient::onFinished(int code, QProcess::ExitStatus status) {
     stop_timer_.stop();
-    feed_.feed(process_->readAllStandardOutput());
-    feed_.finish();
+    if (events_) {
+        feed_.feed(process_->readAllStandardOutput());
+        feed_.finish();
+    } else {
+        document_.append(process_->readAllStandardOutput());
+    }
     EngineExit exit;
     exit.code = code;
     exit.crashed = status == QProcess::CrashExit;

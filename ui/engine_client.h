@@ -4,6 +4,7 @@
 // GUI stays out of the process tree it measures. Stop writes "stop" on the engine's stdin; if
 // the engine does not end, stdin is closed, then it is terminated and finally killed, so a
 // stop always ends in bounded time. The engine also stops when the GUI dies (stdin closes).
+// In its document mode (startDocument: a sweep's --json) stdout is kept whole, not parsed.
 #pragma once
 
 #include <QByteArray>
@@ -37,6 +38,10 @@ class EngineClient : public QObject {
     // Starts a run with `poolscope-cli run` arguments; false (and finished() follows) when the
     // engine cannot be started.
     bool start(const QStringList& runArguments);
+    // Starts `poolscope-cli COMMAND arguments --control-stdin` whose stdout is one document (a
+    // sweep's --json) rather than an event stream: it is kept whole in document(), not parsed.
+    bool startDocument(const QString& command, const QStringList& arguments);
+    const QByteArray& document() const { return document_; }
     void stop();
     bool isRunning() const;
     // Ends a running engine within about 2 s and waits for it (closing the window).
@@ -62,6 +67,7 @@ class EngineClient : public QObject {
     void finished(const poolscope::ui::EngineExit& exit);
 
   private:
+    bool launch(const QStringList& arguments, bool events);
     void onFinished(int code, QProcess::ExitStatus status);
     void onProcessError(QProcess::ProcessError error);
     QString engineMessage() const;
@@ -70,6 +76,8 @@ class EngineClient : public QObject {
     QProcess* process_ = nullptr;
     StreamFeed feed_;
     QByteArray stderr_;
+    QByteArray document_;
+    bool events_ = true;  // stdout is an event stream (else a document)
     QTimer stop_timer_;
     int stop_stage_ = 0;
     bool stopping_ = false;

@@ -83,7 +83,13 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
     const QCommandLineOption noRecord(
         QStringLiteral("no-record"),
         QCoreApplication::translate("GuiOptions", "Do not record the runs' event streams."));
-    p.addOptions({lesson, args, run, shot, quit, presentation, engine, size, open, noRecord});
+    const QCommandLineOption sweep(
+        QStringLiteral("sweep"),
+        QCoreApplication::translate(
+            "GuiOptions", "Show a saved sweep (poolscope-cli sweep --json) in the Sweep view."),
+        QStringLiteral("FILE"));
+    p.addOptions(
+        {lesson, args, run, shot, quit, presentation, engine, size, open, noRecord, sweep});
     if (!p.parse(arguments)) {
         if (error) *error = p.errorText();
         return std::nullopt;
@@ -119,6 +125,7 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
     o.size = p.value(size);
     o.open = p.value(open);
     o.record = !p.isSet(noRecord);
+    o.sweep = p.value(sweep);
     if (!p.positionalArguments().isEmpty()) {
         if (error)
             *error = QCoreApplication::translate("GuiOptions", "unexpected argument '%1'")

@@ -19,6 +19,7 @@ struct GuiOptions {
     QString size;               // --window-size WxH
     QString open;               // --open FILE.jsonl: a recorded or saved stream, into the views
     bool record = true;         // --no-record: do not keep this session's streams
+    QString sweep;              // --sweep FILE.json: a saved sweep, shown in the Sweep view
 };
 
 // Parses the application's arguments; on bad input returns nullopt and sets error.

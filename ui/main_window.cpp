@@ -23,14 +23,15 @@
 #include "ui/error_banner.h"
 #include "ui/file_actions.h"
 #include "ui/lesson_panel.h"
+#include "ui/main_menus.h"
 #include "ui/memory_chart.h"
 #include "ui/progress_chart.h"
 #include "ui/recording_loader.h"
 #include "ui/result_panel.h"
 #include "ui/run_history_view.h"
 #include "ui/run_status.h"
-#include "ui/shortcuts_dialog.h"
 #include "ui/stream_recorder.h"
+#include "ui/sweep_view.h"
 
 namespace poolscope::ui {
 
@@ -59,57 +60,33 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+    sweep_->shutdown();
     client_.shutdown();
 }
 
 void MainWindow::buildActions() {
-    run_serial_ = new QAction(tr("Run &serial"), this);
-    run_serial_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    run_serial_->setToolTip(tr("Run the workload serially: one loop in one process (Ctrl+1)"));
-    run_parallel_ = new QAction(tr("Run &parallel"), this);
-    run_parallel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    run_parallel_->setToolTip(tr("Run the workload through the pool (Ctrl+2)"));
-    compare_ = new QAction(tr("&Compare"), this);
-    compare_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
-    compare_->setToolTip(tr("Serial, then parallel, and where the time went (Ctrl+R)"));
-    stop_ = new QAction(tr("S&top"), this);
-    stop_->setShortcut(QKeySequence(Qt::Key_Escape));
-    stop_->setToolTip(tr("Stop the run; what finished is kept (Esc)"));
-    presentation_ = new QAction(tr("&Presentation mode"), this);
-    presentation_->setCheckable(true);
-    presentation_->setShortcut(QKeySequence(Qt::Key_F11));
+    MainMenuActions a = makeMainActions(this);
+    run_serial_ = a.runSerial;
+    run_parallel_ = a.runParallel;
+    compare_ = a.compare;
+    stop_ = a.stop;
+    presentation_ = a.presentation;
+    run_sweep_ = a.runSweep;
+    sweep_view_ = a.sweepView;
     connect(run_serial_, &QAction::triggered, this, [this] { startRun(RunMode::Serial); });
     connect(run_parallel_, &QAction::triggered, this, [this] { startRun(RunMode::Parallel); });
     connect(compare_, &QAction::triggered, this, [this] { startRun(RunMode::Compare); });
     connect(stop_, &QAction::triggered, this, &MainWindow::stopRun);
     connect(presentation_, &QAction::toggled, this, &MainWindow::setPresentation);
-
-    menuBar()->addMenu(tr("&File"));  // filled by FileActions once the views exist
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addActions({run_serial_, run_parallel_, compare_, stop_});
-    run->addSeparator();
-    QAction* quit = run->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(presentation_);
-    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
-    QAction* runLessonAction = lessons->addAction(tr("Run &lesson"), this, &MainWindow::runLesson);
-    runLessonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction* next =
-        lessons->addAction(tr("&Next lesson"), this, [this] { lessons_->selectNext(1); });
-    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
-    QAction* previous =
-        lessons->addAction(tr("&Previous lesson"), this, [this] { lessons_->selectNext(-1); });
-    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* keys = help->addAction(tr("&Keyboard shortcuts"));
-    keys->setShortcut(QKeySequence(Qt::Key_F1));
-    const QList<QAction*> listed{run_serial_, run_parallel_, compare_,      stop_, runLessonAction,
-                                 next,        previous,      presentation_, quit,  keys};
-    connect(keys, &QAction::triggered, this,
-            [this, listed] { ShortcutsDialog(listed, this).exec(); });
-    help->addAction(tr("&About PoolScope"), this,
-                    [this] { AboutDialog(read_machine_info(), this).exec(); });
+    connect(run_sweep_, &QAction::triggered, this, [this] {
+        showMode(1);
+        sweep_->startSweep();
+    });
+    connect(sweep_view_, &QAction::toggled, this, [this](bool on) { showMode(on ? 1 : 0); });
+    a.runLesson = [this] { runLesson(); };
+    a.stepLesson = [this](int step) { lessons_->selectNext(step); };
+    a.about = [this] { AboutDialog(read_machine_info(), this).exec(); };
+    buildMainMenus(this, a);
 }
 
 void MainWindow::buildLayout() {
@@ -174,7 +151,18 @@ void MainWindow::buildLayout() {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(banner_);
     layout->addWidget(rows, 1);
-    setCentralWidget(central);
+    // Two modes: the live runs, and sweeps (whose base settings are the same controls').
+    sweep_ = new SweepView(controls_, machine.usable_cores);
+    modes_ = new QTabWidget;
+    modes_->setDocumentMode(true);
+    modes_->addTab(central, tr("Live runs"));
+    modes_->addTab(sweep_, tr("Sweep"));
+    setCentralWidget(modes_);
+    connect(modes_, &QTabWidget::currentChanged, sweep_view_,
+            [this](int i) { sweep_view_->setChecked(i == 1); });
+    connect(sweep_, &SweepView::runningChanged, this, &MainWindow::updateActions);
+    connect(sweep_, &SweepView::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     if (!lessonError.isEmpty()) banner_->showMessage(tr("Lessons unavailable:"), lessonError);
 
     // The timeline keeps the run it paints: hand it the current one as soon as requests come
@@ -219,6 +207,8 @@ void MainWindow::buildLayout() {
                                      {tr("Worker timeline"), timeline_},
                                      {tr("Result"), result_}});
     file_actions_->addTo(menuBar()->actions().first()->menu());
+    menuBar()->actions().first()->menu()->addSeparator();
+    sweep_->addFileActions(menuBar()->actions().first()->menu(), this);
 
     status_ = new QLabel(tr("Ready. Choose a lesson or set the knobs, then press Compare."));
     bar_ = new QProgressBar;
@@ -233,6 +223,7 @@ void MainWindow::buildLayout() {
 
 bool MainWindow::applyOptions(const GuiOptions& o, QString* error) {
     if (!o.engine.isEmpty()) client_.setEnginePath(o.engine);
+    if (!o.engine.isEmpty()) sweep_->setEnginePath(o.engine);
     setRecording(o.record);
     if (o.presentation) presentation_->setChecked(true);
     if (o.lesson && !lessons_->select(*o.lesson)) {
@@ -285,7 +276,7 @@ void MainWindow::startNextLessonRun() {
 }
 
 bool MainWindow::startRun(RunMode mode) {
-    if (client_.isRunning()) return false;
+    if (client_.isRunning() || sweep_->isRunning()) return false;
     preferred_mode_ = mode;  // what the next session opens with
     controls_->clearEngineError();
     if (auto e = controls_->validationError(mode)) {
@@ -298,6 +289,7 @@ bool MainWindow::startRun(RunMode mode) {
     session_.beginRequest(titles[static_cast<int>(mode)], args, controls_->settings().repeat);
     timeline_run_ = {};  // the new run is what the timeline follows
     client_.start(args);
+    sweep_->setBlocked(true);
     controls_->setRunning(true);
     updateActions();
     updateStatus();
@@ -305,6 +297,7 @@ bool MainWindow::startRun(RunMode mode) {
 }
 
 void MainWindow::stopRun() {
+    if (sweep_->isRunning()) sweep_->stopSweep();
     if (!client_.isRunning()) return;
     client_.stop();
     status_->setText(tr("Stopping…"));
@@ -331,6 +324,7 @@ void MainWindow::onFinished(const EngineExit& exit) {
     }
     session_.finishRequest(state, exit.message);
     controls_->setRunning(false);
+    sweep_->setBlocked(false);
     refreshViews();
     updateActions();
     emit requestFinished();
@@ -375,7 +369,7 @@ QString MainWindow::statusText() const {
 }
 
 void MainWindow::updateActions() {
-    const bool running = client_.isRunning();
+    const bool running = client_.isRunning() || sweep_->isRunning();
     const std::pair<QAction*, RunMode> modes[] = {{run_serial_, RunMode::Serial},
                                                   {run_parallel_, RunMode::Parallel},
                                                   {compare_, RunMode::Compare}};
@@ -385,6 +379,7 @@ void MainWindow::updateActions() {
         action->setStatusTip(e ? e->message : action->toolTip());
     }
     stop_->setEnabled(running);
+    run_sweep_->setEnabled(!running);
 }
 
 void MainWindow::setPresentation(bool on) {
@@ -400,6 +395,7 @@ void MainWindow::setPresentation(bool on) {
     result_->setChartStyle(style_);
     timeline_->setChartStyle(style_);
     comparison_->setChartStyle(style_);
+    sweep_->setChartStyle(style_);
     refreshViews();
 }
 
@@ -407,6 +403,10 @@ const RunTrace* MainWindow::timelineRun() const {
     if (timeline_run_.valid())
         if (const RunTrace* picked = session_.findRun(timeline_run_)) return picked;
     return session_.latestRun(false);
+}
+
+void MainWindow::showMode(int mode) {
+    modes_->setCurrentIndex(mode);
 }
 
 bool MainWindow::presentationMode() const {
@@ -427,6 +427,7 @@ bool MainWindow::saveScreenshot(const QString& path) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    sweep_->shutdown();
     client_.shutdown();  // the engine and its workers end before the window does
     event->accept();
 }

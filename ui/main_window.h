@@ -35,6 +35,7 @@ class ComparisonView;
 class StreamRecorder;
 class RecordingLoader;
 class FileActions;
+class SweepView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -65,6 +66,9 @@ class MainWindow : public QMainWindow {
     ChunkTimelineView* timeline() const { return timeline_; }
     RunHistoryView* history() const { return history_; }
     ComparisonView* comparison() const { return comparison_; }
+    SweepView* sweepView() const { return sweep_; }
+    // Shows the live runs (0) or the Sweep view (1).
+    void showMode(int mode);
     // Opens a recorded or saved stream into the session (File → Open, --open).
     bool openStream(const QString& path);
     // Recording of every engine stream into the user's data folder (on by default).
@@ -114,6 +118,8 @@ class MainWindow : public QMainWindow {
     RunHistoryView* history_ = nullptr;
     ComparisonView* comparison_ = nullptr;
     QTabWidget* lower_tabs_ = nullptr;
+    QTabWidget* modes_ = nullptr;  // live runs | sweep
+    SweepView* sweep_ = nullptr;
     StreamRecorder* recorder_ = nullptr;
     RecordingLoader* loader_ = nullptr;
     FileActions* file_actions_ = nullptr;
@@ -125,6 +131,8 @@ class MainWindow : public QMainWindow {
     QAction* compare_ = nullptr;
     QAction* stop_ = nullptr;
     QAction* presentation_ = nullptr;
+    QAction* run_sweep_ = nullptr;
+    QAction* sweep_view_ = nullptr;
 };
 
 }  // namespace poolscope::ui

@@ -10,6 +10,7 @@
 #include "ui/main_window.h"
 #include "ui/quit_signals.h"
 #include "ui/run_settings.h"
+#include "ui/sweep_view.h"
 #include "ui/window_settings.h"
 
 int main(int argc, char** argv) {
@@ -67,7 +68,18 @@ int main(int argc, char** argv) {
             if (options->quit) QApplication::exit(status);
         });
     };
-    if (!options->open.isEmpty()) {
+    if (!options->sweep.isEmpty()) {
+        // A saved sweep: shown in the Sweep view, then the screenshot.
+        QTimer::singleShot(0, &window, [&] {
+            window.showMode(1);
+            if (!window.sweepView()->openFile(options->sweep)) {
+                std::fprintf(stderr, "poolscope: error: cannot open the sweep '%s'\n",
+                             qUtf8Printable(options->sweep));
+                status = 2;
+            }
+            finish();
+        });
+    } else if (!options->open.isEmpty()) {
         // A stream opened from the command line: the screenshot waits until it is read.
         QObject::connect(&window, &MainWindow::workFinished, &window, finish);
         QTimer::singleShot(0, &window, [&] {

@@ -1,0 +1,155 @@
+#include "ui/sweep_settings.h"
+
+#include <algorithm>
+
+namespace poolscope::ui {
+
+namespace {
+
+// Removes "--name value" (and "--name=value") from an argument list.
+void dropOption(QStringList& args, const QString& name) {
+    for (qsizetype i = 0; i < args.size();) {
+        if (args[i] == name && i + 1 < args.size())
+            args.remove(i, 2);
+        else if (args[i].startsWith(name + QLatin1Char('=')))
+            args.remove(i);
+        else
+            ++i;
+    }
+}
+
+std::optional<QString> addAxis(std::vector<SweepAxis>& axes, const char* option,
+                               const QString& text) {
+    if (text.trimmed().isEmpty()) return std::nullopt;
+    SweepAxis axis;
+    if (auto e = parse_sweep_axis(option, text.trimmed().toStdString(), axis))
+        return QString::fromStdString(*e);
+    axes.push_back(std::move(axis));
+    return std::nullopt;
+}
+
+}  // namespace
+
+SweepSettings defaultSweepSettings(int usableCores) {
+    SweepSettings s;
+    const int top = std::max(4, 2 * usableCores);
+    s.workers = top <= 8 ? QStringLiteral("1..%1").arg(top) : QStringLiteral("1..%1*2").arg(top);
+    return s;
+}
+
+std::optional<QString> sweepAxes(const SweepSettings& sweep, std::vector<SweepAxis>& axes) {
+    axes.clear();
+    if (auto e = addAxis(axes, "--workers", sweep.workers)) return e;
+    if (auto e = addAxis(axes, "--chunksize", sweep.chunksize)) return e;
+    if (auto e = addAxis(axes, "--dispatch", sweep.dispatch.join(QLatin1Char(',')))) return e;
+    if (sweep.repeat < 1)
+        return QStringLiteral("--repeat must be at least 1; got %1").arg(sweep.repeat);
+    return std::nullopt;
+}
+
+std::optional<QString> countPoints(const SweepSettings& sweep, std::size_t* points) {
+    std::vector<SweepAxis> axes;
+    if (auto e = sweepAxes(sweep, axes)) return e;
+    std::vector<SweepPoint> all;
+    if (auto e = sweep_points(axes, all)) return QString::fromStdString(*e);
+    if (points) *points = all.size();
+    return std::nullopt;
+}
+
+QStringList sweepArguments(const RunSettings& base, const SweepSettings& sweep) {
+    RunSettings s = base;
+    s.repeat = sweep.repeat;
+    QStringList args = toArguments(s, RunMode::Parallel);
+    const std::pair<const char*, QString> axes[] = {
+        {"--workers", sweep.workers.trimmed()},
+        {"--chunksize", sweep.chunksize.trimmed()},
+        {"--dispatch", sweep.dispatch.join(QLatin1Char(','))}};
+    for (const auto& [option, value] : axes) {
+        if (value.isEmpty()) continue;
+        const QString name = QString::fromLatin1(option);
+        dropOption(args, name);
+        args << name << value;
+    }
+    if (sweep.seed != kDefaultSweepSeed)
+        args << QStringLiteral("--seed") << QString::number(sweep.seed);
+    return args;
+}
+
+SweepSettings sweepSettingsOf(const SweepDocument& doc) {
+    const auto list = [&](const std::string& name) {
+        QStringList v;
+        for (const auto& s : doc.axes[static_cast<std::size_t>(doc.axisIndex(name))].values)
+            v << QString::fromStdString(s);
+        return v;
+    };
+    const auto text = [&](const std::string& name) {
+        if (doc.axisIndex(name) >= 0) return list(name).join(QLatin1Char(','));
+        return doc.points.empty() ? QString()
+                                  : QString::fromStdString(doc.valueOf(doc.points.front(), name));
+    };
+    SweepSettings out;
+    out.workers = text("workers");
+    out.chunksize = text("chunksize");
+    out.dispatch = doc.axisIndex("dispatch") >= 0 ? list("dispatch") : QStringList();
+    out.repeat = doc.config.repeat;
+    out.seed = doc.seed;
+    return out;
+}
+
+bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettings& sweep,
+                         QString* error) {
+    QStringList rest;
+    SweepSettings out;
+    out.workers.clear();
+    out.chunksize.clear();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString name = args[i];
+        std::optional<QString> value;
+        if (const qsizetype eq = name.indexOf(QLatin1Char('='));
+            name.startsWith(QLatin1String("--")) && eq > 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+        }
+        if (!is_sweep_axis_option(name.toStdString()) && name != QLatin1String("--seed")) {
+            rest << args[i];
+            continue;
+        }
+        if (!value) {
+            if (i + 1 >= args.size()) {
+                if (error) *error = name + QStringLiteral(" needs a value");
+                return false;
+            }
+            value = args[++i];
+        }
+        if (name == QLatin1String("--seed")) {
+            bool ok = false;
+            out.seed = value->toULongLong(&ok);
+            if (!ok) {
+                if (error)
+                    *error = QStringLiteral("--seed must be a whole number; got '%1'").arg(*value);
+                return false;
+            }
+        } else if (name == QLatin1String("--workers")) {
+            out.workers = *value;
+        } else if (name == QLatin1String("--chunksize")) {
+            out.chunksize = *value;
+        } else if (name == QLatin1String("--dispatch")) {
+            out.dispatch = value->split(QLatin1Char(','));
+        } else {
+            rest << name << *value;  // --transport, --start, --pool: kept as run options
+        }
+    }
+    RunSettings s;
+    if (!fromArguments(rest, s, error)) return false;
+    out.repeat = s.repeat;
+    std::vector<SweepAxis> axes;
+    if (auto e = sweepAxes(out, axes)) {
+        if (error) *error = *e;
+        return false;
+    }
+    base = s;
+    sweep = out;
+    return true;
+}
+
+}  // namespace poolscope::ui

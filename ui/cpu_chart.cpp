@@ -69,7 +69,7 @@ CpuChart::CpuChart(QWidget* parent) : QWidget(parent) {
     chart->legend()->setAlignment(Qt::AlignRight);
     view_ = new QChartView(chart);
     decimator_ = new ChartDecimator(chart);
-    view_->setRenderHint(QPainter::Antialiasing);
+    configureChartView(view_);
 
     auto* stripPage = new QWidget;
     auto* stripLayout = new QVBoxLayout(stripPage);

@@ -59,7 +59,7 @@ MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
     chart->legend()->setAlignment(Qt::AlignRight);
     setChart(chart);
     decimator_ = new ChartDecimator(chart);
-    setRenderHint(QPainter::Antialiasing);
+    configureChartView(this);
     setChartStyle(ChartStyle::fromPalette(false));
 }
 

@@ -85,7 +85,7 @@ ProgressChart::ProgressChart(QWidget* parent) : QChartView(parent) {
     decimator_ = new ChartDecimator(chart);
     // The wall-time labels follow the lines' ends when the plot is laid out again.
     connect(chart, &QChart::plotAreaChanged, this, &ProgressChart::placeLabels);
-    setRenderHint(QPainter::Antialiasing);
+    configureChartView(this);
     setChartStyle(ChartStyle::fromPalette(false));
 }
 

@@ -17,6 +17,8 @@ constexpr int kColumns = 600;  // time resolution of the image
 
 HeatStrip::HeatStrip(QWidget* parent) : QWidget(parent) {
     setMinimumHeight(120);
+    // paintEvent fills every pixel: the widgets behind need no repaint on each refresh.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 QColor HeatStrip::heat(double util) {

@@ -8,12 +8,14 @@
 // one core) and peak memory; then one hour of samples at 10 Hz, for the memory bound. With
 // --repeat N every replay runs N times and the medians follow (a loaded machine is noisy), and
 // each line says how often each live view painted per redraw (a view painted more often than
-// the data changes is work to cut). --write-stream FILE only writes the stream (for --open).
+// the data changes is work to cut) and, on a second line, the CPU time of one whole repaint of
+// each as the run ended. --write-stream FILE only writes the stream (for --open).
 //
 // usage: gui_replay_bench [--seconds S] [--tasks N] [--workers W] [--cores C] [--skip-hour]
 //                         [--repeat N] [--write-stream FILE]
 #include <sys/resource.h>
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -101,6 +103,8 @@ struct Figures {
     long peak_kib = 0;
     // Paint events per redraw of the progress, CPU, memory and timeline views.
     std::array<double, 4> paints{};
+    // CPU milliseconds of one whole repaint of each of them, as the run ended.
+    std::array<double, 4> repaint_ms{};
 };
 
 // Counts the paint events a widget (and its children, e.g. a chart's viewport) receives.
@@ -180,6 +184,21 @@ Figures replay(const QString& path, double runSeconds, bool paced) {
     const int redraws = std::max(window.redrawCount() - redrawsBefore, 1);
     for (std::size_t i = 0; i < f.paints.size(); ++i)
         f.paints[i] = double(counters[i]->count) / redraws;
+    QWidget* views[] = {window.progressChart(), window.cpuChart(), window.memoryChart(),
+                        window.timeline()};
+    for (std::size_t i = 0; i < f.repaint_ms.size(); ++i) {
+        constexpr int kRepaints = 10;
+        const double before = cpuSeconds();
+        // A chart view paints in its viewport, which repaint() of the view leaves be.
+        std::vector<QWidget*> targets{views[i]};
+        if (auto* area = qobject_cast<QAbstractScrollArea*>(views[i]))
+            targets.push_back(area->viewport());
+        for (auto* area : views[i]->findChildren<QAbstractScrollArea*>())
+            if (area->isVisible()) targets.push_back(area->viewport());
+        for (int k = 0; k < kRepaints; ++k)
+            for (QWidget* t : targets) t->repaint();
+        f.repaint_ms[i] = (cpuSeconds() - before) * 1e3 / kRepaints;
+    }
     const auto* r = window.session().current();
     if (!r || r->runs.empty() || !r->runs[0].result)
         std::fprintf(stderr, "warning: the replayed run did not end in the window\n");
@@ -193,6 +212,10 @@ void print(const char* name, const Figures& f, bool paced) {
         name, f.wall_s, f.p50_ms, f.p99_ms, f.max_ms, f.redraws_per_s, f.cpu_pct,
         paced ? " per run-second" : " while busy", f.peak_kib / 1024, f.paints[0], f.paints[1],
         f.paints[2], f.paints[3]);
+    std::printf(
+        "%-22s one whole repaint: progress %.2f ms, CPU %.2f ms, memory %.2f ms, "
+        "timeline %.2f ms of CPU\n",
+        "", f.repaint_ms[0], f.repaint_ms[1], f.repaint_ms[2], f.repaint_ms[3]);
     std::fflush(stdout);
 }
 
@@ -217,8 +240,10 @@ void measure(const char* name, int repeat, const QString& path, double seconds, 
     m.redraws_per_s = median([](const Figures& f) { return f.redraws_per_s; });
     m.cpu_pct = median([](const Figures& f) { return f.cpu_pct; });
     m.peak_kib = static_cast<long>(median([](const Figures& f) { return f.peak_kib; }));
-    for (std::size_t i = 0; i < m.paints.size(); ++i)
+    for (std::size_t i = 0; i < m.paints.size(); ++i) {
         m.paints[i] = median([i](const Figures& f) { return f.paints[i]; });
+        m.repaint_ms[i] = median([i](const Figures& f) { return f.repaint_ms[i]; });
+    }
     const std::string label = std::string("median of ") + std::to_string(repeat);
     print(label.c_str(), m, paced);
 }

@@ -7,6 +7,7 @@
 #include <QPen>
 
 class QChart;
+class QChartView;
 
 namespace poolscope::ui {
 
@@ -28,5 +29,8 @@ struct ChartStyle {
     // Background, text and grid colours of a chart.
     void apply(QChart* chart) const;
 };
+
+// How every live chart's view paints: antialiased, without animations.
+void configureChartView(QChartView* view);
 
 }  // namespace poolscope::ui

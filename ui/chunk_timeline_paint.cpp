@@ -75,6 +75,8 @@ int ChunkTimelineView::legendHeight(int width) const {
 }
 
 QRect ChunkTimelineView::plotRect() const {
+    PlotKey key{size(), rowCount(), model_.run() && model_.run()->aggregated, style_.font()};
+    if (plot_key_ == key) return plot_rect_;
     const QFontMetrics fm(style_.font());
     const int top = kMargin + legendHeight(width()) + 8;
     const int axis = fm.height() + 10;
@@ -82,7 +84,9 @@ QRect ChunkTimelineView::plotRect() const {
     const int available = std::max(height() - top - axis - kMargin, 0);
     const int rows = std::max(rowCount(), 1);
     const int row_h = std::min(available / rows, fm.height() * 4);
-    return {left, top, std::max(width() - left - kMargin - 10, 0), row_h * rows};
+    plot_rect_ = QRect(left, top, std::max(width() - left - kMargin - 10, 0), row_h * rows);
+    plot_key_ = std::move(key);
+    return plot_rect_;
 }
 
 ChunkTimelineView::RowGeometry ChunkTimelineView::rowGeometry(int row) const {

@@ -87,6 +87,17 @@ class ChunkTimelineView : public QWidget {
     QPoint drag_from_;
     QPoint drag_to_;
     QPair<double, double> pan_from_;
+    // plotRect() measures the legend's text, and every bar's x goes through it: it is computed
+    // again only when what it depends on changed.
+    struct PlotKey {
+        QSize size;
+        int rows = 0;
+        bool aggregated = false;
+        QFont font;
+        bool operator==(const PlotKey&) const = default;
+    };
+    mutable std::optional<PlotKey> plot_key_;
+    mutable QRect plot_rect_;
 };
 
 }  // namespace poolscope::ui

@@ -10,8 +10,10 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <utility>
 
 #include "ui/axis_units.h"
+#include "ui/chart_decimation.h"
 #include "ui/heat_strip.h"
 #include "ui/request_rows.h"
 #include "ui/session_model.h"
@@ -66,7 +68,8 @@ CpuChart::CpuChart(QWidget* parent) : QWidget(parent) {
     }
     chart->legend()->setAlignment(Qt::AlignRight);
     view_ = new QChartView(chart);
-    view_->setRenderHint(QPainter::Antialiasing);
+    decimator_ = new ChartDecimator(chart);
+    configureChartView(view_);
 
     auto* stripPage = new QWidget;
     auto* stripLayout = new QVBoxLayout(stripPage);
@@ -127,7 +130,7 @@ bool CpuChart::showsHeatStrip() const {
 }
 
 QList<QPointF> CpuChart::totalPoints() const {
-    return total_->points();
+    return decimator_->fullPoints(total_);
 }
 
 void CpuChart::refresh(const SessionModel& session) {
@@ -162,13 +165,16 @@ void CpuChart::refresh(const SessionModel& session) {
         steal.append({x, 100.0 * r->steal});
         anySteal = anySteal || r->steal > 0;
     }
-    for (int c = 0; c < cores; ++c) cores_[c]->replace(lines[c]);
-    total_->replace(total);
-    steal_->replace(anySteal ? steal : QList<QPointF>());
-    steal_->setVisible(anySteal);
+    decimator_->setRange(0, end / unit.scale, 0, 100);
+    for (int c = 0; c < cores; ++c) decimator_->setPoints(cores_[c], std::move(lines[c]));
+    decimator_->setPoints(total_, std::move(total));
+    decimator_->setPoints(steal_, anySteal ? std::move(steal) : QList<QPointF>());
+    if (steal_->isVisible() != anySteal) steal_->setVisible(anySteal);
     const auto runs = runIntervals(*req, end);
-    serial_band_->upperSeries()->replace(bandPoints(runs, true, unit.scale, 100));
-    parallel_band_->upperSeries()->replace(bandPoints(runs, false, unit.scale, 100));
+    for (auto [band, serial] : {std::pair{serial_band_, true}, std::pair{parallel_band_, false}}) {
+        const QList<QPointF> pts = bandPoints(runs, serial, unit.scale, 100);
+        if (band->upperSeries()->points() != pts) band->upperSeries()->replace(pts);
+    }
     setAxis(x_, end / unit.scale, tr("time since start (%1)").arg(unit.name));
 }
 

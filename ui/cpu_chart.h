@@ -1,6 +1,7 @@
 // CpuChart: per-core utilisation of the machine during the current request (serial and parallel
 // runs one after the other, the runs' intervals shaded): one line per core up to 8 cores, a
-// heat strip beyond, always with the total; steal appears when the hypervisor took any.
+// heat strip beyond, always with the total; steal appears when the hypervisor took any. Lines
+// are drawn decimated to the plot's pixels (ChartDecimator).
 #pragma once
 
 #include <QList>
@@ -19,6 +20,7 @@ namespace poolscope::ui {
 
 class SessionModel;
 class HeatStrip;
+class ChartDecimator;
 
 class CpuChart : public QWidget {
     Q_OBJECT
@@ -31,7 +33,7 @@ class CpuChart : public QWidget {
 
     bool showsHeatStrip() const;
     int coreLines() const { return static_cast<int>(cores_.size()); }
-    QList<QPointF> totalPoints() const;
+    QList<QPointF> totalPoints() const;  // all of them; what is drawn is their decimation
 
   private:
     void ensureCores(int n);
@@ -49,6 +51,7 @@ class CpuChart : public QWidget {
     QValueAxis* x_ = nullptr;
     QValueAxis* y_ = nullptr;
     ViewSignature signature_;
+    ChartDecimator* decimator_ = nullptr;
     int request_ = 0;
     double x_max_ = 0;  // seconds
 };

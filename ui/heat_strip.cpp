@@ -2,6 +2,7 @@
 
 #include <QPainter>
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "ui/axis_units.h"
@@ -16,6 +17,8 @@ constexpr int kColumns = 600;  // time resolution of the image
 
 HeatStrip::HeatStrip(QWidget* parent) : QWidget(parent) {
     setMinimumHeight(120);
+    // paintEvent fills every pixel: the widgets behind need no repaint on each refresh.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 QColor HeatStrip::heat(double util) {
@@ -31,18 +34,29 @@ void HeatStrip::setRows(const std::vector<const CoreRow*>& rows, int cores, doub
     cores_ = cores;
     t0_ = t0;
     t1_ = std::max(t1, t0 + 1e-3);
-    image_ = QImage(kColumns, std::max(cores, 1), QImage::Format_RGB32);
+    const QSize size(kColumns, std::max(cores, 1));
+    if (image_.size() != size) image_ = QImage(size, QImage::Format_RGB32);
     image_.fill(heat(0));
+    // The colours of 1024 levels, computed once: a refresh writes pixels, not QColors.
+    static const std::array<QRgb, 1024> kLevels = [] {
+        std::array<QRgb, 1024> out{};
+        for (int i = 0; i < 1024; ++i) out[static_cast<std::size_t>(i)] = heat(i / 1023.0).rgb();
+        return out;
+    }();
     // Each row fills the columns up to the next row's time (a sample covers the interval
     // before it).
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const double from = i == 0 ? rows[i]->t : rows[i - 1]->t;
-        const int c0 = static_cast<int>((from - t0_) / (t1_ - t0_) * kColumns);
-        const int c1 = static_cast<int>((rows[i]->t - t0_) / (t1_ - t0_) * kColumns);
+        const int c0 = std::max(static_cast<int>((from - t0_) / (t1_ - t0_) * kColumns), 0);
+        const int c1 =
+            std::min(static_cast<int>((rows[i]->t - t0_) / (t1_ - t0_) * kColumns), kColumns - 1);
+        if (c1 < c0) continue;
         for (int core = 0; core < cores && core < static_cast<int>(rows[i]->util.size()); ++core) {
-            const QRgb colour = heat(rows[i]->util[static_cast<std::size_t>(core)]).rgb();
-            for (int c = std::max(c0, 0); c <= std::min(c1, kColumns - 1); ++c)
-                image_.setPixel(c, core, colour);
+            const double u =
+                std::clamp(double(rows[i]->util[static_cast<std::size_t>(core)]), 0.0, 1.0);
+            const QRgb colour = kLevels[static_cast<std::size_t>(std::lround(u * 1023))];
+            auto* line = reinterpret_cast<QRgb*>(image_.scanLine(core));
+            std::fill(line + c0, line + c1 + 1, colour);
         }
     }
     update();

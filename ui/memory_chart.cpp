@@ -21,7 +21,7 @@ int rank(const ProcessKey& k) {
     return 2;
 }
 
-QString layerName(const ProcessKey& k) {
+QString processName(const ProcessKey& k) {
     if (k.role == "engine") return MemoryChart::tr("engine");
     if (k.role == "worker") return MemoryChart::tr("w%1").arg(k.worker + 1);
     if (k.role == "serial") return MemoryChart::tr("serial child");
@@ -58,7 +58,8 @@ MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
     peak_->attachAxis(y_);
     chart->legend()->setAlignment(Qt::AlignRight);
     setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
+    decimator_ = new ChartDecimator(chart);
+    configureChartView(this);
     setChartStyle(ChartStyle::fromPalette(false));
 }
 
@@ -81,26 +82,32 @@ void MemoryChart::styleLayers() {
     }
 }
 
-void MemoryChart::setLayers(const std::vector<ProcessKey>& keys) {
-    if (keys == keys_) return;
+void MemoryChart::setLayers(const std::vector<ProcessKey>& keys, const QStringList& names) {
+    if (keys == keys_ && names == names_) return;
     keys_ = keys;
+    names_ = names;
     for (auto* l : layers_) {
+        decimator_->remove(l->upperSeries());
+        decimator_->remove(l->lowerSeries());
         chart()->removeSeries(l);
         delete l;
     }
     layers_.clear();
-    for (std::size_t i = 0; i < keys.size(); ++i) {
+    for (const QString& name : names) {
         auto* area = new QAreaSeries(new QLineSeries, new QLineSeries);
         area->upperSeries()->setParent(area);
         area->lowerSeries()->setParent(area);
-        area->setName(i + 1 == keys.size() && keys.size() == kMaxLayers ? tr("other workers")
-                                                                        : layerName(keys[i]));
+        area->setName(name);
         chart()->addSeries(area);
         area->attachAxis(x_);
         area->attachAxis(y_);
         layers_.append(area);
     }
     styleLayers();
+}
+
+QString MemoryChart::layerName(int layer) const {
+    return layer >= 0 && layer < layers_.size() ? layers_[layer]->name() : QString();
 }
 
 void MemoryChart::refresh(const SessionModel& session) {
@@ -117,7 +124,12 @@ void MemoryChart::refresh(const SessionModel& session) {
     std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
         return rank(a) != rank(b) ? rank(a) < rank(b) : a.worker < b.worker;
     });
-    if (keys.size() > kMaxLayers) keys.resize(kMaxLayers);
+    // Past kMaxLayers the last layer stands for itself and every process after it.
+    const std::size_t summed = keys.size() > kMaxLayers ? keys.size() - kMaxLayers + 1 : 0;
+    if (summed) keys.resize(kMaxLayers);
+    QStringList names;
+    for (const auto& k : keys) names.append(processName(k));
+    if (summed) names.back() = tr("%n other workers", "", static_cast<int>(summed));
     std::vector<StackRow> rows;
     double top = 1, peak = 0, peakT = 0;
     for (const auto& run : req->runs) {
@@ -140,7 +152,7 @@ void MemoryChart::refresh(const SessionModel& session) {
             rows.push_back(std::move(row));
         });
     }
-    setLayers(keys);
+    setLayers(keys, names);
     if (req->id != request_) x_max_ = y_max_ = 0;  // a new request starts its own axes
     request_ = req->id;
     x_max_ = steadyAxisMax(x_max_, std::max(requestEnd(*req), 1e-3));
@@ -163,27 +175,36 @@ void MemoryChart::refresh(const SessionModel& session) {
         }
         rss.append({x, row.rss / bytes.scale});
     }
+    decimator_->setRange(0, end / time.scale, 0, y_max_);
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        layers_[static_cast<int>(i)]->upperSeries()->replace(upper[i]);
+        QAreaSeries* layer = layers_[static_cast<int>(i)];
+        decimator_->setPoints(layer->upperSeries(), upper[i]);
+        // The same points as the layer below's top, so the two are decimated alike and meet.
         QList<QPointF> lower = i == 0 ? QList<QPointF>() : upper[i - 1];
         if (i == 0)
             for (const auto& p : upper[0]) lower.append({p.x(), 0});
-        layers_[static_cast<int>(i)]->lowerSeries()->replace(lower);
+        decimator_->setPoints(layer->lowerSeries(), std::move(lower));
     }
-    rss_->replace(rss);
-    peak_->replace(peak > 0 ? QList<QPointF>{{peakT / time.scale, peak / bytes.scale}}
-                            : QList<QPointF>());
+    decimator_->setPoints(rss_, std::move(rss));
+    const QList<QPointF> mark =
+        peak > 0 ? QList<QPointF>{{peakT / time.scale, peak / bytes.scale}} : QList<QPointF>();
+    if (peak_->points() != mark) peak_->replace(mark);
     setNameIfChanged(peak_, peak > 0 ? tr("peak PSS %1").arg(formatBytes(peak)) : tr("peak PSS"));
     setAxis(x_, end / time.scale, tr("time since start (%1)").arg(time.name));
     setAxis(y_, y_max_, bytes.name);
 }
 
 QList<QPointF> MemoryChart::rssPoints() const {
-    return rss_->points();
+    return decimator_->fullPoints(rss_);
 }
 
 QList<QPointF> MemoryChart::topOfStack() const {
-    return layers_.isEmpty() ? QList<QPointF>() : layers_.back()->upperSeries()->points();
+    return layers_.isEmpty() ? QList<QPointF>() : layerTop(static_cast<int>(layers_.size()) - 1);
+}
+
+QList<QPointF> MemoryChart::layerTop(int layer) const {
+    if (layer < 0 || layer >= layers_.size()) return {};
+    return decimator_->fullPoints(layers_[layer]->upperSeries());
 }
 
 }  // namespace poolscope::ui

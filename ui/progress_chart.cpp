@@ -82,7 +82,10 @@ ProgressChart::ProgressChart(QWidget* parent) : QChartView(parent) {
     serial_label_ = new QGraphicsSimpleTextItem(chart);
     parallel_label_ = new QGraphicsSimpleTextItem(chart);
     setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
+    decimator_ = new ChartDecimator(chart);
+    // The wall-time labels follow the lines' ends when the plot is laid out again.
+    connect(chart, &QChart::plotAreaChanged, this, &ProgressChart::placeLabels);
+    configureChartView(this);
     setChartStyle(ChartStyle::fromPalette(false));
 }
 
@@ -103,7 +106,7 @@ void ProgressChart::setChartStyle(const ChartStyle& style) {
 void ProgressChart::setBand(QAreaSeries* band, double from, double to, double top) {
     QList<QPointF> pts;
     if (to > from) pts = {{from, top}, {to, top}};
-    band->upperSeries()->replace(pts);
+    if (band->upperSeries()->points() != pts) band->upperSeries()->replace(pts);
 }
 
 void ProgressChart::refresh(const SessionModel& session) {
@@ -124,8 +127,9 @@ void ProgressChart::refresh(const SessionModel& session) {
     x_max_ = steadyAxisMax(x_max_, maxT);
     const AxisUnit unit = timeUnit(x_max_);
     unit_ = unit.name;
-    serial_->replace(toPoints(s, unit.scale));
-    parallel_->replace(toPoints(p, unit.scale));
+    decimator_->setRange(0, x_max_ / unit.scale, 0, maxItems * 1.05);
+    decimator_->setPoints(serial_, toPoints(s, unit.scale));
+    decimator_->setPoints(parallel_, toPoints(p, unit.scale));
     setNameIfChanged(serial_, runCaption(s, tr("serial")));
     setNameIfChanged(parallel_, runCaption(p, tr("parallel")));
     if (p && p->result) {
@@ -144,7 +148,7 @@ void ProgressChart::refresh(const SessionModel& session) {
 }
 
 QList<QPointF> ProgressChart::linePoints(bool serial) const {
-    return (serial ? serial_ : parallel_)->points();
+    return decimator_->fullPoints(serial ? serial_ : parallel_);
 }
 
 void ProgressChart::resizeEvent(QResizeEvent* event) {

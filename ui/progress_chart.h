@@ -1,11 +1,13 @@
 // ProgressChart: items done against seconds since each run's start, the newest serial and the
 // newest parallel run overlaid on one axis, each run's wall time written at the end of its
 // line, and the parallel run's start-up and teardown shaded: the article's first lesson (the
-// pool is busy starting while the serial loop is already done) in one picture.
+// pool is busy starting while the serial loop is already done) in one picture. Lines are drawn
+// decimated to the plot's pixels (ChartDecimator).
 #pragma once
 
 #include <QChartView>
 
+#include "ui/chart_decimation.h"
 #include "ui/chart_style.h"
 #include "ui/view_signature.h"
 
@@ -26,7 +28,8 @@ class ProgressChart : public QChartView {
     void refresh(const SessionModel& session);
     void setChartStyle(const ChartStyle& style);
 
-    // For tests: the points of the serial (true) or parallel (false) line, in axis units.
+    // For tests: the points of the serial (true) or parallel (false) line, in axis units (all
+    // of them; what is drawn is their decimation).
     QList<QPointF> linePoints(bool serial) const;
     QString axisUnit() const { return unit_; }
 
@@ -48,6 +51,7 @@ class ProgressChart : public QChartView {
     QGraphicsSimpleTextItem* parallel_label_ = nullptr;
     QString unit_;
     ViewSignature signature_;
+    ChartDecimator* decimator_ = nullptr;
     double x_max_ = 0;  // seconds
 };
 

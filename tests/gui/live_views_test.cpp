@@ -128,6 +128,36 @@ class LiveViewsTest : public QObject {
         QCOMPARE(img.pixel(x, 15), HeatStrip::heat(15.0 / 16).rgb());
     }
 
+    void sixteenWorkersStackEightLayersWithTheRestSummed() {
+        SessionModel session;
+        session.beginRequest(QStringLiteral("Run parallel"), {}, 1);
+        EventStream stream = syntheticRun(16, 20);
+        for (auto& smp : stream.runs[0].samples) {
+            smp.processes.resize(1);      // the engine: 8 MiB of PSS
+            for (int w = 0; w < 16; ++w)  // worker w: w + 1 MiB
+                smp.processes.push_back({200 + w, "worker", w, uint64_t(40) << 20,
+                                         uint64_t(w + 1) << 20, uint64_t(1) << 20});
+            smp.rss_sum_bytes = uint64_t(700) << 20;
+        }
+        session.update(stream);
+        MemoryChart memory;
+        memory.refresh(session);
+        QCOMPARE(memory.layers(), MemoryChart::kMaxLayers);
+        QCOMPARE(memory.layers(), 8);
+        QCOMPARE(memory.layerName(0), QStringLiteral("engine"));
+        for (int w = 1; w <= 6; ++w) QCOMPARE(memory.layerName(w), QStringLiteral("w%1").arg(w));
+        QCOMPARE(memory.layerName(7), QStringLiteral("10 other workers"));
+        QCOMPARE(memory.axisUnit(), QStringLiteral("MiB"));
+        // The stack's top is every process's PSS: 8 + (1 + … + 16) MiB; the last layer alone
+        // holds workers 7 … 16: 7 + … + 16 MiB.
+        const auto top = memory.topOfStack();
+        QCOMPARE(top.size(), 20);
+        for (const QPointF& p : top) QCOMPARE(p.y(), 8.0 + 136.0);
+        const auto below = memory.layerTop(6);
+        for (int i = 0; i < top.size(); ++i) QCOMPARE(top[i].y() - below[i].y(), 115.0);
+        QCOMPARE(memory.layerTop(0).front().y(), 8.0);
+    }
+
     void historiesStayBounded() {
         BoundedSeries s(256);
         for (int i = 0; i < 1'000'000; ++i) s.append(i, 2.0 * i);

@@ -99,8 +99,8 @@ QWidget* ControlPanel::buildPoolGroup() {
     auto* backendBox = new QHBoxLayout(backendRow);
     backendBox->setContentsMargins(0, 0, 0, 0);
     backend_ = new QComboBox;
-    fillEnumCombo(backend_,
-                  {Backend::Processes, Backend::Threads, Backend::Python, Backend::PythonThreads});
+    fillEnumCombo(backend_, {Backend::Processes, Backend::Threads, Backend::Python,
+                             Backend::PythonThreads, Backend::Mpi});
     globalLock_ = new QCheckBox(tr("global lock"));
     globalLock_->setToolTip(
         tr("threads only: one mutex around every item, a stand-in for Python's GIL"));
@@ -109,7 +109,8 @@ QWidget* ControlPanel::buildPoolGroup() {
     ErrorLabel* backendError =
         rows_.add(form, tr("Backend"), backendRow, QStringLiteral("--backend"), backend_,
                   tr("A pool of processes or of threads; python: CPython's own "
-                     "multiprocessing.Pool (python-threads: its ThreadPool, the real GIL)"));
+                     "multiprocessing.Pool (python-threads: its ThreadPool, the real GIL); mpi: "
+                     "worker ranks of an OpenMPI job on this machine"));
     rows_.alias(QStringLiteral("--global-lock"), globalLock_, backendError);
 
     dispatch_ = new QComboBox;

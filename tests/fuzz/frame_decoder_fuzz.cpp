@@ -10,8 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/host_sample.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messages.h"
+#include "core/protocol/mpi_messages.h"
 #include "fuzz/fuzz_target.h"
 
 namespace poolscope::fuzz {
@@ -66,6 +68,10 @@ bool decode_payload(const Frame& f, const Settings& s) {
                     "ready round trip");
             return fields.size() == f.payload.size();
         }
+        case FrameType::Ranks:  // the MPI dispatcher's: read without a crash, or refused
+            return read_ranks(f.payload).has_value();
+        case FrameType::HostSample:
+            return read_host_sample(f.payload).has_value();
         case FrameType::Started: {
             const auto m = read_started(f.payload);
             if (!m) return false;

@@ -370,7 +370,10 @@ class ControlPanelTest : public QObject {
         for (const auto& info : list_workloads()) {
             setControl(panel, QStringLiteral("workload=") + QString::fromStdString(info.name));
             QCoreApplication::processEvents();
-            QVERIFY2(form->sizeHint().height() <= 600, info.name.c_str());
+            QVERIFY2(
+                form->sizeHint().height() <= 600,
+                qPrintable(QString::fromStdString(info.name) + QStringLiteral(": ") +
+                           QString::number(form->sizeHint().height()) + QStringLiteral(" px")));
             QVERIFY2(form->minimumSizeHint().width() <= 300, info.name.c_str());
         }
         const QByteArray shot = qgetenv("POOLSCOPE_SCREENSHOT");

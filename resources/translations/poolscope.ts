@@ -97,12 +97,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/gui_options.cpp" line="99"/>
+        <location filename="../../ui/gui_options.cpp" line="88"/>
+        <source>Show a saved sweep (poolscope-cli sweep --json) in the Sweep view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui_options.cpp" line="105"/>
         <source>--lesson must be a lesson number; got &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/gui_options.cpp" line="124"/>
+        <location filename="../../ui/gui_options.cpp" line="131"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,9 +126,132 @@
     </message>
 </context>
 <context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="21"/>
+        <source>Run &amp;serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="24"/>
+        <source>Run the workload serially: one loop in one process (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="25"/>
+        <source>Run &amp;parallel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="27"/>
+        <source>Run the workload through the pool (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="28"/>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="30"/>
+        <source>Serial, then parallel, and where the time went (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="31"/>
+        <source>Run s&amp;weep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="34"/>
+        <source>Sweep the Sweep view&apos;s workers and chunksizes (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="35"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="37"/>
+        <source>Stop the run or the sweep; what finished is kept (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="38"/>
+        <source>&amp;Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="41"/>
+        <source>&amp;Sweep view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="45"/>
+        <source>Workers × chunksize sweeps, the U-curve and the fits (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="51"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="52"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="55"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="57"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="59"/>
+        <source>&amp;Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="60"/>
+        <source>Run &amp;lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="63"/>
+        <source>&amp;Next lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="66"/>
+        <source>&amp;Previous lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="68"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="69"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.cpp" line="76"/>
+        <source>&amp;About PoolScope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="49"/>
+        <location filename="../../app/gui/main.cpp" line="50"/>
         <source>The last session&apos;s settings are refused:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,6 +279,31 @@
     <message>
         <location filename="../../ui/history_export.cpp" line="155"/>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_document.cpp" line="203"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_document.cpp" line="207"/>
+        <source>&apos;%1&apos; is too large for a sweep document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_document.cpp" line="212"/>
+        <source>&apos;%1&apos; is not a sweep document: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_document.cpp" line="220"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="19"/>
+        <source>(the control panel&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -232,6 +385,45 @@
     <message>
         <location filename="../../ui/run_status.cpp" line="61"/>
         <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SweepText</name>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="18"/>
+        <source>No recommendation: no point finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="21"/>
+        <source>
+Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="27"/>
+        <source>, %1 % slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="29"/>
+        <source> (not among the points: add auto to the chunksize list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="37"/>
+        <source>⚠ Disturbed: other programs took more than 10 % of the CPU during the sweep; run it again on a quiet machine before trusting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="41"/>
+        <source>⚠ Stopped before the end: %1 of %2 points ran; the fits and the best use only those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_text.cpp" line="48"/>
+        <source>⚠ A point&apos;s checksum differs from serial: its results are wrong.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -656,14 +848,14 @@
     <name>poolscope::ui::ChunkTimelineView</name>
     <message>
         <location filename="../../ui/chunk_timeline_paint.cpp" line="29"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="261"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="265"/>
         <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
         <source>w%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chunk_timeline_paint.cpp" line="30"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="261"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="265"/>
         <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
@@ -685,23 +877,23 @@
     </message>
     <message>
         <location filename="../../ui/chunk_timeline_paint.cpp" line="73"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="160"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="163"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="164"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="167"/>
         <source>Worker timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="130"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="134"/>
         <source>The workers&apos; chunks appear here when a parallel run starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="223"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="227"/>
         <source>start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="224"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="228"/>
         <source>teardown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,72 +1203,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="103"/>
+        <location filename="../../ui/control_panel.cpp" line="104"/>
         <source>global lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="105"/>
+        <location filename="../../ui/control_panel.cpp" line="106"/>
         <source>threads only: one mutex around every item, a stand-in for Python&apos;s GIL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="109"/>
+        <location filename="../../ui/control_panel.cpp" line="110"/>
         <source>Backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="110"/>
-        <source>A pool of processes or of threads</source>
+        <location filename="../../ui/control_panel.cpp" line="111"/>
+        <source>A pool of processes or of threads; python: CPython&apos;s own multiprocessing.Pool (python-threads: its ThreadPool, the real GIL); mpi: worker ranks of an OpenMPI job on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="116"/>
+        <location filename="../../ui/control_panel.cpp" line="119"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="117"/>
+        <location filename="../../ui/control_panel.cpp" line="120"/>
         <source>How tasks reach workers, by Python&apos;s names; static: one block per worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="120"/>
+        <location filename="../../ui/control_panel.cpp" line="123"/>
         <source>Start method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="121"/>
+        <location filename="../../ui/control_panel.cpp" line="124"/>
         <source>processes only: fork inherits the prepared input, spawn rebuilds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="124"/>
+        <location filename="../../ui/control_panel.cpp" line="127"/>
         <source>Transport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="125"/>
+        <location filename="../../ui/control_panel.cpp" line="128"/>
         <source>processes only: items copied through pipes, or shared memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="128"/>
+        <location filename="../../ui/control_panel.cpp" line="131"/>
         <source>Pool lifetime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="129"/>
+        <location filename="../../ui/control_panel.cpp" line="132"/>
         <source>processes only: cold times the pool&apos;s start-up, warm starts it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="168"/>
+        <location filename="../../ui/control_panel.cpp" line="171"/>
         <source>of %1 usable cores: oversubscribed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/control_panel.cpp" line="169"/>
+        <location filename="../../ui/control_panel.cpp" line="172"/>
         <source>of %1 usable cores</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,47 +1276,47 @@
 <context>
     <name>poolscope::ui::CpuChart</name>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="47"/>
+        <location filename="../../ui/cpu_chart.cpp" line="49"/>
         <source>CPU per core</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="48"/>
+        <location filename="../../ui/cpu_chart.cpp" line="50"/>
         <source>serial run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="49"/>
+        <location filename="../../ui/cpu_chart.cpp" line="51"/>
         <source>parallel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="51"/>
+        <location filename="../../ui/cpu_chart.cpp" line="53"/>
         <source>all cores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="53"/>
+        <location filename="../../ui/cpu_chart.cpp" line="55"/>
         <source>steal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="59"/>
+        <location filename="../../ui/cpu_chart.cpp" line="61"/>
         <source>busy %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="75"/>
+        <location filename="../../ui/cpu_chart.cpp" line="78"/>
         <source>&lt;b&gt;CPU per core&lt;/b&gt; (heat strip: dark = idle, bright = busy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="116"/>
+        <location filename="../../ui/cpu_chart.cpp" line="119"/>
         <source>cpu%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="172"/>
+        <location filename="../../ui/cpu_chart.cpp" line="178"/>
         <source>time since start (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,17 +1324,17 @@
 <context>
     <name>poolscope::ui::EngineClient</name>
     <message>
-        <location filename="../../ui/engine_client.cpp" line="117"/>
+        <location filename="../../ui/engine_client.cpp" line="137"/>
         <source>the engine did not stop in time and was ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/engine_client.cpp" line="118"/>
+        <location filename="../../ui/engine_client.cpp" line="138"/>
         <source>the engine crashed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/engine_client.cpp" line="131"/>
+        <location filename="../../ui/engine_client.cpp" line="151"/>
         <source>cannot start the engine &apos;%1&apos;: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,7 +1479,7 @@
 <context>
     <name>poolscope::ui::HeatStrip</name>
     <message>
-        <location filename="../../ui/heat_strip.cpp" line="61"/>
+        <location filename="../../ui/heat_strip.cpp" line="75"/>
         <source>cpu%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,260 +1552,170 @@
 <context>
     <name>poolscope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="38"/>
+        <location filename="../../ui/main_window.cpp" line="39"/>
         <source>PoolScope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="54"/>
+        <location filename="../../ui/main_window.cpp" line="55"/>
         <source>The engine&apos;s event stream has a malformed line:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="66"/>
-        <source>Run &amp;serial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="68"/>
-        <source>Run the workload serially: one loop in one process (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="69"/>
-        <source>Run &amp;parallel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="71"/>
-        <source>Run the workload through the pool (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
-        <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="74"/>
-        <source>Serial, then parallel, and where the time went (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="75"/>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="77"/>
-        <source>Stop the run; what finished is kept (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="78"/>
-        <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="87"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="88"/>
-        <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="91"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="93"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="95"/>
-        <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="96"/>
-        <source>Run &amp;lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="99"/>
-        <source>&amp;Next lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="102"/>
-        <source>&amp;Previous lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="104"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="105"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="111"/>
-        <source>&amp;About PoolScope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="126"/>
+        <location filename="../../ui/main_window.cpp" line="103"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="132"/>
+        <location filename="../../ui/main_window.cpp" line="109"/>
         <source>PoolScope — Lesson %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="128"/>
+        <location filename="../../ui/main_window.cpp" line="208"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location filename="../../ui/main_window.cpp" line="129"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="130"/>
         <source>Compare runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="335"/>
         <source>Lesson stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178"/>
+        <location filename="../../ui/main_window.cpp" line="166"/>
         <source>Lessons unavailable:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
+        <source>Live runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="159"/>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="190"/>
         <source>Runs are not being recorded:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="195"/>
         <source>The stream was read in part:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="208"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>Opened request %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="200"/>
         <source>Cannot open the stream:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
         <source>Progress chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="205"/>
         <source>CPU chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="206"/>
         <source>Memory chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="219"/>
+        <location filename="../../ui/main_window.cpp" line="207"/>
         <source>Worker timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>Ready. Choose a lesson or set the knobs, then press Compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>%n usable core(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="239"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source>--lesson: there is no lesson %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="248"/>
         <source>These settings are refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="272"/>
+        <location filename="../../ui/main_window.cpp" line="263"/>
         <source>Run %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>This lesson&apos;s run &apos;%1&apos; was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="275"/>
         <source>Lesson %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="297"/>
+        <location filename="../../ui/main_window.cpp" line="288"/>
         <source>Run serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="297"/>
+        <location filename="../../ui/main_window.cpp" line="288"/>
         <source>Run parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="297"/>
+        <location filename="../../ui/main_window.cpp" line="288"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="310"/>
+        <location filename="../../ui/main_window.cpp" line="303"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="319"/>
+        <location filename="../../ui/main_window.cpp" line="312"/>
         <source>The engine refused these settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>The run failed; what finished is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,22 +1754,24 @@
     </message>
     <message>
         <location filename="../../ui/memory_chart.cpp" line="47"/>
-        <location filename="../../ui/memory_chart.cpp" line="176"/>
+        <location filename="../../ui/memory_chart.cpp" line="192"/>
         <source>peak PSS</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../ui/memory_chart.cpp" line="96"/>
-        <source>other workers</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../ui/memory_chart.cpp" line="132"/>
+        <source>%n other workers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="176"/>
+        <location filename="../../ui/memory_chart.cpp" line="192"/>
         <source>peak PSS %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="177"/>
+        <location filename="../../ui/memory_chart.cpp" line="193"/>
         <source>time since start (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,30 +1779,30 @@
 <context>
     <name>poolscope::ui::ParamForm</name>
     <message>
-        <location filename="../../ui/param_form.cpp" line="106"/>
+        <location filename="../../ui/param_form.cpp" line="108"/>
         <source>%1
 Range: %2; default: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/param_form.cpp" line="108"/>
-        <location filename="../../ui/param_form.cpp" line="150"/>
+        <location filename="../../ui/param_form.cpp" line="110"/>
+        <location filename="../../ui/param_form.cpp" line="152"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/param_form.cpp" line="116"/>
+        <location filename="../../ui/param_form.cpp" line="118"/>
         <source>(no parameters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/param_form.cpp" line="156"/>
+        <location filename="../../ui/param_form.cpp" line="158"/>
         <source>…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/param_form.cpp" line="157"/>
-        <location filename="../../ui/param_form.cpp" line="161"/>
+        <location filename="../../ui/param_form.cpp" line="159"/>
+        <location filename="../../ui/param_form.cpp" line="163"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,19 +1831,19 @@ Range: %2; default: %3</source>
     </message>
     <message>
         <location filename="../../ui/progress_chart.cpp" line="64"/>
-        <location filename="../../ui/progress_chart.cpp" line="129"/>
+        <location filename="../../ui/progress_chart.cpp" line="133"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/progress_chart.cpp" line="65"/>
-        <location filename="../../ui/progress_chart.cpp" line="130"/>
+        <location filename="../../ui/progress_chart.cpp" line="134"/>
         <source>parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/progress_chart.cpp" line="70"/>
-        <location filename="../../ui/progress_chart.cpp" line="140"/>
+        <location filename="../../ui/progress_chart.cpp" line="144"/>
         <source>items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,7 +1858,7 @@ Range: %2; default: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/progress_chart.cpp" line="139"/>
+        <location filename="../../ui/progress_chart.cpp" line="143"/>
         <source>time since the run&apos;s start (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,6 +2212,457 @@ Range: %2; default: %3</source>
     <message>
         <location filename="../../ui/stream_recorder.cpp" line="49"/>
         <source>The disk is too slow to keep up; this run is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>poolscope::ui::SweepForm</name>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="39"/>
+        <source>Values and ranges, comma-separated: 1,2,4,8 · 1..16 (every one) · 1..64*2 (×2 each step); empty: the control panel&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="46"/>
+        <source>; auto = ⌈n / (4·workers)⌉, Python&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="53"/>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="56"/>
+        <source>Chunksize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="65"/>
+        <source>Try %1 too; none ticked: the control panel&apos;s dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="71"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="77"/>
+        <source>Runs per point (and for the serial baseline); the median is shown, min–max is the noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="84"/>
+        <source>Runs per point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sweep_form.cpp" line="142"/>
+        <source>%n point(s) × %1 run(s), plus the serial baseline</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>poolscope::ui::SweepHeatmap</name>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="131"/>
+        <source>&lt;br&gt;chunksize auto = ceil(n / (4·%1)) = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="132"/>
+        <source>&lt;br&gt;not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="133"/>
+        <source>&lt;br&gt;median %1 (min %2 … max %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="137"/>
+        <source>&lt;br&gt;speedup %1 · efficiency %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="139"/>
+        <source>&lt;br&gt;T %1 · C %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="142"/>
+        <source>&lt;br&gt;★ the best point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="145"/>
+        <source>&lt;br&gt;within the noise of the best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="148"/>
+        <source>&lt;br&gt;the formula&apos;s choice ceil(n / (4W))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="149"/>
+        <source>&lt;br&gt;partial: not every run finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="150"/>
+        <source>&lt;br&gt;checksums differ from serial!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="196"/>
+        <source>Run a sweep (or open a saved one) to see workers × chunksize here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="272"/>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="284"/>
+        <source>chunksize (items per task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="313"/>
+        <source>speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="315"/>
+        <source>1× serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_heatmap.cpp" line="319"/>
+        <source>wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>poolscope::ui::SweepRunner</name>
+    <message>
+        <location filename="../../ui/sweep_runner.cpp" line="47"/>
+        <source>cannot make a temporary folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_runner.cpp" line="95"/>
+        <source>the sweep&apos;s document cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_runner.cpp" line="97"/>
+        <source>the sweep printed no document (exit status %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>poolscope::ui::SweepScaling</name>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="61"/>
+        <source>unbounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="62"/>
+        <source>Amdahl: s = %1 [%2 … %3], at most %4×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="67"/>
+        <source>USL: σ = %1, κ = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="69"/>
+        <source>, peak W ≈ %1 (%2×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="71"/>
+        <source>, no peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="101"/>
+        <source>Speedup against workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="104"/>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="107"/>
+        <source>speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="124"/>
+        <source>measured (median, min–max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="147"/>
+        <source>ideal: speedup = W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="173"/>
+        <source>usable cores = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_scaling.cpp" line="187"/>
+        <source>Speedup against workers&lt;br&gt;&lt;small&gt;%1&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>poolscope::ui::SweepUCurve</name>
+    <message>
+        <location filename="../../ui/sweep_ucurve.cpp" line="37"/>
+        <source>Wall time against chunksize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_ucurve.cpp" line="54"/>
+        <source>chunksize (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_ucurve.cpp" line="57"/>
+        <source>median wall (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_ucurve.cpp" line="62"/>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_ucurve.cpp" line="67"/>
+        <source>best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_ucurve.cpp" line="88"/>
+        <source>W = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>poolscope::ui::SweepView</name>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="18"/>
+        <source>Cannot open the sweep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="31"/>
+        <source>Cannot save the sweep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="34"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="39"/>
+        <source>Sweep documents (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="40"/>
+        <source>Open s&amp;weep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="41"/>
+        <source>Open a sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="45"/>
+        <source>A sweep saved here, or printed by poolscope-cli sweep --json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="46"/>
+        <source>Sa&amp;ve sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_files.cpp" line="48"/>
+        <source>Save the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="42"/>
+        <source>Run sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="45"/>
+        <source>Run the serial baseline, then every point, in a seeded random order (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="47"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="48"/>
+        <source>Stop the sweep; the points that finished are kept (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="49"/>
+        <source>Use this setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="51"/>
+        <source>Load the best point (or the cell you clicked) into the controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="104"/>
+        <source>speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="105"/>
+        <source>median wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="113"/>
+        <source>Showing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="116"/>
+        <source>Colour by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="120"/>
+        <source>★ best · dashed: ⌈n / 4W⌉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="122"/>
+        <source>The best point has a thick frame and a star; the cell the article&apos;s formula chunksize = ⌈n / (4·workers)⌉ picks has a dashed one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="163"/>
+        <location filename="../../ui/sweep_view.cpp" line="172"/>
+        <source>This sweep is refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="167"/>
+        <source>The control panel&apos;s settings are refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="189"/>
+        <source>Stopping… the points that finished are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="227"/>
+        <source>%1 of %2 points done · run %3 of %4 · %5 elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="233"/>
+        <source> · about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="250"/>
+        <source>The engine refused this sweep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="251"/>
+        <source>Refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="253"/>
+        <source>The sweep failed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="254"/>
+        <source>Failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="257"/>
+        <source>A run of the sweep failed; what finished is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="258"/>
+        <source>Stopped: %1 of %2 points ran; they are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="261"/>
+        <source>Done: %1 points in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="278"/>
+        <source>%1 of %2 points ran (seed %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="295"/>
+        <source>The heatmap and the U-curve show one %1 at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="341"/>
+        <source>Sweeping %1, %2 items: the cells fill in as points finish; the fits come at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="366"/>
+        <source>Loaded %1 into the controls: Compare runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="378"/>
+        <source>Heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="379"/>
+        <source>U-curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view.cpp" line="380"/>
+        <source>Scaling and fits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "ui/breakdown_chart.h"
 
+#include <QGraphicsLayout>
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -58,6 +60,12 @@ BreakdownChart::BreakdownChart(QWidget* parent) : QChartView(parent) {
 void BreakdownChart::setChartStyle(const ChartStyle& style) {
     style_ = style;
     style_.apply(chart());
+    // Six legend rows beside two bars: without the layout's own margins and with a slightly
+    // smaller legend they fit the result tab's height at 1280×800 instead of losing the last.
+    chart()->layout()->setContentsMargins(0, 0, 0, 0);
+    QFont legend = style_.font();
+    legend.setPointSizeF(legend.pointSizeF() * 0.9);
+    chart()->legend()->setFont(legend);
     const QColor colours[kParts] = {QColor(0x8c, 0x56, 0x4b), QColor(0x9b, 0x59, 0xb6),
                                     QColor(0xe3, 0x77, 0xc2), QColor(0x2c, 0xa0, 0x2c),
                                     QColor(0x7f, 0x7f, 0x7f), QColor(0xd6, 0xd6, 0xd6)};

@@ -127,7 +127,8 @@ int run_command(const Args& args) {
         return 1;
     }
     if (auto e = refused) {
-        if (writer) writer->on_error("", {"bad_input", *e, -1, 0, 0, -1, -1}, monotonic_ns());
+        if (writer)
+            writer->on_error("", RunError{.code = "bad_input", .message = *e}, monotonic_ns());
         if (writer) finish_events("run", *writer, events_fd, *opt.events);
         return bad_input(*e);
     }

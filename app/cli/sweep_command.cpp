@@ -192,7 +192,9 @@ int sweep_command(const Args& args) {
         if (auto e = engine.check(points[i].config))
             refused = at_point(opt.axes, points[i].point) + *e;
     if (refused) {
-        if (writer) writer->on_error("", {"bad_input", *refused, -1, 0, 0, -1, -1}, monotonic_ns());
+        if (writer)
+            writer->on_error("", RunError{.code = "bad_input", .message = *refused},
+                             monotonic_ns());
         if (writer) finish_events("sweep", *writer, events_fd, *opt.run.events);
         return bad_input(*refused);
     }

@@ -111,10 +111,11 @@ void on_job_exit(MpiRun& m, const ExitStatus& status, int64_t now) {
             release_inflight(st, *s, e);
     }
     if (clean || named || stopped_by_us) return;
-    add_error(st, {"mpi_failed",
-                   "the MPI job ended early (mpirun " + describe_exit(status) +
-                       "): " + mpirun_output_tail(m.job.output),
-                   -1, m.job.pid, status.signal, -1, -1});
+    add_error(st, RunError{.code = "mpi_failed",
+                           .message = "the MPI job ended early (mpirun " + describe_exit(status) +
+                                      "): " + mpirun_output_tail(m.job.output),
+                           .pid = m.job.pid,
+                           .signal = status.signal});
     begin_stop(st, now);
 }
 

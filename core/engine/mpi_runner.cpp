@@ -116,25 +116,23 @@ void check_deadlines(MpiRun& m, int64_t now) {
         if (ctx.config.task_timeout_s <= 0 || !s.alive || s.doomed || s.inflight.empty()) continue;
         if (now - s.busy_since_ns < static_cast<int64_t>(ctx.config.task_timeout_s * 1e9)) continue;
         const uint64_t id = s.inflight.front();
-        RunError e{"timeout",
-                   rank_label(m, s.index + 1, s.pid) + " exceeded --task-timeout " +
-                       std::to_string(ctx.config.task_timeout_s) + " s on chunk " +
-                       std::to_string(id) + "; ended the MPI job",
-                   s.index,
-                   s.pid,
-                   0,
-                   static_cast<int64_t>(id),
-                   -1};
+        RunError e{.code = "timeout",
+                   .message = rank_label(m, s.index + 1, s.pid) + " exceeded --task-timeout " +
+                              std::to_string(ctx.config.task_timeout_s) + " s on chunk " +
+                              std::to_string(id) + "; ended the MPI job",
+                   .worker = s.index,
+                   .pid = s.pid,
+                   .chunk = static_cast<int64_t>(id)};
         end_worker(s, now);
         release_inflight(st, s, e);
     }
     if (m.reaped) return;
     if (!st.stopping && !m.lost_ns && !all_ready(st) && now - st.t0 > kStartTimeoutNs) {
-        add_error(st, {"start_failed",
-                       "the MPI job's ranks did not all report within " +
-                           std::to_string(kStartTimeoutNs / 1'000'000'000) +
-                           " s: " + mpirun_output_tail(m.job.output),
-                       -1, m.job.pid, 0, -1, -1});
+        add_error(st, RunError{.code = "start_failed",
+                               .message = "the MPI job's ranks did not all report within " +
+                                          std::to_string(kStartTimeoutNs / 1'000'000'000) +
+                                          " s: " + mpirun_output_tail(m.job.output),
+                               .pid = m.job.pid});
         begin_stop(st, now);
     }
     if ((st.stopping || m.lost_ns) && !m.kill_at_ns) {
@@ -261,7 +259,8 @@ RunResult run_mpi(const RunContext& ctx) {
     st.t0 = monotonic_ns();
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, st.t0);
     if (auto e = start_mpi_job(ctx, m.job)) {
-        add_error(st, {"start_failed", "cannot start the MPI job: " + *e, -1, 0, 0, -1, -1});
+        add_error(st,
+                  RunError{.code = "start_failed", .message = "cannot start the MPI job: " + *e});
         st.stopping = true;
         m.reaped = true;
     } else {

@@ -104,8 +104,12 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
                                                           std::to_string(spec.count) + " items)"
                                                     : "item " + std::to_string(f.item);
         if (st.item_errors_reported++ < kMaxReportedItemErrors)
-            add_error(st, {"item_failed", what + ": " + f.message, slot.index, slot.pid, 0,
-                           static_cast<int64_t>(id), static_cast<int64_t>(f.item)});
+            add_error(st, RunError{.code = "item_failed",
+                                   .message = what + ": " + f.message,
+                                   .worker = slot.index,
+                                   .pid = slot.pid,
+                                   .chunk = static_cast<int64_t>(id),
+                                   .item = static_cast<int64_t>(f.item)});
     }
     slot.inflight.pop_front();
     slot.busy_since_ns = now;
@@ -120,14 +124,12 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
 
 void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why) {
     const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight.front());
-    RunError e{"protocol",
-               "worker " + std::to_string(slot.index) + " (pid " + std::to_string(slot.pid) +
-                   "): protocol error: " + why,
-               slot.index,
-               slot.pid,
-               0,
-               chunk,
-               -1};
+    RunError e{.code = "protocol",
+               .message = "worker " + std::to_string(slot.index) + " (pid " +
+                          std::to_string(slot.pid) + "): protocol error: " + why,
+               .worker = slot.index,
+               .pid = slot.pid,
+               .chunk = chunk};
     end_worker(slot, monotonic_ns());
     if (slot.inflight.empty()) add_error(st, e);
     release_inflight(st, slot, e);
@@ -263,15 +265,23 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
                                                         : "worker_died";
     if (slot.inflight.empty()) {
         if (!st.joining && !st.stopping) {
-            add_error(st, {code, who + " while idle", slot.index, slot.pid, status.signal, -1, -1});
+            add_error(st, RunError{.code = code,
+                                   .message = who + " while idle",
+                                   .worker = slot.index,
+                                   .pid = slot.pid,
+                                   .signal = status.signal});
             if (st.ctx->config.on_failure == OnFailure::Stop) begin_stop(st, now);
         }
         return;
     }
     const uint64_t running = slot.inflight.front();
     release_inflight(st, slot,
-                     {code, who + " while running chunk " + std::to_string(running), slot.index,
-                      slot.pid, status.signal, static_cast<int64_t>(running), -1});
+                     RunError{.code = code,
+                              .message = who + " while running chunk " + std::to_string(running),
+                              .worker = slot.index,
+                              .pid = slot.pid,
+                              .signal = status.signal,
+                              .chunk = static_cast<int64_t>(running)});
 }
 
 void end_worker(WorkerSlot& slot, int64_t now) {
@@ -303,10 +313,12 @@ void out_of_memory(PoolState& st) {
     }
     begin_stop(st, now);
     try {
-        add_error(st, {"out_of_memory",
-                       "the engine ran out of memory (an allocation failed); finished results "
-                       "are kept; reduce --chunksize, --size or the workload's size",
-                       -1, 0, 0, -1, -1});
+        add_error(
+            st,
+            RunError{.code = "out_of_memory",
+                     .message =
+                         "the engine ran out of memory (an allocation failed); finished results "
+                         "are kept; reduce --chunksize, --size or the workload's size"});
     } catch (const std::bad_alloc&) {
     }
 }

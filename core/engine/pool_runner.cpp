@@ -10,8 +10,8 @@
 
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
-#include "core/engine/pool_queue.h"
 #include "core/engine/pool_dispatch.h"
+#include "core/engine/pool_queue.h"
 #include "core/engine/pool_results.h"
 #include "core/engine/pool_state.h"
 #include "core/engine/worker_launcher.h"
@@ -34,12 +34,12 @@ bool prepare_segment(PoolState& st) {
     const uint64_t n = shm ? cfg.size : 0, inb = wl.input_bytes(), outb = wl.output_bytes();
     if (auto e = st.shm.create(n * inb, n * outb, shm && st.ctx->faults.shm_full,
                                queue ? TaskBoard::bytes() : 0)) {
-        add_error(st, {"shm_failed", *e, -1, 0, 0, -1, -1});
+        add_error(st, RunError{.code = "shm_failed", .message = *e});
         return false;
     }
     if (queue)
         if (auto e = open_queue(st)) {
-            add_error(st, {"start_failed", *e, -1, 0, 0, -1, -1});
+            add_error(st, RunError{.code = "start_failed", .message = *e});
             return false;
         }
     if (!shm) return true;
@@ -56,8 +56,10 @@ bool start_worker(PoolState& st, WorkerSlot& slot, int index) {
     const int64_t now = monotonic_ns();
     const bool seg = st.use_shm || st.board.valid();
     if (auto err = launch_worker(*st.ctx, index, w, seg ? &st.shm : nullptr, st.queue_read_fd)) {
-        add_error(st, {"start_failed", "cannot start worker " + std::to_string(index) + ": " + *err,
-                       index, 0, 0, -1, -1});
+        add_error(st,
+                  RunError{.code = "start_failed",
+                           .message = "cannot start worker " + std::to_string(index) + ": " + *err,
+                           .worker = index});
         return false;
     }
     slot = WorkerSlot{};
@@ -105,15 +107,14 @@ void check_deadlines(PoolState& st, int64_t now) {
         if (cfg.task_timeout_s <= 0 || !s.alive || s.doomed || s.inflight.empty()) continue;
         if (now - s.busy_since_ns < static_cast<int64_t>(cfg.task_timeout_s * 1e9)) continue;
         const uint64_t id = s.inflight.front();
-        RunError e{"timeout",
-                   "worker " + std::to_string(s.index) + " (pid " + std::to_string(s.pid) +
-                       ") exceeded --task-timeout " + std::to_string(cfg.task_timeout_s) +
-                       " s on chunk " + std::to_string(id) + "; ended it",
-                   s.index,
-                   s.pid,
-                   0,
-                   static_cast<int64_t>(id),
-                   -1};
+        RunError e{.code = "timeout",
+                   .message = "worker " + std::to_string(s.index) + " (pid " +
+                              std::to_string(s.pid) + ") exceeded --task-timeout " +
+                              std::to_string(cfg.task_timeout_s) + " s on chunk " +
+                              std::to_string(id) + "; ended it",
+                   .worker = s.index,
+                   .pid = s.pid,
+                   .chunk = static_cast<int64_t>(id)};
         end_worker(s, now);
         release_inflight(st, s, e);
     }

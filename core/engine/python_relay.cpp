@@ -35,7 +35,7 @@ PythonRelay::PythonRelay(const RunContext& ctx, RunResult& result) : ctx_(ctx), 
 void PythonRelay::protocol_error(const std::string& message) {
     if (broken_) return;
     broken_ = true;
-    RunError e{"protocol", "Python driver: " + message, -1, 0, 0, -1, -1};
+    RunError e{.code = "protocol", .message = "Python driver: " + message};
     r_.errors.push_back(e);
     ctx_.observer->on_error(ctx_.run_id, e, 0);
 }

@@ -127,16 +127,15 @@ struct PythonRun {
         lost_worker = true;
         const std::string how =
             status ? describe_exit(*status) : "ended (the pool collected its exit status)";
-        RunError e{status && status->signal == SIGKILL ? "worker_killed" : "worker_died",
-                   "Python worker " + std::to_string(index) + " (pid " + std::to_string(pid) +
+        RunError e{
+            .code = status && status->signal == SIGKILL ? "worker_killed" : "worker_died",
+            .message = "Python worker " + std::to_string(index) + " (pid " + std::to_string(pid) +
                        ") " + how +
                        " with tasks outstanding; Python's Pool would start a new worker and wait "
                        "for the lost task forever, so the run was ended",
-                   index,
-                   pid,
-                   status ? status->signal : 0,
-                   -1,
-                   -1};
+            .worker = index,
+            .pid = pid,
+            .signal = status ? status->signal : 0};
         r.errors.push_back(e);
         ctx.observer->on_error(ctx.run_id, e, monotonic_ns());
         auto& rec = r.worker_records[static_cast<std::size_t>(index)];
@@ -226,7 +225,7 @@ RunResult run_python(const RunContext& ctx) {
         shm_in = base + "-in", shm_out = base + "-out";
     }
     if (auto e = launch_driver(ctx, driver_argument(ctx, shm_in, shm_out), run.d)) {
-        r.errors.push_back({"start_failed", *e, -1, 0, 0, -1, -1});
+        r.errors.push_back(RunError{.code = "start_failed", .message = *e});
         r.partial = ctx.config.size > 0;
         ctx.observer->on_run_end(r);
         return r;
@@ -262,15 +261,16 @@ void PythonRun::finish(int64_t t0) {
         std::string why = "interrupted";
         for (auto* src : ctx.stops)
             if (src->check()) why = src->reason();
-        r.errors.push_back({"interrupted", why, -1, 0, 0, -1, -1});
+        r.errors.push_back(RunError{.code = "interrupted", .message = why});
     }
     const auto& dr = relay.driver_result();
     if (!dr && !interrupted && !lost_worker && !relay.broken() && driver_status)
-        r.errors.push_back({"worker_died",
-                            "the Python driver (pid " + std::to_string(d.pid) + ") " +
-                                describe_exit(*driver_status) +
-                                " before the run ended (its messages are on stderr)",
-                            -1, d.pid, driver_status->signal, -1, -1});
+        r.errors.push_back(RunError{.code = "worker_died",
+                                    .message = "the Python driver (pid " + std::to_string(d.pid) +
+                                               ") " + describe_exit(*driver_status) +
+                                               " before the run ended (its messages are on stderr)",
+                                    .pid = d.pid,
+                                    .signal = driver_status->signal});
     const auto& chunks = relay.chunks();
     int64_t t_last = 0;
     for (const auto& c : chunks) t_last = std::max(t_last, c.received_ns);
@@ -324,11 +324,11 @@ void PythonRun::finish(int64_t t0) {
     r.partial = interrupted || lost_worker || relay.broken() || !dr || (dr && dr->partial) ||
                 r.checksum_items < ctx.config.size;
     if (dr && !dr->partial && r.checksum_items != ctx.config.size && !relay.broken())
-        r.errors.push_back({"protocol",
-                            "the Python driver finished but handed over the outputs of " +
+        r.errors.push_back(
+            RunError{.code = "protocol",
+                     .message = "the Python driver finished but handed over the outputs of " +
                                 std::to_string(r.checksum_items) + " of " +
-                                std::to_string(ctx.config.size) + " items",
-                            -1, 0, 0, -1, -1});
+                                std::to_string(ctx.config.size) + " items"});
     if (tel.enabled() && !end_sampled)
         ctx.observer->on_sample(ctx.run_id,
                                 tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}}));

@@ -86,9 +86,11 @@ bool handle_slice(SerialState& s, const RunContext& ctx, std::span<const std::by
     s.r.items_failed += h->failures.size();
     for (const auto& f : h->failures)
         if (s.r.errors.size() < 100)
-            s.r.errors.push_back({"item_failed",
-                                  "item " + std::to_string(f.item) + ": " + f.message, 0, 0, 0, -1,
-                                  static_cast<int64_t>(f.item)});
+            s.r.errors.push_back(
+                RunError{.code = "item_failed",
+                         .message = "item " + std::to_string(f.item) + ": " + f.message,
+                         .worker = 0,
+                         .item = static_cast<int64_t>(f.item)});
     ctx.observer->on_progress(
         {ctx.run_id, s.r.checksum_items + s.r.items_failed, ctx.config.size, 0, 0, s.last_result});
     return true;
@@ -107,8 +109,8 @@ bool drain(SerialState& s, const RunContext& ctx, int& fd) {
             if (f.type == FrameType::Ready) {
                 if (auto m = read_ready(f.payload)) s.r.worker_records[0].ready_ns = m->ready_ns;
             } else if (f.type != FrameType::Result || !handle_slice(s, ctx, f.payload)) {
-                s.r.errors.push_back(
-                    {"protocol", "serial child: malformed frame", 0, 0, 0, -1, -1});
+                s.r.errors.push_back(RunError{
+                    .code = "protocol", .message = "serial child: malformed frame", .worker = 0});
                 return close_fd(fd), false;
             }
         }
@@ -125,7 +127,7 @@ RunResult run_serial(const RunContext& ctx) {
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, t0);
     ChildPipes p;
     if (auto e = make_child_pipes(p)) {
-        s.r.errors.push_back({"start_failed", *e, 0, 0, 0, -1, -1});
+        s.r.errors.push_back(RunError{.code = "start_failed", .message = *e, .worker = 0});
         s.r.partial = ctx.config.size > 0;
         ctx.observer->on_run_end(s.r);
         return s.r;
@@ -148,9 +150,10 @@ RunResult run_serial(const RunContext& ctx) {
     bool interrupted = false, killed = false, end_sampled = false;
     std::optional<ExitStatus> status;
     if (pid < 0 || pidfd < 0) {
-        s.r.errors.push_back({"start_failed",
-                              std::string("cannot start the serial child: ") + strerror(errno), 0,
-                              0, 0, -1, -1});
+        s.r.errors.push_back(
+            RunError{.code = "start_failed",
+                     .message = std::string("cannot start the serial child: ") + strerror(errno),
+                     .worker = 0});
         if (pid > 0) kill(pid, SIGKILL), waitpid(pid, nullptr, 0);
         close_fd(fd);
     }
@@ -204,16 +207,19 @@ RunResult run_serial(const RunContext& ctx) {
         w.signal = status->signal;
         w.state = status->exited ? "exited" : "killed";
         if (!interrupted && !(status->exited && status->code == 0))
-            s.r.errors.push_back(
-                {status->signal == SIGKILL ? "worker_killed" : "worker_died",
-                 "serial child (pid " + std::to_string(pid) + ") " + describe_exit(*status), 0, pid,
-                 status->signal, -1, -1});
+            s.r.errors.push_back(RunError{
+                .code = status->signal == SIGKILL ? "worker_killed" : "worker_died",
+                .message =
+                    "serial child (pid " + std::to_string(pid) + ") " + describe_exit(*status),
+                .worker = 0,
+                .pid = pid,
+                .signal = status->signal});
     }
     if (interrupted) {
         std::string why = "interrupted";
         for (auto* src : ctx.stops)
             if (src->check()) why = src->reason();
-        s.r.errors.push_back({"interrupted", why, -1, 0, 0, -1, -1});
+        s.r.errors.push_back(RunError{.code = "interrupted", .message = why});
     }
     s.r.start_ns = s.loop_start ? s.loop_start : t0;
     s.r.end_ns = s.loop_end ? s.loop_end : s.r.start_ns;

@@ -66,10 +66,13 @@ bool on_result(ThreadsState& s, std::span<const std::byte> payload, int64_t now)
     s.r.checksum_items += hashed->items;
     for (const auto& f : h->failures) {
         if (s.r.errors.size() < 100)
-            s.r.errors.push_back({"item_failed",
-                                  "item " + std::to_string(f.item) + ": " + f.message,
-                                  static_cast<int>(h->worker), s.pid, 0,
-                                  static_cast<int64_t>(h->chunk_id), static_cast<int64_t>(f.item)});
+            s.r.errors.push_back(
+                RunError{.code = "item_failed",
+                         .message = "item " + std::to_string(f.item) + ": " + f.message,
+                         .worker = static_cast<int>(h->worker),
+                         .pid = s.pid,
+                         .chunk = static_cast<int64_t>(h->chunk_id),
+                         .item = static_cast<int64_t>(f.item)});
     }
     ChunkRecord& c = s.r.chunk_records[h->chunk_id];
     c = {h->chunk_id,
@@ -128,8 +131,9 @@ bool on_frame(ThreadsState& s, const Frame& f, int64_t now) {
     const std::string why = f.type == FrameType::Fatal ? read_fatal(f.payload) : "unexpected frame";
     // The host's own fatal frames say what ran out; anything else is a protocol error.
     const bool ran_out = f.type == FrameType::Fatal && !why.starts_with("protocol error");
-    end_host(s, {ran_out ? "resources" : "protocol",
-                 "threads host (pid " + std::to_string(s.pid) + "): " + why, -1, s.pid, 0, -1, -1});
+    end_host(s, RunError{.code = ran_out ? "resources" : "protocol",
+                         .message = "threads host (pid " + std::to_string(s.pid) + "): " + why,
+                         .pid = s.pid});
     return true;
 }
 
@@ -147,11 +151,13 @@ void drain(ThreadsState& s, int& fd) {
             const auto st = s.decoder.next(f);
             if (st == FrameDecoder::Status::NeedMore) break;
             if (st == FrameDecoder::Status::Error || !on_frame(s, f, now)) {
-                end_host(s, {"protocol",
-                             "threads host (pid " + std::to_string(s.pid) + "): protocol error: " +
-                                 (st == FrameDecoder::Status::Error ? s.decoder.error()
-                                                                    : "malformed frame"),
-                             -1, s.pid, 0, -1, -1});
+                end_host(
+                    s, RunError{.code = "protocol",
+                                .message = "threads host (pid " + std::to_string(s.pid) +
+                                           "): protocol error: " +
+                                           (st == FrameDecoder::Status::Error ? s.decoder.error()
+                                                                              : "malformed frame"),
+                                .pid = s.pid});
                 return close_fd(fd);
             }
         }
@@ -170,11 +176,15 @@ void check_deadlines(ThreadsState& s, int64_t now) {
     if (limit <= 0) return;
     for (std::size_t i = 0; i < s.busy_since.size(); ++i) {
         if (!s.busy_since[i] || now - s.busy_since[i] < static_cast<int64_t>(limit * 1e9)) continue;
-        end_host(s, {"timeout",
-                     "thread " + std::to_string(i) + " exceeded --task-timeout " +
-                         std::to_string(limit) + " s on chunk " + std::to_string(s.current[i]) +
-                         "; ended the threads host (pid " + std::to_string(s.pid) + ")",
-                     static_cast<int>(i), s.pid, 0, s.current[i], -1});
+        end_host(
+            s, RunError{.code = "timeout",
+                        .message = "thread " + std::to_string(i) + " exceeded --task-timeout " +
+                                   std::to_string(limit) + " s on chunk " +
+                                   std::to_string(s.current[i]) + "; ended the threads host (pid " +
+                                   std::to_string(s.pid) + ")",
+                        .worker = static_cast<int>(i),
+                        .pid = s.pid,
+                        .chunk = s.current[i]});
         return;
     }
 }
@@ -199,11 +209,13 @@ void finish(ThreadsState& s, RunTelemetry& tel, int64_t t_end,
         w.state = st && st->exited ? "exited" : "killed";
     }
     if (st && !(st->exited && st->code == 0) && !s.ending && !s.interrupted)
-        r.errors.push_back(
-            {st->signal == SIGKILL ? "worker_killed" : "worker_died",
-             "threads host (pid " + std::to_string(s.pid) + ") " + describe_exit(*st), -1, s.pid,
-             st->signal, -1, -1});
-    if (s.interrupted) r.errors.push_back({"interrupted", "interrupted", -1, 0, 0, -1, -1});
+        r.errors.push_back(RunError{
+            .code = st->signal == SIGKILL ? "worker_killed" : "worker_died",
+            .message = "threads host (pid " + std::to_string(s.pid) + ") " + describe_exit(*st),
+            .pid = s.pid,
+            .signal = st->signal});
+    if (s.interrupted)
+        r.errors.push_back(RunError{.code = "interrupted", .message = "interrupted"});
     int64_t last_ready = s.t0;
     for (const auto& w : r.worker_records) last_ready = std::max(last_ready, w.ready_ns);
     if (!s.t_last) s.t_last = last_ready;
@@ -251,11 +263,11 @@ RunResult run_threads(const RunContext& ctx) {
     int fd = -1, pidfd = -1;
     bool end_sampled = false;
     if (auto e = make_child_pipes(p)) {
-        s.r.errors.push_back({"start_failed", *e, -1, 0, 0, -1, -1});
+        s.r.errors.push_back(RunError{.code = "start_failed", .message = *e});
     } else if ((s.pid = fork_host(s, p)) < 0 || (pidfd = open_pidfd(s.pid)) < 0) {
-        s.r.errors.push_back({"start_failed",
-                              std::string("cannot start the threads host: ") + strerror(errno), -1,
-                              0, 0, -1, -1});
+        s.r.errors.push_back(
+            RunError{.code = "start_failed",
+                     .message = std::string("cannot start the threads host: ") + strerror(errno)});
         if (s.pid > 0) kill(s.pid, SIGKILL), waitpid(s.pid, nullptr, 0);
     }
     close_fd(p.task_read);

@@ -40,6 +40,7 @@
 #include "bench/ratio_table.h"
 #include "bench/round_figures.h"
 #include "bench/run_usage.h"
+#include "bench/square_config.h"
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
@@ -63,17 +64,7 @@ std::string g_failure;
 double g_floor_s = 0;  // what one timed call costs the hook timer itself (for the printout)
 
 RunConfig square_config(int sample_ms, bool pin) {
-    RunConfig cfg;
-    cfg.pin = pin;
-    cfg.workload = "square";
-    cfg.size = g_tasks;
-    cfg.workers = kWorkers;
-    cfg.chunksize = 1;
-    cfg.start = StartMethod::Fork;
-    cfg.transport = Transport::Pipe;
-    cfg.pool = PoolLifetime::Cold;
-    cfg.sample_ms = sample_ms;
-    return cfg;
+    return square_chunk_per_task(g_tasks, kWorkers, sample_ms, pin);
 }
 
 // What a benchmark's runs go through: the observer the engine calls, and the timer in front of

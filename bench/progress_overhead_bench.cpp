@@ -25,6 +25,7 @@
 #include "bench/observer_hook_timer.h"
 #include "bench/paired_ratios.h"
 #include "bench/round_figures.h"
+#include "bench/square_config.h"
 #include "core/engine/engine.h"
 #include "core/platform/clock.h"
 
@@ -39,17 +40,8 @@ constexpr int kHookRuns = 3;
 constexpr int kWorkers = 2;
 
 RunConfig square_config() {
-    RunConfig cfg;
-    cfg.pin = true;  // holds placement still: free placement moves this wall by up to 2x
-    cfg.workload = "square";
-    cfg.size = g_tasks;
-    cfg.workers = kWorkers;
-    cfg.chunksize = 1;
-    cfg.start = StartMethod::Fork;
-    cfg.transport = Transport::Pipe;
-    cfg.pool = PoolLifetime::Cold;
-    cfg.sample_ms = 0;
-    return cfg;
+    // Pinned: free placement moves this wall by up to 2x.
+    return square_chunk_per_task(g_tasks, kWorkers, 0, true);
 }
 
 // One run through observer; its wall_s, or a negative value (and a message) when it failed.

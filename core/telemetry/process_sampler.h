@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/telemetry/proc_pid_files.h"
 #include "core/telemetry/run_telemetry.h"
 
 namespace poolscope {
@@ -53,14 +54,17 @@ class ProcessSampler {
         bool seen = false;         // false until the first sample, which has no interval
         int64_t t_ns = 0;
         uint64_t cpu_ns = 0;
-        int64_t pss_t_ns = -1;    // when smaps_rollup was last read; -1 = never
-        int64_t pss_cost_ns = 0;  // how long that read took
+        std::unordered_map<pid_t, uint64_t> threads;  // live thread → its schedstat CPU ns
+        uint64_t exited_threads_ns = 0;               // CPU of threads that have gone
+        int64_t pss_t_ns = -1;                        // when smaps_rollup was last read; -1 = never
+        int64_t pss_cost_ns = 0;                      // how long that read took
         uint64_t pss_bytes = 0;
         uint64_t uss_bytes = 0;
     };
 
     std::string pid_dir(pid_t pid) const;
     Track& track_for(pid_t pid, uint64_t start_ticks);
+    uint64_t read_cpu_ns(const std::string& dir, const PidStat& stat, Track& track);
     bool pss_due(const Track& track, uint64_t rss_bytes, int64_t now_ns) const;
     void refresh_pss(const std::string& dir, Track& track, uint64_t rss_bytes,
                      int64_t now_ns) const;
@@ -70,6 +74,7 @@ class ProcessSampler {
     uint64_t page_bytes_;
     uint64_t ns_per_tick_;
     std::unordered_map<pid_t, Track> tracks_;
+    std::unordered_map<pid_t, uint64_t> scratch_threads_;
 };
 
 }  // namespace poolscope

@@ -96,7 +96,7 @@ class ChunkTimelineTest : public QObject {
 
     void mergedColumnsStayFewAndReportTheBusyShare() {
         const RunTrace run = test::syntheticRun(2, 100'000);
-        test::checkMergedColumns(run, 800);
+        test::checkMergedColumns(run, 800, test::Busy::EveryRow);
     }
 
     // The same with a real run of 10^5 one-item chunks from the engine, every chunk in detail.
@@ -116,7 +116,7 @@ class ChunkTimelineTest : public QObject {
         const RunTrace* run = session.latestRun(false);
         QVERIFY(run && run->result && !run->aggregated);
         QCOMPARE(run->chunks.size(), std::size_t{100'000});
-        test::checkMergedColumns(*run, 800);
+        test::checkMergedColumns(*run, 800, test::Busy::AllRows);
         ChunkTimelineView view;
         view.resize(900, 300);
         view.setRun(run);

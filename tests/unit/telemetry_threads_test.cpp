@@ -7,6 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
 #include <thread>
 
 #include "core/telemetry/process_sampler.h"
@@ -51,4 +54,65 @@ TEST(TelemetryThreads, ProcessCpuCountsASecondThreadThatBurns) {
     waitpid(pid, nullptr, 0);
     EXPECT_FALSE(s.gone);
     EXPECT_GE(static_cast<double>(s.cpu_ns) * 1e-9, 0.25) << "the burning thread is not counted";
+}
+
+namespace {
+
+// A /proc/PID made by hand: stat with `ticks` of user time, one resident page, and a schedstat
+// per thread under task/.
+struct FakeProc {
+    std::filesystem::path root =
+        std::filesystem::temp_directory_path() / ("poolscope-proc-" + std::to_string(getpid()));
+    std::filesystem::path dir = root / "77";
+
+    FakeProc() { std::filesystem::create_directories(dir / "task"); }
+    ~FakeProc() { std::filesystem::remove_all(root); }
+
+    static void write(const std::filesystem::path& p, const std::string& text) {
+        std::ofstream(p) << text;
+    }
+    void stat(int ticks) {
+        // The fields up to `processor` (39th), as a real stat line has them.
+        write(dir / "stat", "77 (w) R 1 77 77 0 -1 0 10 0 0 0 " + std::to_string(ticks) +
+                                " 0 0 0 20 0 1 0 500 4096 1 18446744073709551615 0 0 0 0 0 0 "
+                                "0 0 0 0 0 0 17 1 0 0 0 0 0\n");
+        write(dir / "statm", "10 1 0 1 0 1 0\n");
+    }
+    void thread(int tid, uint64_t ns) {
+        std::filesystem::create_directories(dir / "task" / std::to_string(tid));
+        write(dir / "task" / std::to_string(tid) / "schedstat", std::to_string(ns) + " 0 1\n");
+    }
+    void thread_exits(int tid) { std::filesystem::remove_all(dir / "task" / std::to_string(tid)); }
+};
+
+}  // namespace
+
+TEST(TelemetryThreads, AThreadThatExitsKeepsItsCpuInTheProcessFigure) {
+    FakeProc proc;
+    ProcessSampler sampler(proc.root.string());
+    proc.stat(0);
+    proc.thread(77, 100'000'000);
+    proc.thread(78, 300'000'000);
+    EXPECT_EQ(sampler.sample({77, "worker", 0}, 0).cpu_ns, 400'000'000u);
+    proc.thread_exits(78);
+    proc.thread(77, 150'000'000);
+    const ProcessSample s = sampler.sample({77, "worker", 0}, 50'000'000);
+    EXPECT_EQ(s.cpu_ns, 450'000'000u) << "the exited thread's 0.3 s went missing";
+    EXPECT_NEAR(s.cpu_util, 1.0, 1e-9);
+}
+
+TEST(TelemetryThreads, CoarseTicksAheadOfSchedstatDoNotMakeABusyThreadExceedOneCore) {
+    // stat's utime counts whole ticks: between two 50 ms samples it can jump a tick or more
+    // ahead of the exact schedstat figure. The figure stays with schedstat.
+    FakeProc proc;
+    ProcessSampler sampler(proc.root.string());
+    const uint64_t tick_ns = 1'000'000'000 / static_cast<uint64_t>(sysconf(_SC_CLK_TCK));
+    proc.stat(10);
+    proc.thread(77, 10 * tick_ns - tick_ns / 2);
+    (void)sampler.sample({77, "worker", 0}, 0);
+    proc.stat(16);  // a tick more than the 5.5 ticks the thread really ran
+    proc.thread(77, 15 * tick_ns);
+    const ProcessSample s = sampler.sample({77, "worker", 0}, static_cast<int64_t>(6 * tick_ns));
+    EXPECT_LE(s.cpu_util, 1.0) << "one thread read " << s.cpu_util << " cores";
+    EXPECT_NEAR(s.cpu_util, 5.5 / 6.0, 1e-9);
 }

@@ -1,11 +1,11 @@
 #include "ui/run_settings.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 #include <string>
 #include <vector>
 
 #include "app/cli/run_options.h"
+#include "core/config/refused_field.h"
 #include "core/config/validation.h"
 #include "core/workloads/param_domain.h"
 #include "core/workloads/workload_registry.h"
@@ -146,17 +146,7 @@ std::optional<FieldError> validate(const RunSettings& s, RunMode mode, const Mac
 }
 
 QString fieldOf(const QString& message) {
-    static const QRegularExpression kParam(QStringLiteral("^parameter (\\w+)"));
-    static const QRegularExpression kUnknownParam(
-        QStringLiteral("^workload \\S+ has no parameter"));
-    static const QRegularExpression kMustBe(QStringLiteral("(--[a-z][a-z-]*) must be"));
-    static const QRegularExpression kOption(QStringLiteral("--[a-z][a-z-]*"));
-    if (const auto p = kParam.match(message); p.hasMatch())
-        return QStringLiteral("--param ") + p.captured(1);
-    if (kUnknownParam.match(message).hasMatch()) return QStringLiteral("--param");
-    if (const auto mb = kMustBe.match(message); mb.hasMatch()) return mb.captured(1);
-    if (const auto o = kOption.match(message); o.hasMatch()) return o.captured(0);
-    return {};
+    return QString::fromStdString(refused_field(message.toStdString()));
 }
 
 RunSettings settingsFromConfig(const RunConfig& c) {

@@ -1,13 +1,22 @@
 #include <cstdio>
 
+#include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
+#include "app/cli/list_schema.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope::cli {
 
 int list_command(const Args& args) {
+    if (args.size() == 1 && args[0] == "--json") {
+        if (const auto e = write_stream(stdout, option_schema_json())) {
+            report_write_error("list", "standard output", *e);
+            return 1;
+        }
+        return 0;
+    }
     if (!args.empty() && args[0] != "--help") {
-        std::fprintf(stderr, "poolscope-cli list: takes no arguments; got '%s'\n", args[0].c_str());
+        std::fprintf(stderr, "poolscope-cli list: takes only --json; got '%s'\n", args[0].c_str());
         return 2;
     }
     std::printf("workloads (use --workload NAME --param KEY=VALUE):\n");

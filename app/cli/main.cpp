@@ -50,9 +50,12 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
     return 2;
 }
 
-constexpr const char* kListHelp = R"(usage: poolscope-cli list
+constexpr const char* kListHelp = R"(usage: poolscope-cli list [--json]
 
 Lists the workloads with each parameter's default, range and meaning.
+  --json    the whole input schema as JSON: every workload's parameters with their
+            kind (integer, real, choice, path, text), default and bounds, and every
+            command's options with their allowed values
   --help, --version
 )";
 

@@ -17,6 +17,7 @@
 #include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
+#include "core/config/refused_field.h"
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
@@ -128,7 +129,9 @@ int run_command(const Args& args) {
     }
     if (auto e = refused) {
         if (writer)
-            writer->on_error("", RunError{.code = "bad_input", .message = *e}, monotonic_ns());
+            writer->on_error(
+                "", RunError{.code = "bad_input", .message = *e, .field = refused_field(*e)},
+                monotonic_ns());
         if (writer) finish_events("run", *writer, events_fd, *opt.events);
         return bad_input(*e);
     }

@@ -63,6 +63,7 @@ struct RunError {
     int signal = 0;
     int64_t chunk = -1;
     int64_t item = -1;
+    std::string field = {};  // bad_input: the option refused ("--workers", "--param sigma"), if any
 
     bool operator==(const RunError&) const = default;
 };

@@ -101,6 +101,7 @@ void to_json(nlohmann::json& j, const RunError& e) {
         {"code", e.code},     {"message", e.message}, {"worker", e.worker}, {"pid", e.pid},
         {"signal", e.signal}, {"chunk", e.chunk},     {"item", e.item},
     };
+    if (!e.field.empty()) j["field"] = e.field;
 }
 
 void from_json(const nlohmann::json& j, RunError& e) {
@@ -111,6 +112,7 @@ void from_json(const nlohmann::json& j, RunError& e) {
     e.signal = get_field<int>(j, "signal");
     e.chunk = get_field<int64_t>(j, "chunk");
     e.item = get_field<int64_t>(j, "item");
+    if (j.contains("field")) e.field = get_field<std::string>(j, "field");
 }
 
 void to_json(nlohmann::json& j, const Breakdown& b) {

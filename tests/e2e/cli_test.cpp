@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "support/process_hygiene.h"
 
@@ -107,6 +109,51 @@ TEST_F(Cli, ListHelpAndVersion) {
     const auto v = run_cli({"--version"});
     EXPECT_EQ(v.exit_code, 0);
     EXPECT_NE(v.out.find("poolscope-cli "), std::string::npos);
+}
+
+// `list --json` is the schema a script or a form builds from: every workload's parameters with
+// typed bounds, every command's options. The bounds it prints are the ones run enforces.
+TEST_F(Cli, ListJsonIsTheSchemaRunEnforces) {
+    const auto r = run_cli({"list", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    EXPECT_EQ(j["type"], "options");
+    EXPECT_EQ(j["schema"], 1);
+    std::vector<std::string> workloads;
+    json iterations;
+    for (const json& w : j["workloads"]) {
+        workloads.push_back(w["name"]);
+        for (const json& p : w["params"]) {
+            EXPECT_TRUE(p.contains("kind") && p.contains("default") && p.contains("help"));
+            if (w["name"] == "cpu" && p["key"] == "iterations") iterations = p;
+            if (w["name"] == "blur" && p["key"] == "output") {
+                EXPECT_EQ(p["choices"], json({"checksum", "keep", "write"}));
+            }
+        }
+    }
+    EXPECT_EQ(workloads,
+              (std::vector<std::string>{"square", "cpu", "blur", "transfer", "sleep", "skewed"}));
+    ASSERT_EQ(iterations["kind"], "integer");
+    json run;
+    for (const json& c : j["commands"])
+        if (c["name"] == "run") run = c;
+    ASSERT_TRUE(run.is_object());
+    json dispatch;
+    for (const json& o : run["options"])
+        if (o["name"] == "--dispatch") dispatch = o;
+    EXPECT_EQ(dispatch["values"], json({"map", "imap", "imap_unordered", "apply_async", "static"}));
+    // The printed maximum is accepted (the run is only validated: --size 0), one more is refused.
+    const std::string max = std::to_string(iterations["max"].get<uint64_t>());
+    const std::string over = std::to_string(iterations["max"].get<uint64_t>() + 1);
+    EXPECT_EQ(run_cli({"run", "--workload", "cpu", "--param", "iterations=" + max, "--size", "0",
+                       "--workers", "1"})
+                  .exit_code,
+              0);
+    const auto refused = run_cli({"run", "--workload", "cpu", "--param", "iterations=" + over,
+                                  "--size", "0", "--workers", "1"});
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("iterations"), std::string::npos) << refused.err;
+    EXPECT_EQ(run_cli({"list", "--yaml"}).exit_code, 2);
 }
 
 TEST_F(Cli, SharedMemoryThatCannotBeCreatedIsAClearErrorNotASigbus) {

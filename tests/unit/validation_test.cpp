@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/cli/run_options.h"
+#include "core/config/refused_field.h"
 #include "core/config/validation.h"
 #include "core/engine/engine.h"
 #include "core/workloads/workload_registry.h"
@@ -77,6 +78,39 @@ TEST_F(Validation, RefusalsNameFieldValueAndRange) {
             << "args: " << ::testing::PrintToString(row.args) << "\n got: " << got;
     }
     EXPECT_TRUE(test::child_pids().empty()) << "validation must not start processes";
+}
+
+// A form puts each refusal beside its control: the field id read from the message is the
+// option the user has to change.
+TEST_F(Validation, EveryRefusalCarriesTheFieldToChange) {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> table = {
+        {{"--workers", "0"}, "--workers"},
+        {{"--workers", "abc"}, "--workers"},
+        {{"--chunksize", "0"}, "--chunksize"},
+        {{"--size", "-1"}, "--size"},
+        {{"--workload", "nope"}, "--workload"},
+        {{"--backend", "gpu"}, "--backend"},
+        {{"--dispatch", "static", "--chunksize", "3"}, "--chunksize"},
+        {{"--dispatch", "apply_async", "--chunksize", "3"}, "--chunksize"},
+        {{"--backend", "threads", "--start", "spawn"}, "--start"},
+        {{"--backend", "threads", "--transport", "shm"}, "--transport"},
+        {{"--global-lock"}, "--global-lock"},
+        {{"--frobnicate"}, "--frobnicate"},
+        {{"--sample-ms", "10"}, "--sample-ms"},
+        {{"--inject", "explode@chunk=1"}, "--inject"},
+        {{"--workload", "cpu", "--param", "iterations=0"}, "--param iterations"},
+        {{"--workload", "blur", "--param", "sigma=0"}, "--param sigma"},
+        {{"--workload", "cpu", "--param", "iters=5"}, "--param"},
+        {{"--workload", "square", "--param", "x=1"}, "--param"},
+        {{"--workload", "cpu", "--size", "1000", "--chunksize", "1000", "--max-frame", "4096"},
+         "--chunksize"},
+    };
+    for (const auto& [args, field] : table) {
+        const std::string got = refusal_of(args);
+        ASSERT_FALSE(got.empty()) << ::testing::PrintToString(args);
+        EXPECT_EQ(refused_field(got), field) << ::testing::PrintToString(args) << ": " << got;
+    }
+    EXPECT_EQ(refused_field("could not calibrate item_us (the calibration child failed)"), "");
 }
 
 TEST_F(Validation, ValidInputIsAccepted) {

@@ -1,0 +1,99 @@
+#include "app/cli/list_schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/option_table.h"
+#include "core/report/json_units.h"
+#include "core/workloads/param_domain.h"
+#include "core/workloads/workload_registry.h"
+
+namespace poolscope::cli {
+
+namespace {
+
+using nlohmann::json;
+
+const char* kind_name(ParamDomain::Kind k) {
+    switch (k) {
+        case ParamDomain::Kind::Integer:
+            return "integer";
+        case ParamDomain::Kind::Real:
+            return "real";
+        case ParamDomain::Kind::Choice:
+            return "choice";
+        case ParamDomain::Kind::Path:
+            return "path";
+        case ParamDomain::Kind::Text:
+            return "text";
+    }
+    return "text";
+}
+
+json param_json(const ParamSpec& p) {
+    const ParamDomain d = param_domain(p);
+    json j{{"key", p.key},
+           {"default", p.default_value},
+           {"range", p.range},
+           {"help", p.help},
+           {"kind", kind_name(d.kind)}};
+    switch (d.kind) {
+        case ParamDomain::Kind::Integer:
+            j["min"] = d.lo, j["max"] = d.hi;
+            break;
+        case ParamDomain::Kind::Real:
+            j["min"] = d.real_lo, j["max"] = d.real_hi;
+            break;
+        case ParamDomain::Kind::Choice:
+            j["choices"] = d.choices;
+            break;
+        case ParamDomain::Kind::Path:
+            j["writable"] = d.writable;
+            break;
+        case ParamDomain::Kind::Text:
+            break;
+    }
+    return j;
+}
+
+json workload_json(const WorkloadInfo& w) {
+    json params = json::array();
+    for (const ParamSpec& p : w.params) params.push_back(param_json(p));
+    const std::string no_twin = no_python_twin(w.name);
+    json j{{"name", w.name}, {"summary", w.summary}, {"params", std::move(params)}};
+    j["python"] = no_twin.empty() ? json{{"available", true}}
+                                  : json{{"available", false}, {"reason", no_twin}};
+    return j;
+}
+
+json option_json(const OptionSpec& o) {
+    json j{{"name", o.name}, {"flag", o.metavar.empty()}, {"help", o.help}};
+    if (!o.section.empty()) j["section"] = o.section;
+    if (!o.metavar.empty()) j["metavar"] = o.metavar;
+    if (!o.values.empty()) j["values"] = o.values;
+    if (!o.short_name.empty()) j["short"] = o.short_name;
+    return j;
+}
+
+}  // namespace
+
+std::string option_schema_json() {
+    json workloads = json::array();
+    for (const WorkloadInfo& w : list_workloads()) workloads.push_back(workload_json(w));
+    json commands = json::array();
+    for (const CommandSpec& c : command_table()) {
+        if (c.hidden) continue;
+        json options = json::array();
+        for (const OptionSpec& o : c.options) options.push_back(option_json(o));
+        commands.push_back({{"name", c.name},
+                            {"synopsis", c.synopsis},
+                            {"summary", c.summary},
+                            {"options", std::move(options)}});
+    }
+    const json doc{{"type", "options"},
+                   {"schema", kOptionSchemaVersion},
+                   {"workloads", std::move(workloads)},
+                   {"commands", std::move(commands)}};
+    return safe_dump(doc, 2) + "\n";
+}
+
+}  // namespace poolscope::cli

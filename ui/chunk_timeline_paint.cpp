@@ -123,6 +123,8 @@ void ChunkTimelineView::layoutModel() const {
 }
 
 void ChunkTimelineView::paintEvent(QPaintEvent*) {
+    last_paint_.restart();
+    live_repaint_.stop();  // this paint shows everything the model holds
     QPainter p(this);
     p.fillRect(rect(), palette().window());
     p.setFont(style_.font());

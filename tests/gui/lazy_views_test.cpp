@@ -4,7 +4,6 @@
 // views behind the Sweep view and the result behind the run history are not laid out while
 // hidden, and show, as soon as their tab is, the picture of a window that showed them all along.
 #include <QCoreApplication>
-#include <QEvent>
 #include <QImage>
 #include <QTabWidget>
 #include <QTest>

@@ -123,6 +123,8 @@ void ChunkTimelineView::layoutModel() const {
 }
 
 void ChunkTimelineView::paintEvent(QPaintEvent*) {
+    last_paint_.restart();
+    live_repaint_.stop();  // this paint shows everything the model holds
     QPainter p(this);
     p.fillRect(rect(), palette().window());
     p.setFont(style_.font());
@@ -241,9 +243,18 @@ void ChunkTimelineView::paintRows(QPainter& p) const {
             const int level = s.kind == TimelineSpan::Kind::Exact
                                   ? kLevels
                                   : static_cast<int>(std::lround(s.busy * (kLevels - 1)));
-            batches[static_cast<std::size_t>(static_cast<int>(s.phase) * (kLevels + 1) + level)]
-                .push_back(QRectF(plot.left() + double(s.x0), lane.top(), double(s.x1 - s.x0),
-                                  lane.height()));
+            auto& batch = batches[static_cast<std::size_t>(
+                static_cast<int>(s.phase) * (kLevels + 1) + level)];
+            const QRectF bar(plot.left() + double(s.x0), lane.top(), double(s.x1 - s.x0),
+                             lane.height());
+            // Neighbouring merged columns of one shade are one rectangle: whole-pixel edges
+            // fill the same pixels either way, and a live row is hundreds of such columns.
+            if (!batch.isEmpty() && std::floor(s.x0) == s.x0 && std::floor(s.x1) == s.x1 &&
+                batch.back().right() == bar.left() && batch.back().top() == bar.top() &&
+                std::floor(batch.back().left()) == batch.back().left())
+                batch.back().setRight(bar.right());
+            else
+                batch.push_back(bar);
             if (s.kind != TimelineSpan::Kind::Exact || inPipe(s.phase)) continue;
             if (s.item != item) {
                 // A clear edge where one chunk follows another on the worker.

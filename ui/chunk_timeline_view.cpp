@@ -20,18 +20,27 @@ ChunkTimelineView::ChunkTimelineView(QWidget* parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    live_repaint_.setSingleShot(true);
+    connect(&live_repaint_, &QTimer::timeout, this, qOverload<>(&QWidget::update));
 }
 
 void ChunkTimelineView::setRun(const RunTrace* run) {
     const bool other = run != model_.run() || (run && run->run_id != model_.runId());
+    const uint64_t seen = model_.generation();
     model_.setRun(run);
     if (other) {
         // Ranges of another run mean nothing here.
         stack_.clear();
         range_.reset();
         drag_ = Drag::None;
+    } else if (model_.generation() == seen) {
+        return;  // nothing new to draw
     }
-    update();
+    const bool live = run && !run->finished();
+    if (other || !live || !last_paint_.isValid() || last_paint_.elapsed() >= live_repaint_ms_)
+        return update();
+    if (!live_repaint_.isActive())
+        live_repaint_.start(static_cast<int>(live_repaint_ms_ - last_paint_.elapsed()));
 }
 
 void ChunkTimelineView::setChartStyle(const ChartStyle& style) {

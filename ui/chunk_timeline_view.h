@@ -4,11 +4,15 @@
 // is drawn once under all rows. Wheel zooms around the cursor, a drag selects a range to zoom
 // to, Shift+drag (or the middle button) pans; every zoom goes on a stack that Backspace or the
 // context menu's "Back" steps back through, and a double-click resets to the whole run.
+// While the run it shows is live, new data repaints it at most every kLiveRepaintMs (laying
+// out and painting every row is the costliest thing the window does while it follows a run);
+// another run, the end of the run and anything the user does repaint it at once.
 #pragma once
 
 #include <QElapsedTimer>
 #include <QPair>
 #include <QRectF>
+#include <QTimer>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -21,12 +25,16 @@ namespace poolscope::ui {
 class ChunkTimelineView : public QWidget {
     Q_OBJECT
   public:
+    static constexpr int kLiveRepaintMs = 250;
+
     explicit ChunkTimelineView(QWidget* parent = nullptr);
 
     // The run to show (nullptr clears). Call again whenever the trace may have changed (the
     // window's refresh): cheap when nothing did. The trace must stay alive until the next call.
     void setRun(const RunTrace* run);
     void setChartStyle(const ChartStyle& style);
+    // The least time between two repaints for a live run's new data (kLiveRepaintMs).
+    void setLiveRepaintInterval(int ms) { live_repaint_ms_ = ms; }
 
     // Zoom to [t0_s, t1_s], seconds since the run's start; the previous range goes on the stack.
     void zoomTo(double t0_s, double t1_s);
@@ -79,6 +87,9 @@ class ChunkTimelineView : public QWidget {
     QString chunkText(const ChunkRecord& c) const;
 
     mutable TimelineModel model_;
+    int live_repaint_ms_ = kLiveRepaintMs;
+    QElapsedTimer last_paint_;
+    QTimer live_repaint_;  // single shot: the deferred repaint of a live run's new data
     ChartStyle style_;
     Range range_;
     std::vector<Range> stack_;

@@ -93,6 +93,7 @@ void FileActions::saveImage(QWidget* widget, const QString& name) {
         window_, tr("Save as image"), QDir::home().filePath(name + QStringLiteral(".png")),
         tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty()) return;
+    if (before_save_) before_save_();
     QString error;
     if (saveWidgetImage(widget, path, &error))
         window_->statusBar()->showMessage(tr("Saved %1").arg(path), 4000);

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <functional>
 
 class QMainWindow;
 class QMenu;
@@ -24,6 +25,8 @@ class FileActions : public QObject {
     FileActions(QMainWindow* window, RunHistoryView* history, RecordingLoader* loader,
                 ErrorBanner* banner, QList<QPair<QString, QWidget*>> charts);
     void addTo(QMenu* menu);
+    // Called before a view is saved as an image (a view in a hidden tab may lag its data).
+    void setBeforeSave(std::function<void()> f) { before_save_ = std::move(f); }
     // Opens a stream file (what File → Open does after its dialog).
     bool open(const QString& path);
 
@@ -37,6 +40,7 @@ class FileActions : public QObject {
     RecordingLoader* loader_;
     ErrorBanner* banner_;
     QList<QPair<QString, QWidget*>> charts_;
+    std::function<void()> before_save_;
 };
 
 }  // namespace poolscope::ui

@@ -13,6 +13,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "core/platform/machine_info.h"
 #include "ui/about_dialog.h"
@@ -160,6 +161,9 @@ void MainWindow::buildLayout() {
     setCentralWidget(modes_);
     connect(modes_, &QTabWidget::currentChanged, sweep_view_,
             [this](int i) { sweep_view_->setChecked(i == 1); });
+    // A tab that was not shown catches up the moment it is (before it paints).
+    for (QTabWidget* tabs : {modes_, lower_tabs_})
+        connect(tabs, &QTabWidget::currentChanged, this, [this] { refreshStale(false); });
     connect(sweep_, &SweepView::runningChanged, this, &MainWindow::updateActions);
     connect(sweep_, &SweepView::message, this,
             [this](const QString& m) { statusBar()->showMessage(m, 6000); });
@@ -206,6 +210,7 @@ void MainWindow::buildLayout() {
                                      {tr("Memory chart"), memory_},
                                      {tr("Worker timeline"), timeline_},
                                      {tr("Result"), result_}});
+    file_actions_->setBeforeSave([this] { refreshStale(true); });  // a hidden view, current
     file_actions_->addTo(menuBar()->actions().first()->menu());
     menuBar()->actions().first()->menu()->addSeparator();
     sweep_->addFileActions(menuBar()->actions().first()->menu(), this);
@@ -347,14 +352,25 @@ void MainWindow::onFinished(const EngineExit& exit) {
 
 void MainWindow::refreshViews() {
     ++redraws_;
-    progress_->refresh(session_);
-    cpu_->refresh(session_);
-    memory_->refresh(session_);
-    result_->refresh(session_);
-    timeline_->setRun(timelineRun());
-    history_->refresh();
-    if (comparison_->isVisible()) comparison_->refresh();
+    stale_live_ = stale_result_ = stale_comparison_ = true;
+    refreshStale(false);
+    history_->refresh();  // its model is what the exports write: current even when hidden
     updateStatus();
+}
+
+void MainWindow::refreshStale(bool hiddenToo) {
+    const bool live = hiddenToo || modes_->currentWidget() != sweep_;
+    const auto shown = [&](QWidget* tab) {
+        return hiddenToo || (live && lower_tabs_->currentWidget() == tab);
+    };
+    if (live && std::exchange(stale_live_, false)) {
+        progress_->refresh(session_);
+        cpu_->refresh(session_);
+        memory_->refresh(session_);
+        timeline_->setRun(timelineRun());
+    }
+    if (shown(result_) && std::exchange(stale_result_, false)) result_->refresh(session_);
+    if (shown(comparison_) && std::exchange(stale_comparison_, false)) comparison_->refresh();
 }
 
 void MainWindow::updateStatus() {

@@ -74,7 +74,9 @@ class MainWindow : public QMainWindow {
     // Recording of every engine stream into the user's data folder (on by default).
     void setRecording(bool on);
     QString statusText() const;
-    // Redraws every view now (the timer does this at 10 Hz when data changed).
+    // Redraws the views now (the timer does this at 10 Hz when data changed). A view in a tab
+    // that is not shown (the live views behind the Sweep view, the result behind the run
+    // history) is neither laid out nor painted: it catches up the moment its tab is shown.
     void refreshViews();
     int redrawCount() const { return redraws_; }
 
@@ -99,9 +101,15 @@ class MainWindow : public QMainWindow {
     void startNextLessonRun();
     void loadArguments(const QStringList& args);
     const RunTrace* timelineRun() const;
+    // Redraws the views that missed a refreshViews(): those shown now, or every one.
+    void refreshStale(bool hiddenToo);
 
     RunMode preferred_mode_ = RunMode::Compare;
     int redraws_ = 0;
+    // Views whose tab was not shown at the last refreshViews().
+    bool stale_live_ = false;
+    bool stale_result_ = false;
+    bool stale_comparison_ = false;
     SessionModel session_;
     EngineClient client_;
     QTimer redraw_;

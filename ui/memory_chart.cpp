@@ -132,16 +132,19 @@ void MemoryChart::refresh(const SessionModel& session) {
     if (summed) names.back() = tr("%n other workers", "", static_cast<int>(summed));
     std::vector<StackRow> rows;
     double top = 1, peak = 0, peakT = 0;
+    std::vector<std::size_t> layerOf;  // per process of a run, found once, not per row
     for (const auto& run : req->runs) {
+        layerOf.clear();
+        for (const auto& process : run.processes) {
+            const auto at = std::find(keys.begin(), keys.end(), process);
+            layerOf.push_back(at == keys.end() ? keys.size() - 1
+                                               : static_cast<std::size_t>(at - keys.begin()));
+        }
         run.memory.for_each([&](const MemoryRow& m) {
             StackRow row{m.t, std::vector<double>(keys.size(), 0), static_cast<double>(m.rss_sum)};
             double sum = 0;
             for (std::size_t i = 0; i < m.pss.size() && i < run.processes.size(); ++i) {
-                const auto at = std::find(keys.begin(), keys.end(), run.processes[i]);
-                const std::size_t layer = at == keys.end()
-                                              ? keys.size() - 1
-                                              : static_cast<std::size_t>(at - keys.begin());
-                row.pss[layer] += static_cast<double>(m.pss[i]);
+                row.pss[layerOf[i]] += static_cast<double>(m.pss[i]);
                 sum += static_cast<double>(m.pss[i]);
             }
             if (sum > peak) {

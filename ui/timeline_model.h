@@ -64,6 +64,10 @@ class TimelineModel {
     // neither the window nor the data changed).
     void layout(double t0, double t1, int width);
     const std::vector<TimelineRow>& rows() const { return rows_; }
+    // Counts every change setRun() took in (a view has something new to draw when it moved).
+    uint64_t generation() const { return generation_; }
+    // How many times layout() computed the rows (reused layouts not counted).
+    uint64_t layoutCount() const { return layouts_; }
     // The chunk received last (the one the run waited for), -1 when none.
     int64_t lastChunk() const { return last_chunk_; }
 
@@ -124,6 +128,7 @@ class TimelineModel {
     // Layout cache key and per-column scratch (coverage per phase, in pixels).
     uint64_t generation_ = 1;
     uint64_t laid_out_generation_ = 0;
+    uint64_t layouts_ = 0;
     double laid_t0_ = 0, laid_t1_ = 0;
     int laid_width_ = 0;
     std::array<std::vector<float>, kPhaseCount> cover_;

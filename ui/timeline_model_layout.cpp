@@ -36,6 +36,7 @@ void TimelineModel::layout(double t0, double t1, int width) {
     if (laid_out_generation_ == generation_ && laid_t0_ == t0 && laid_t1_ == t1 &&
         laid_width_ == width)
         return;
+    ++layouts_;
     for (auto& v : cover_) v.assign(static_cast<std::size_t>(width), 0.0f);
     for (std::size_t r = 0; r < rows_.size(); ++r) layoutRow(r, t0, t1, width);
     laid_out_generation_ = generation_;

@@ -193,6 +193,35 @@ TEST_F(Sweep, BadInputIsRefusedBeforeAnyProcessStarts) {
     expect_refused({"sweep", "--workers", "1,2", "--backend", "serial"}, "--backend serial");
     expect_refused({"sweep", "--workers", "1,2", "--bogus"}, "unknown option '--bogus'");
     expect_refused({"sweep", "--seed", "x"}, "--seed must be a whole number");
+    expect_refused({"sweep", "--workload", "cpu", "--param", "item_us=1,,2"},
+                   "--param item_us: an empty value");
+    // Each value of a swept parameter is checked by the workload before anything runs.
+    expect_refused({"sweep", "--workload", "cpu", "--param", "item_us=1,99999999"},
+                   "at item_us=99999999: ");
+}
+
+TEST_F(Sweep, AsweptParameterGetsOneSerialBaselinePerValue) {
+    const auto r = run_cli({"sweep", "--workload", "cpu", "--param", "item_us=1,300", "--size",
+                            "200", "--workers", "2", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    ASSERT_EQ(doc.at("axes").size(), 1u);
+    EXPECT_EQ(doc["axes"][0]["name"], "item_us");
+    ASSERT_EQ(doc.at("baselines").size(), 2u);
+    const auto& b = doc["baselines"];
+    EXPECT_EQ(b[0]["values"]["item_us"], 1);
+    EXPECT_EQ(b[1]["values"]["item_us"], 300);
+    // 200 items of 300 µs take about 300× the serial time of 1 µs items: separate baselines.
+    const double small = b[0]["series"]["wall_s"]["median"];
+    const double large = b[1]["series"]["wall_s"]["median"];
+    EXPECT_GT(large, 20 * small);
+    for (const auto& p : doc.at("points")) {
+        const auto& base = b[p.at("baseline").get<std::size_t>()];
+        EXPECT_EQ(base["values"]["item_us"], p["values"]["item_us"]);
+        // T is the point's own serial wall / n, so it grows with the item time.
+        EXPECT_NEAR(p["T"].get<double>(), base["series"]["wall_s"]["median"].get<double>() / 200,
+                    1e-9);
+    }
 }
 
 TEST_F(Sweep, InterruptKeepsWhatFinishedAndExits130) {

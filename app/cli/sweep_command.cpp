@@ -36,10 +36,11 @@ namespace {
 
 constexpr const char* kSweepHelp = R"(usage: poolscope-cli sweep [run options] AXES [--seed N]
 
-Measures the serial baseline once, then every point of the axes' product as a series
-(--repeat, --warmup per point), in a seeded random order so that drift does not fake a trend.
-Prints one row per point (median wall, min … max, speedup, efficiency, T, C), the Amdahl and
-USL fits of speedup against workers (3 or more worker counts), the chunksize the formula
+Measures the serial baseline once (once per value of a swept --param), then every point of
+the axes' product as a series (--repeat, --warmup per point), in a seeded random order so that
+drift does not fake a trend. Prints one row per point (median wall, min … max, speedup,
+efficiency, T, C), the Amdahl fit (2 or more worker counts within the cores) and the USL fit
+(3 or more) of speedup against workers, the chunksize the formula
 auto = ceil(n / (4W)) picks against the measured best, and a recommendation.
 
 axes (a comma-separated list of values or ranges; one value is a fixed option)

@@ -1,8 +1,10 @@
 #include "app/cli/sweep_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "core/analysis/sweep_shape.h"
 #include "core/report/csv_export.h"
 #include "core/report/format.h"
 #include "core/report/json_units.h"
@@ -33,6 +35,29 @@ std::vector<std::string> point_values(const std::vector<SweepAxis>& axes, const 
 nlohmann::json value_json(const std::string& v) {
     if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) return std::stoll(v);
     return v;
+}
+
+// Along a swept workload parameter: where T passes 10·C (the article's rule), or that it never
+// does within the values tried.
+std::string rule_line(const SweepOptions& opt, const SweepAnalysis& a,
+                      const std::vector<SweepPointFigures>& figs) {
+    std::vector<std::string> names;
+    for (const auto& ax : opt.axes) names.push_back(ax.name);
+    const std::string param = parameter_axis(names);
+    if (param.empty() || !a.recommendation) return "";
+    const auto r = rule_crossing(names, figs, a.recommendation->best, param);
+    if (!r) return "";
+    const auto at = [&](std::size_t i) {
+        SweepPointFigures f;
+        f.values = {figs[i].values[static_cast<std::size_t>(
+            std::find(names.begin(), names.end(), param) - names.begin())]};
+        return point_label({param}, f) + " (T/C " +
+               fmt_fixed(figs[i].C > 0 ? figs[i].T / figs[i].C : 0, 1) + ")";
+    };
+    if (r->below)
+        return "rule: T passes 10·C between " + at(*r->below) + " and " + at(*r->above) + "\n";
+    return "rule: T does not pass 10·C between " + at(r->slice.front()) + " and " +
+           at(r->slice.back()) + "\n";
 }
 
 }  // namespace
@@ -143,6 +168,7 @@ std::string format_table(const SweepOptions& opt, const std::vector<Baseline>& b
             out += " (not among the points; add auto to --chunksize)";
         out += "\n";
     }
+    out += rule_line(opt, a, figs);
     if (a.recommendation) out += a.recommendation->sentence + "\n";
     if (interrupted) out += "interrupted: the points that finished are shown\n";
     return out;

@@ -146,11 +146,12 @@ TEST_F(LessonCommand, ASweepLessonPrintsTheSweepTableAndChecksItsAnalysis) {
 
     const auto failing = dir.write("failing.json", sweep_lessons_file(">"));
     const auto f = run_cli({"lesson", "5", "--check", "--file", failing, "--json"});
-    EXPECT_EQ(f.exit_code, 1) << f.out << f.err;
+    // On a machine busy with other programs the failure is reported as disturbed (exit 3).
+    ASSERT_TRUE(f.exit_code == 1 || f.exit_code == 3) << f.out << f.err;
     const auto doc = json::parse(f.out);
     EXPECT_EQ(doc.at("sweep").at("type"), "sweep");
     EXPECT_EQ(doc["sweep"]["points"].size(), 3u);
-    EXPECT_EQ(doc.at("check").at("status"), "FAIL");
+    EXPECT_EQ(doc.at("check").at("status"), f.exit_code == 1 ? "FAIL" : "DISTURBED");
     EXPECT_EQ(doc["check"]["expectations"][0]["left"], "sweep.best_speedup");
 }
 

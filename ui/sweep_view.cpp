@@ -69,9 +69,14 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     warn.setColor(QPalette::WindowText, QColor(0xb3, 0x4d, 0x00));  // dark orange: read it
     warning_->setPalette(warn);
     banner_ = new ErrorBanner;
+    lesson_ = new QLabel;
+    lesson_->setObjectName(QStringLiteral("sweepLesson"));
+    lesson_->setWordWrap(true);
+    lesson_->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(banner_);
+    layout->addWidget(lesson_);
     layout->addWidget(form_);
     // The buttons below the form, not beside it: the page must fit beside the settings dock at
     // 1280 pixels, in presentation mode too.
@@ -92,6 +97,9 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     connect(runner_, &SweepRunner::finished, this, &SweepView::onFinished);
     connect(heatmap_, &SweepHeatmap::pointActivated, this,
             [this](std::size_t i) { useSetting(i); });
+    connect(heatmap_, &SweepHeatmap::pointSelected, this, &SweepView::pointClicked);
+    connect(scaling_, &SweepScaling::pointClicked, this, &SweepView::pointClicked);
+    connect(ucurve_, &SweepUCurve::pointClicked, this, &SweepView::pointClicked);
     updateViews();
     updateButtons();
 }

@@ -47,7 +47,7 @@ class SweepLessonTest : public QObject {
         MainWindow window;
         window.show();
         QVERIFY(window.lessons()->select(16));
-        const Lesson* lesson = window.lessons()->current();
+        const ui::Lesson* lesson = window.lessons()->current();
         QVERIFY(lesson && lesson->isSweep());
         QVERIFY(window.sweepView()->isVisible());  // the Sweep tab is the one shown
         QVERIFY(window.sweepView()->lessonText().contains(QStringLiteral("How many workers?")));

@@ -9,6 +9,14 @@
 
 namespace poolscope::ui {
 
+QLabel* SweepView::buildLessonLabel() {
+    lesson_ = new QLabel;
+    lesson_->setObjectName(QStringLiteral("sweepLesson"));
+    lesson_->setWordWrap(true);
+    lesson_->hide();
+    return lesson_;
+}
+
 bool SweepView::loadLesson(const QString& title, const QStringList& sweepArgs,
                            const QString& whatYouShouldSee) {
     RunSettings base;

@@ -69,14 +69,10 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     warn.setColor(QPalette::WindowText, QColor(0xb3, 0x4d, 0x00));  // dark orange: read it
     warning_->setPalette(warn);
     banner_ = new ErrorBanner;
-    lesson_ = new QLabel;
-    lesson_->setObjectName(QStringLiteral("sweepLesson"));
-    lesson_->setWordWrap(true);
-    lesson_->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(banner_);
-    layout->addWidget(lesson_);
+    layout->addWidget(buildLessonLabel());
     layout->addWidget(form_);
     // The buttons below the form, not beside it: the page must fit beside the settings dock at
     // 1280 pixels, in presentation mode too.

@@ -88,6 +88,7 @@ class SweepView : public QWidget {
 
   private:
     QWidget* buildViews();
+    QLabel* buildLessonLabel();  // sweep_lesson.cpp
     void updateButtons();
     void updateProgress();
     void updateViews();

@@ -85,10 +85,11 @@ void MainWindow::openSweepPoint(std::size_t point) {
     history_->refresh();
     history_->selectRuns(runs);
     lower_tabs_->setCurrentWidget(history_);
-    statusBar()->showMessage(tr("%1: its %n run(s) are selected in the runs of Live runs", "",
-                                static_cast<int>(runs.size()))
-                                 .arg(doc->label(point)),
-                             8000);
+    statusBar()->showMessage(
+        tr("%1: its %n run(s), the serial baseline's included, are selected in Live runs → Runs",
+           "", static_cast<int>(runs.size()))
+            .arg(doc->label(point)),
+        8000);
 }
 
 }  // namespace poolscope::ui

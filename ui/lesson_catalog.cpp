@@ -71,6 +71,11 @@ LessonCatalog LessonCatalog::parse(const QByteArray& text, QString* error) {
                 run.args << QStringLiteral("--repeat") << QString::number(l.repeat);
             lesson.runs.append(run);
         }
+        if (l.sweep) {
+            for (const auto& a : expand_lesson_args(*l.sweep, cores)) lesson.sweepArgs << q(a);
+            if (!lesson.sweepArgs.contains(QStringLiteral("--repeat")))
+                lesson.sweepArgs << QStringLiteral("--repeat") << QString::number(l.repeat);
+        }
         c.lessons.append(lesson);
     }
     c.file = std::move(file);

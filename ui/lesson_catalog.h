@@ -24,7 +24,12 @@ struct Lesson {
     QString title;
     QString whatYouShouldSee;
     QString summary;
-    QList<LessonRun> runs;
+    QList<LessonRun> runs;  // empty for a sweep lesson
+    // A sweep lesson: its `poolscope-cli sweep` arguments (axes and --repeat included); it loads
+    // into the Sweep view and runs there.
+    QStringList sweepArgs;
+
+    bool isSweep() const { return !sweepArgs.isEmpty(); }
 };
 
 struct LessonCatalog {

@@ -1,6 +1,7 @@
 #include "ui/lesson_run.h"
 
 #include "ui/session_model.h"
+#include "ui/sweep_document.h"
 
 namespace poolscope::ui {
 
@@ -28,6 +29,36 @@ void LessonProgress::finishRun(const Request& request) {
 
 LessonOutcome LessonProgress::outcome(int usableCores) const {
     return check_lesson(checked_, figures_, usableCores);
+}
+
+}  // namespace poolscope::ui
+
+namespace poolscope::ui {
+
+LessonOutcome sweepLessonOutcome(const poolscope::Lesson& lesson, const SweepDocument& doc,
+                                 int usableCores) {
+    std::vector<std::string> axes;
+    for (const auto& a : doc.axes) axes.push_back(a.name);
+    std::vector<SweepPointFigures> points;
+    for (const auto& p : doc.points) {
+        SweepPointFigures f;
+        f.values = p.values;
+        f.workers = p.workers;
+        f.chunksize = p.chunksize;
+        f.wall_s = p.wall;
+        f.speedup = p.speedup;
+        f.T = p.T;
+        f.C = p.C;
+        f.complete = p.ran && p.complete;
+        points.push_back(std::move(f));
+    }
+    SweepAnalysis analysis;
+    analysis.amdahl = doc.amdahl;
+    analysis.usl = doc.usl;
+    analysis.recommendation = doc.recommendation;
+    const LessonRunFigures figures =
+        figures_of_sweep(axes, points, analysis, usableCores, doc.outsideShare);
+    return check_lesson(lesson, {{kLessonSweepId, figures}}, usableCores);
 }
 
 }  // namespace poolscope::ui

@@ -19,6 +19,13 @@ struct Request;
 // request ran --compare, else its series).
 std::optional<LessonRunFigures> figuresOf(const Request& request);
 
+struct SweepDocument;
+
+// A sweep lesson's outcome from the sweep it ran: the core's figures of the document's points
+// and analysis (the CLI's own), checked as `poolscope-cli lesson N --check` checks them.
+LessonOutcome sweepLessonOutcome(const poolscope::Lesson& lesson, const SweepDocument& doc,
+                                 int usableCores);
+
 class LessonProgress {
   public:
     LessonProgress(const ui::Lesson& shown, const poolscope::Lesson& checked)

@@ -106,10 +106,7 @@ void MainWindow::buildLayout() {
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(side);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    connect(lessons_, &LessonPanel::lessonChosen, this, [this](const Lesson& l) {
-        setWindowTitle(tr("PoolScope — Lesson %1: %2").arg(l.id).arg(l.title));
-        if (!l.runs.isEmpty()) loadArguments(l.runs.first().args);
-    });
+    connect(lessons_, &LessonPanel::lessonChosen, this, &MainWindow::chooseLesson);
     connect(lessons_, &LessonPanel::runLessonRequested, this, &MainWindow::runLesson);
     connect(controls_, &ControlPanel::validityChanged, this, &MainWindow::updateActions);
 
@@ -165,6 +162,7 @@ void MainWindow::buildLayout() {
     for (QTabWidget* tabs : {modes_, lower_tabs_})
         connect(tabs, &QTabWidget::currentChanged, this, [this] { refreshStale(false); });
     connect(sweep_, &SweepView::runningChanged, this, &MainWindow::updateActions);
+    connectSweepView();
     connect(sweep_, &SweepView::message, this,
             [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     if (!lessonError.isEmpty()) banner_->showMessage(tr("Lessons unavailable:"), lessonError);
@@ -256,6 +254,7 @@ void MainWindow::loadArguments(const QStringList& args) {
 bool MainWindow::runLesson() {
     const Lesson* shown = lessons_->current();
     const poolscope::Lesson* checked = lessons_->currentChecked();
+    if (shown && shown->isSweep()) return runSweepLesson();
     if (client_.isRunning() || !shown || !checked || shown->runs.isEmpty()) return false;
     lesson_run_.emplace(*shown, *checked);
     lessons_->clearOutcome();

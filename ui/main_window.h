@@ -4,6 +4,7 @@
 // logic of its own beyond starting requests and redrawing at 10 Hz when something changed.
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -99,6 +100,13 @@ class MainWindow : public QMainWindow {
     void onFinished(const EngineExit& exit);
     void setPresentation(bool on);
     void startNextLessonRun();
+    // main_window_sweep.cpp: a lesson chosen (a sweep lesson loads into the Sweep view), a
+    // sweep lesson run there and checked, a sweep point's runs opened in the history.
+    void chooseLesson(const Lesson& lesson);
+    void connectSweepView();
+    bool runSweepLesson();
+    void finishSweepLesson();
+    void openSweepPoint(std::size_t point);
     void loadArguments(const QStringList& args);
     const RunTrace* timelineRun() const;
     // Redraws the views that missed a refreshViews(): those shown now, or every one.
@@ -117,6 +125,8 @@ class MainWindow : public QMainWindow {
     ControlPanel* controls_ = nullptr;
     LessonPanel* lessons_ = nullptr;
     std::optional<LessonProgress> lesson_run_;
+    std::optional<poolscope::Lesson> sweep_lesson_;  // the sweep lesson running, checked at its end
+    QHash<QString, int> sweep_point_requests_;       // "document hash:point" → its request id
     ProgressChart* progress_ = nullptr;
     CpuChart* cpu_ = nullptr;
     MemoryChart* memory_ = nullptr;

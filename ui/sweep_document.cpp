@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QSaveFile>
+#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -125,6 +126,25 @@ void readReports(const json& doc, SweepDocument& d) {
     }
 }
 
+// Over every run the document holds (a series lists its runs, or is its one run).
+double outsideShare(const json& doc) {
+    double share = 0;
+    const auto run = [&](const json& r) {
+        if (r.is_object() && r.contains("cpu"))
+            share = std::max(share, r.at("cpu").value("outside_cpu_share", 0.0));
+    };
+    const auto series = [&](const json& s) {
+        if (!s.is_object()) return;
+        run(s);
+        if (s.contains("runs"))
+            for (const auto& r : s.at("runs")) run(r);
+    };
+    series(doc.value("serial", json()));
+    for (const auto& b : doc.value("baselines", json::array())) series(b.value("series", json()));
+    for (const auto& p : doc.at("points")) series(p.value("series", json()));
+    return share;
+}
+
 SweepDocument readDocument(const json& doc) {
     if (doc.value("type", std::string()) != "sweep")
         throw std::invalid_argument("not a sweep document (its \"type\" is not \"sweep\")");
@@ -143,6 +163,7 @@ SweepDocument readDocument(const json& doc) {
     readFits(doc.at("fits"), d);
     readReports(doc, d);
     d.interrupted = doc.at("interrupted").get<bool>();
+    d.outsideShare = outsideShare(doc);
     return d;
 }
 

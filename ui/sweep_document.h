@@ -45,6 +45,9 @@ struct SweepDocument {
     std::optional<ChunksizeReport> chunksize;
     std::optional<SweepRecommendation> recommendation;
     bool interrupted = false;
+    // The largest share of the CPU other programs took during any run of the sweep (a lesson's
+    // check reads a failure under such load as disturbed).
+    double outsideShare = 0;
     QByteArray source;  // the document as read (what Save writes back)
 
     // The index of the axis with this name ("workers", "chunksize", ...), or -1.

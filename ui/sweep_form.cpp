@@ -83,8 +83,17 @@ SweepForm::SweepForm(QWidget* parent) : QWidget(parent) {
     repeatRow->addWidget(summary_, 1);
     grid->addWidget(new QLabel(tr("Runs per point")), 3, 0);
     grid->addLayout(repeatRow, 3, 1, 1, 2);
+    // A swept workload parameter comes from a lesson: shown, kept, not typed here.
+    paramsTitle_ = new QLabel(tr("Parameter"));
+    params_ = new QLabel;
+    params_->setObjectName(QStringLiteral("sweepParams"));
+    params_->setToolTip(
+        tr("A workload parameter the sweep varies (--param KEY=LIST); each value "
+           "gets its own serial baseline"));
+    grid->addWidget(paramsTitle_, 4, 0);
+    grid->addWidget(params_, 4, 1, 1, 2);
     error_ = new ErrorLabel;
-    grid->addWidget(error_, 4, 0, 1, 3);
+    grid->addWidget(error_, 5, 0, 1, 3);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(2, 3);
     connect(workers_, &QLineEdit::textChanged, this, &SweepForm::refresh);
@@ -99,6 +108,7 @@ SweepSettings SweepForm::settings() const {
     s.chunksize = chunksize_->text().trimmed();
     for (QCheckBox* box : dispatch_)
         if (box->isChecked()) s.dispatch << box->objectName().mid(14);  // after "sweepDispatch:"
+    s.params = paramAxes_;
     s.repeat = repeat_->value();
     s.seed = seed_;
     return s;
@@ -114,6 +124,10 @@ void SweepForm::setSettings(const SweepSettings& s) {
     }
     repeat_->setValue(s.repeat);
     seed_ = s.seed;
+    paramAxes_ = s.params;
+    params_->setText(s.params.join(QStringLiteral("  ")));
+    params_->setVisible(!s.params.isEmpty());
+    paramsTitle_->setVisible(!s.params.isEmpty());
     refresh();
 }
 

@@ -4,7 +4,7 @@
 // expands to, or the CLI's refusal, are shown beside it, and the count of points and runs below.
 //
 // Controls carry objectNames: "sweepWorkers", "sweepChunksize", "sweepDispatch:NAME",
-// "sweepRepeat", "sweepSummary".
+// "sweepRepeat", "sweepSummary", "sweepParams" (a swept workload parameter, shown when set).
 #pragma once
 
 #include <QWidget>
@@ -44,6 +44,9 @@ class SweepForm : public QWidget {
     QLabel* chunksizeHint_ = nullptr;
     QList<QCheckBox*> dispatch_;
     QSpinBox* repeat_ = nullptr;
+    QLabel* paramsTitle_ = nullptr;
+    QLabel* params_ = nullptr;
+    QStringList paramAxes_;  // SweepSettings::params, shown in params_
     QLabel* summary_ = nullptr;
     ErrorLabel* error_ = nullptr;
     quint64 seed_ = kDefaultSweepSeed;

@@ -125,12 +125,14 @@ void SweepScaling::rebuild() {
     measured->setMarkerSize(style_.presentation ? 14 : 10);
     measured->setColor(style_.parallel());
     std::vector<QLineSeries*> whiskers;
+    std::vector<std::size_t> clickable;  // the document's point behind each measured marker
     const double serial = doc_ && doc_->serial ? doc_->serial->median : 0;
     for (std::size_t i : shownPoints()) {
         const auto& p = doc_->points[i];
         if (!p.ran || p.speedup <= 0) continue;
         maxW = std::max(maxW, static_cast<double>(p.workers));
         measured->append(p.workers, p.speedup);
+        clickable.push_back(i);
         top = std::max(top, p.speedup);
         if (serial > 0 && p.wall.min > 0) {
             auto* w = new QLineSeries;
@@ -143,6 +145,11 @@ void SweepScaling::rebuild() {
             top = std::max(top, serial / p.wall.min);
         }
     }
+    connect(measured, &QScatterSeries::clicked, this, [this, measured, clickable](QPointF at) {
+        const auto pts = measured->points();
+        for (qsizetype k = 0; k < pts.size() && k < static_cast<qsizetype>(clickable.size()); ++k)
+            if (pts[k] == at) emit pointClicked(clickable[static_cast<std::size_t>(k)]);
+    });
     auto* ideal = new QLineSeries;
     ideal->setName(tr("ideal: speedup = W"));
     ideal->append(1, 1);

@@ -33,6 +33,10 @@ class SweepScaling : public QWidget {
     static QString amdahlLabel(const AmdahlFit& fit);
     static QString uslLabel(const UslFit& fit);
 
+  signals:
+    // A measured point was clicked: the document's point index.
+    void pointClicked(std::size_t point);
+
   private:
     void rebuild();
 

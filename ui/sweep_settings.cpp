@@ -18,6 +18,16 @@ void dropOption(QStringList& args, const QString& name) {
     }
 }
 
+// Removes "--param KEY=…" for one key ("KEY="), the value an axis replaces.
+void dropParam(QStringList& args, const QString& keyEq) {
+    for (qsizetype i = 0; i + 1 < args.size();) {
+        if (args[i] == QLatin1String("--param") && args[i + 1].startsWith(keyEq))
+            args.remove(i, 2);
+        else
+            ++i;
+    }
+}
+
 std::optional<QString> addAxis(std::vector<SweepAxis>& axes, const char* option,
                                const QString& text) {
     if (text.trimmed().isEmpty()) return std::nullopt;
@@ -42,6 +52,12 @@ std::optional<QString> sweepAxes(const SweepSettings& sweep, std::vector<SweepAx
     if (auto e = addAxis(axes, "--workers", sweep.workers)) return e;
     if (auto e = addAxis(axes, "--chunksize", sweep.chunksize)) return e;
     if (auto e = addAxis(axes, "--dispatch", sweep.dispatch.join(QLatin1Char(',')))) return e;
+    for (const QString& p : sweep.params) {
+        SweepAxis axis;
+        if (auto e = parse_param_axis(p.trimmed().toStdString(), axis))
+            return QString::fromStdString(*e);
+        axes.push_back(std::move(axis));
+    }
     if (sweep.repeat < 1)
         return QStringLiteral("--repeat must be at least 1; got %1").arg(sweep.repeat);
     return std::nullopt;
@@ -70,6 +86,10 @@ QStringList sweepArguments(const RunSettings& base, const SweepSettings& sweep) 
         dropOption(args, name);
         args << name << value;
     }
+    for (const QString& p : sweep.params) {
+        dropParam(args, p.left(p.indexOf(QLatin1Char('=')) + 1));
+        args << QStringLiteral("--param") << p.trimmed();
+    }
     if (sweep.seed != kDefaultSweepSeed)
         args << QStringLiteral("--seed") << QString::number(sweep.seed);
     return args;
@@ -90,7 +110,18 @@ SweepSettings sweepSettingsOf(const SweepDocument& doc) {
     SweepSettings out;
     out.workers = text("workers");
     out.chunksize = text("chunksize");
-    out.dispatch = doc.axisIndex("dispatch") >= 0 ? list("dispatch") : QStringList();
+    // Without a dispatch axis the sweep ran the one dispatch of its config: ticked, so the form
+    // shows (and a rerun keeps) what was measured, whatever the control panel says now.
+    for (const auto& a : doc.axes) {
+        if (!axis_changes_serial(a.name)) continue;
+        QStringList values;
+        for (const auto& v : a.values) values << QString::fromStdString(v);
+        out.params << QString::fromStdString(a.name) + QLatin1Char('=') +
+                          values.join(QLatin1Char(','));
+    }
+    out.dispatch = doc.axisIndex("dispatch") >= 0
+                       ? list("dispatch")
+                       : QStringList{QString::fromStdString(doc.valueOf({}, "dispatch"))};
     out.repeat = doc.config.repeat;
     out.seed = doc.seed;
     return out;
@@ -109,6 +140,14 @@ bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettin
             name.startsWith(QLatin1String("--")) && eq > 0) {
             value = name.mid(eq + 1);
             name = name.left(eq);
+        }
+        if (name == QLatin1String("--param")) {
+            const QString v = value ? *value : i + 1 < args.size() ? args[i + 1] : QString();
+            if (is_param_axis_value(v.toStdString())) {
+                out.params << v;
+                if (!value) ++i;
+                continue;
+            }
         }
         if (!is_sweep_axis_option(name.toStdString()) && name != QLatin1String("--seed")) {
             rest << args[i];

@@ -19,6 +19,9 @@ struct SweepSettings {
     QString workers = QStringLiteral("1..4");  // empty: the control panel's worker count
     QString chunksize = QStringLiteral("1..1024*4,auto");  // empty: the control panel's
     QStringList dispatch;                                  // empty: the control panel's
+    // Swept workload parameters as the CLI takes them after --param ("item_us=1,10,100"); a
+    // lesson sets them, the form shows them.
+    QStringList params;
     int repeat = 3;
     quint64 seed = kDefaultSweepSeed;
 
@@ -40,7 +43,7 @@ std::optional<QString> countPoints(const SweepSettings& sweep, std::size_t* poin
 QStringList sweepArguments(const RunSettings& base, const SweepSettings& sweep);
 
 // The axes a sweep document was run with, as the form writes them ("1,2,4", "1,16,auto"); an
-// axis the sweep did not vary gets its fixed value (dispatch: none, the control panel's).
+// axis the sweep did not vary gets its fixed value (dispatch: the one it ran with, ticked).
 SweepSettings sweepSettingsOf(const SweepDocument& doc);
 
 // Reads a sweep argument list back as the CLI splits it: axes and --seed apart, the rest through

@@ -8,7 +8,9 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 #include "ui/axis_units.h"
 
@@ -69,6 +71,8 @@ void SweepUCurve::rebuild() {
     best->setMarkerSize(style_.presentation ? 26 : 20);
     best->setColor(QColor(0xed, 0xc9, 0x48));
     best->setBorderColor(style_.total());
+    std::vector<QXYSeries*> clickable{autos, best};
+    std::vector<std::pair<QPointF, std::size_t>> targets;  // each drawn point's document index
     for (std::size_t r = 0; r < grid.rows.size(); ++r) {
         std::map<double, const SweepPointData*> line;  // explicit chunksizes, sorted
         for (std::size_t c = 0; c < grid.columns.size(); ++c) {
@@ -76,6 +80,7 @@ void SweepUCurve::rebuild() {
             if (!cell || !doc_->points[*cell].ran) continue;
             const auto& p = doc_->points[*cell];
             const QPointF at(static_cast<double>(p.chunksize), p.wall.median / unit.scale);
+            targets.push_back({at, *cell});
             if (grid.columns[c] == "auto")
                 autos->append(at);
             else
@@ -107,6 +112,7 @@ void SweepUCurve::rebuild() {
             s->attachAxis(y);
         }
         chart->legend()->markers(band).first()->setVisible(false);
+        clickable.push_back(median);
     }
     for (auto* s : {autos, best}) {
         chart->addSeries(s);
@@ -124,6 +130,18 @@ void SweepUCurve::rebuild() {
         x->setRange(1, 1000);
         y->setRange(0, 1);
     }
+    // A click lands on a drawn point (or the line near it): the nearest point of that series.
+    for (QXYSeries* series : clickable)
+        connect(series, &QXYSeries::clicked, this, [this, series, targets](QPointF at) {
+            std::optional<std::size_t> hit;
+            double nearest = 0;
+            for (const auto& [p, index] : targets) {
+                if (!series->points().contains(p)) continue;
+                const double d = std::abs(std::log(p.x() / at.x())) + std::abs(p.y() - at.y());
+                if (!hit || d < nearest) hit = index, nearest = d;
+            }
+            if (hit) emit pointClicked(*hit);
+        });
     style_.apply(chart);
     QChart* old = this->chart();
     setChart(chart);

@@ -24,6 +24,10 @@ class SweepUCurve : public QChartView {
     QList<QPointF> linePoints(const QString& name) const;
     QString unit() const { return unit_; }
 
+  signals:
+    // A point on a line (or an auto or best marker) was clicked: the document's point index.
+    void pointClicked(std::size_t point);
+
   private:
     void rebuild();
 

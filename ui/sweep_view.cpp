@@ -72,6 +72,7 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(banner_);
+    layout->addWidget(buildLessonLabel());
     layout->addWidget(form_);
     // The buttons below the form, not beside it: the page must fit beside the settings dock at
     // 1280 pixels, in presentation mode too.
@@ -92,6 +93,9 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     connect(runner_, &SweepRunner::finished, this, &SweepView::onFinished);
     connect(heatmap_, &SweepHeatmap::pointActivated, this,
             [this](std::size_t i) { useSetting(i); });
+    connect(heatmap_, &SweepHeatmap::pointSelected, this, &SweepView::pointClicked);
+    connect(scaling_, &SweepScaling::pointClicked, this, &SweepView::pointClicked);
+    connect(ucurve_, &SweepUCurve::pointClicked, this, &SweepView::pointClicked);
     updateViews();
     updateButtons();
 }

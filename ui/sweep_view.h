@@ -60,6 +60,14 @@ class SweepView : public QWidget {
 
     void setChartStyle(const ChartStyle& style);
 
+    // A sweep lesson: its `poolscope-cli sweep` arguments into the control panel and the form,
+    // its title and "what you should see" above the views; false (the refusal in the banner)
+    // when they do not read.
+    bool loadLesson(const QString& title, const QStringList& sweepArgs,
+                    const QString& whatYouShouldSee);
+    void clearLesson();
+    QString lessonText() const;
+
     SweepForm* form() const { return form_; }
     SweepRunner* runner() const { return runner_; }
     SweepHeatmap* heatmap() const { return heatmap_; }
@@ -75,9 +83,12 @@ class SweepView : public QWidget {
     void message(const QString& text);
     // A sweep ended (its document shown, or its refusal) or a file was opened.
     void sweepFinished();
+    // A point was clicked in the heatmap, the scaling plot or the U-curve.
+    void pointClicked(std::size_t point);
 
   private:
     QWidget* buildViews();
+    QLabel* buildLessonLabel();  // sweep_lesson.cpp
     void updateButtons();
     void updateProgress();
     void updateViews();
@@ -102,6 +113,7 @@ class SweepView : public QWidget {
     QLabel* progress_ = nullptr;
     QLabel* recommendation_ = nullptr;
     QLabel* warning_ = nullptr;
+    QLabel* lesson_ = nullptr;  // a sweep lesson's "what you should see"; hidden otherwise
     QButtonGroup* measure_ = nullptr;
     QWidget* sliceRow_ = nullptr;
     QList<QComboBox*> sliceCombos_;

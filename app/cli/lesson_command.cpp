@@ -9,6 +9,7 @@
 #include <map>
 
 #include "app/cli/commands.h"
+#include "app/cli/lesson_sweep.h"
 #include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
@@ -95,15 +96,6 @@ bool has_option(const std::vector<std::string>& args, const std::string& name) {
     return false;
 }
 
-struct LessonOptions {
-    int id = 0;
-    bool check = false;
-    bool json = false;
-    bool quiet = false;
-    ProgressMode progress = ProgressMode::Auto;
-    ColorMode color = ColorMode::Auto;
-};
-
 // "auto", "always" or "never" as 0, 1, 2; -1 otherwise.
 int parse_mode(const std::string& v) {
     return v == "auto" ? 0 : v == "always" ? 1 : v == "never" ? 2 : -1;
@@ -177,6 +169,7 @@ int lesson_command(const Args& in) {
     if (auto e = load_lesson_file(path, file)) return bad_input("lesson", *e);
     const Lesson* lesson = file.find(opt.id);
     if (!lesson) return bad_input("lesson", "no lesson " + std::to_string(opt.id));
+    if (lesson->sweep) return sweep_lesson(*lesson, opt);
 
     // Every run is parsed and validated before the first one starts.
     const int cores = usable_cores();
@@ -245,22 +238,14 @@ int lesson_command(const Args& in) {
     std::optional<LessonOutcome> outcome;
     if (opt.check) {
         outcome = check_lesson(*lesson, figures, cores);
-        if (!opt.json) {
-            std::string text = "\ncheck (" + std::to_string(cores) + " usable cores)\n";
-            for (const auto& x : outcome->expectations)
-                text += colorize_report(format_outcome(x), color) + "\n";
-            text += "lesson " + std::to_string(lesson->id) + ": " +
-                    std::string(to_string(outcome->overall)) + "\n";
-            write_out(table, text);
-        }
+        if (!opt.json) write_out(table, format_check(*outcome, color));
     }
     if (opt.json) {
         nlohmann::json doc{{"lesson", lesson->id}, {"title", lesson->title}, {"runs", runs_json}};
         if (outcome) doc["check"] = outcome_to_json(*outcome);
         write_out(stdout, safe_dump(doc, 2) + "\n");
     }
-    if (!outcome || outcome->overall == CheckStatus::Pass) return 0;
-    return outcome->overall == CheckStatus::Fail ? 1 : 3;
+    return check_exit_code(outcome);
 }
 
 }  // namespace poolscope::cli

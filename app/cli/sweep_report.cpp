@@ -1,8 +1,10 @@
 #include "app/cli/sweep_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "core/analysis/sweep_shape.h"
 #include "core/report/csv_export.h"
 #include "core/report/format.h"
 #include "core/report/json_units.h"
@@ -35,6 +37,29 @@ nlohmann::json value_json(const std::string& v) {
     return v;
 }
 
+// Along a swept workload parameter: where T passes 10·C (the article's rule), or that it never
+// does within the values tried.
+std::string rule_line(const SweepOptions& opt, const SweepAnalysis& a,
+                      const std::vector<SweepPointFigures>& figs) {
+    std::vector<std::string> names;
+    for (const auto& ax : opt.axes) names.push_back(ax.name);
+    const std::string param = parameter_axis(names);
+    if (param.empty() || !a.recommendation) return "";
+    const auto r = rule_crossing(names, figs, a.recommendation->best, param);
+    if (!r) return "";
+    const auto at = [&](std::size_t i) {
+        SweepPointFigures f;
+        f.values = {figs[i].values[static_cast<std::size_t>(
+            std::find(names.begin(), names.end(), param) - names.begin())]};
+        return point_label({param}, f) + " (T/C " +
+               fmt_fixed(figs[i].C > 0 ? figs[i].T / figs[i].C : 0, 1) + ")";
+    };
+    if (r->below)
+        return "rule: T passes 10·C between " + at(*r->below) + " and " + at(*r->above) + "\n";
+    return "rule: T does not pass 10·C between " + at(r->slice.front()) + " and " +
+           at(r->slice.back()) + "\n";
+}
+
 }  // namespace
 
 std::vector<std::string> axis_names(const std::vector<SweepAxis>& axes) {
@@ -62,13 +87,15 @@ std::vector<SweepPointFigures> figures_of(const std::vector<SweepAxis>& axes,
         f.chunksize_auto = !p.config.chunksize.has_value();
         f.wall_s = p.series.wall_s;
         f.speedup = p.figures.speedup;
+        f.T = p.figures.T;
+        f.C = p.figures.C;
         f.complete = p.complete;
         out.push_back(std::move(f));
     }
     return out;
 }
 
-std::string format_table(const SweepOptions& opt, const RunSeries& serial,
+std::string format_table(const SweepOptions& opt, const std::vector<Baseline>& baselines,
                          const std::vector<PointResult>& points, const SweepAnalysis& a,
                          const std::vector<SweepPointFigures>& figs, bool interrupted) {
     const RunConfig& c = opt.run.config;
@@ -76,8 +103,14 @@ std::string format_table(const SweepOptions& opt, const RunSeries& serial,
     for (const auto& [k, v] : c.params) out += ", " + k + "=" + v;
     out += "; " + std::to_string(points.size()) + " points, " + std::to_string(c.repeat) +
            " run(s) each, seeded order (seed " + std::to_string(opt.seed) + ")\n";
-    out += "serial baseline: " +
-           (serial.runs.empty() ? std::string("not measured") : stat_text(serial.wall_s)) + "\n\n";
+    for (const Baseline& b : baselines) {
+        std::string label;
+        for (const auto& v : b.values) label += " " + v;
+        out += "serial baseline" + label + ": " +
+               (b.series.runs.empty() ? std::string("not measured") : stat_text(b.series.wall_s)) +
+               "\n";
+    }
+    out += "\n";
     std::string head;
     for (const auto& ax : opt.axes) head += pad(ax.name, 11);
     head += pad("wall (median [min … max])", 34) + pad("speedup", 9) + pad("eff", 6) +
@@ -135,15 +168,16 @@ std::string format_table(const SweepOptions& opt, const RunSeries& serial,
             out += " (not among the points; add auto to --chunksize)";
         out += "\n";
     }
+    out += rule_line(opt, a, figs);
     if (a.recommendation) out += a.recommendation->sentence + "\n";
     if (interrupted) out += "interrupted: the points that finished are shown\n";
     return out;
 }
 
 nlohmann::json sweep_json(const SweepOptions& opt, const MachineInfo& machine,
-                          const RunSeries& serial, const std::vector<PointResult>& points,
-                          const SweepAnalysis& a, const std::vector<SweepPointFigures>& figs,
-                          bool interrupted) {
+                          const std::vector<Baseline>& baselines,
+                          const std::vector<PointResult>& points, const SweepAnalysis& a,
+                          const std::vector<SweepPointFigures>& figs, bool interrupted) {
     using nlohmann::json;
     const ResultJsonOptions ro{opt.run.chunk_records};
     json axes = json::array();
@@ -164,6 +198,7 @@ nlohmann::json sweep_json(const SweepOptions& opt, const MachineInfo& machine,
                {"chunksize", figs[i].chunksize},
                {"ran", p.ran},
                {"complete", p.complete}};
+        if (baselines.size() > 1) o["baseline"] = p.baseline;
         if (p.ran) {
             o["series"] = series_to_json(p.series, ro);
             o["wall_s"] = p.series.wall_s;
@@ -209,12 +244,26 @@ nlohmann::json sweep_json(const SweepOptions& opt, const MachineInfo& machine,
                {"serial_faster", a.recommendation->serial_faster},
                {"disturbed", a.recommendation->disturbed},
                {"text", a.recommendation->sentence}};
+    // "serial" is the first baseline (the only one unless a workload parameter is swept).
+    const RunSeries& serial = baselines.front().series;
+    json baselines_json = json::array();
+    for (const Baseline& b : baselines) {
+        json values = json::object();
+        for (const auto& v : b.values) {
+            const auto eq = v.find('=');
+            values[v.substr(0, eq)] = value_json(v.substr(eq + 1));
+        }
+        baselines_json.push_back(
+            {{"values", values},
+             {"series", b.series.runs.empty() ? json(nullptr) : series_to_json(b.series, ro)}});
+    }
     json doc{{"type", "sweep"},
              {"config", opt.run.config},
              {"machine", machine},
              {"seed", opt.seed},
              {"axes", axes},
              {"serial", serial.runs.empty() ? json(nullptr) : series_to_json(serial, ro)},
+             {"baselines", baselines_json},
              {"points", pts},
              {"fits", fits},
              {"chunksize", chunk},
@@ -223,7 +272,7 @@ nlohmann::json sweep_json(const SweepOptions& opt, const MachineInfo& machine,
     return doc;
 }
 
-std::string sweep_csv(const SweepOptions& opt, const RunSeries& serial,
+std::string sweep_csv(const SweepOptions& opt, const std::vector<Baseline>& baselines,
                       const std::vector<PointResult>& points,
                       const std::vector<SweepPointFigures>& figs) {
     const auto num = [](double v) {
@@ -241,9 +290,16 @@ std::string sweep_csv(const SweepOptions& opt, const RunSeries& serial,
         return std::to_string(s.runs.size()) + "," + num(s.wall_s.median) + "," +
                num(s.wall_s.min) + "," + num(s.wall_s.max);
     };
-    if (!serial.runs.empty()) {
+    for (const Baseline& b : baselines) {
+        const RunSeries& serial = b.series;
+        if (serial.runs.empty()) continue;
         out += "serial";
-        for (std::size_t k = 0; k < opt.axes.size(); ++k) out += ",";
+        for (const auto& ax : opt.axes) {
+            std::string v;
+            for (const auto& bv : b.values)
+                if (bv.rfind(ax.name + "=", 0) == 0) v = bv.substr(ax.name.size() + 1);
+            out += "," + csv_field(v);
+        }
         out += ",1,," + std::string("true,") +
                (serial.representative.partial ? "false," : "true,") + figures(serial) +
                ",1,,,,,\r\n";

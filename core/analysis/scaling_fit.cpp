@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "core/analysis/sweep_axes.h"
 #include "core/config/run_config.h"
 
 namespace poolscope {
@@ -22,7 +23,8 @@ double t95(std::size_t df) {
     return df <= 30 ? kT[df - 1] : 1.96;
 }
 
-bool usable(const std::vector<ScalingSample>& samples) {
+// `min_counts` distinct worker counts, one of them above 1, and no speedup that is not data.
+bool usable(const std::vector<ScalingSample>& samples, std::size_t min_counts) {
     std::set<int> ws;
     bool above_one = false;
     for (const auto& s : samples) {
@@ -30,7 +32,7 @@ bool usable(const std::vector<ScalingSample>& samples) {
         ws.insert(s.workers);
         above_one = above_one || s.workers > 1;
     }
-    return ws.size() >= 3 && ws.size() == samples.size() && above_one;
+    return ws.size() >= min_counts && ws.size() == samples.size() && above_one;
 }
 
 std::string seconds_text(double s) {
@@ -54,9 +56,10 @@ bool overlaps(const Stat& a, const Stat& b) {
     return a.min <= b.max && b.min <= a.max;
 }
 
-// Points sharing every axis value with `best` except the one at index `except`.
-std::vector<std::size_t> slice(const std::vector<SweepPointFigures>& points, std::size_t best,
-                               std::size_t except) {
+}  // namespace
+
+std::vector<std::size_t> sweep_slice(const std::vector<SweepPointFigures>& points, std::size_t best,
+                                     std::size_t except) {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < points.size(); ++i) {
         if (!points[i].complete) continue;
@@ -68,8 +71,6 @@ std::vector<std::size_t> slice(const std::vector<SweepPointFigures>& points, std
     return out;
 }
 
-}  // namespace
-
 double amdahl_speedup(double serial_fraction, double workers) {
     return 1 / (serial_fraction + (1 - serial_fraction) / workers);
 }
@@ -79,7 +80,9 @@ double usl_speedup(double sigma, double kappa, double workers) {
 }
 
 std::optional<AmdahlFit> fit_amdahl(const std::vector<ScalingSample>& samples) {
-    if (!usable(samples)) return std::nullopt;
+    // One parameter: two worker counts fit it (a 2-core machine has no third within its
+    // cores); the interval, with one degree of freedom, is as wide as that deserves.
+    if (!usable(samples, 2)) return std::nullopt;
     // 1/S − 1/W = s (1 − 1/W): a line through the origin in u = 1 − 1/W.
     double suu = 0, suv = 0;
     for (const auto& p : samples) {
@@ -108,7 +111,7 @@ std::optional<AmdahlFit> fit_amdahl(const std::vector<ScalingSample>& samples) {
 }
 
 std::optional<UslFit> fit_usl(const std::vector<ScalingSample>& samples) {
-    if (!usable(samples)) return std::nullopt;
+    if (!usable(samples, 3)) return std::nullopt;
     double a = 0, b = 0, c = 0, d = 0, e = 0;
     for (const auto& p : samples) {
         const double w = p.workers;
@@ -143,10 +146,16 @@ SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
                             const std::vector<SweepPointFigures>& points, const Stat& serial_wall,
                             uint64_t n, int usable_cores, int repeat, double outside_share) {
     SweepAnalysis out;
+    // Walls compare points that do the same work; a swept workload parameter changes the work,
+    // so then the best point is the one that gains most over its own serial baseline.
+    const bool same_work = std::none_of(axes.begin(), axes.end(), axis_changes_serial);
+    const auto better = [&](std::size_t a, std::size_t b) {
+        return same_work ? points[a].wall_s.median < points[b].wall_s.median
+                         : points[a].speedup > points[b].speedup;
+    };
     std::optional<std::size_t> best;
     for (std::size_t i = 0; i < points.size(); ++i)
-        if (points[i].complete && (!best || points[i].wall_s.median < points[*best].wall_s.median))
-            best = i;
+        if (points[i].complete && (!best || better(i, *best))) best = i;
     if (!best) {
         out.fit_note = "no point finished";
         return out;
@@ -158,7 +167,7 @@ SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
     if (workers_axis == axes.end()) {
         out.fit_note = "workers is not swept: no scaling fit";
     } else {
-        out.scaling_points = slice(points, *best, workers_axis - axes.begin());
+        out.scaling_points = sweep_slice(points, *best, workers_axis - axes.begin());
         std::vector<ScalingSample> all, within_cores;
         for (std::size_t i : out.scaling_points) {
             all.push_back({points[i].workers, points[i].speedup});
@@ -167,7 +176,7 @@ SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
         out.amdahl = fit_amdahl(within_cores);
         out.usl = fit_usl(all);
         if (!out.amdahl)
-            out.fit_note = "Amdahl needs 3 or more worker counts within the " +
+            out.fit_note = "Amdahl needs 2 or more worker counts within the " +
                            std::to_string(usable_cores) + " usable cores (got " +
                            std::to_string(within_cores.size()) + ")";
         if (!out.usl)
@@ -182,7 +191,7 @@ SweepAnalysis analyse_sweep(const std::vector<std::string>& axes,
         ChunksizeReport c;
         c.best = *best;
         c.formula = auto_chunksize(n, bp.workers);
-        for (std::size_t i : slice(points, *best, chunk_axis - axes.begin())) {
+        for (std::size_t i : sweep_slice(points, *best, chunk_axis - axes.begin())) {
             if (points[i].chunksize != c.formula) continue;
             if (!c.formula_point || points[i].chunksize_auto) c.formula_point = i;
         }

@@ -41,7 +41,8 @@ struct UslFit {
 double amdahl_speedup(double serial_fraction, double workers);
 double usl_speedup(double sigma, double kappa, double workers);
 
-// Both need at least 3 samples with distinct worker counts (and one with W > 1); else nullopt.
+// Samples with distinct worker counts, one with W > 1: Amdahl (one parameter) needs 2 or more,
+// USL (two) 3 or more; else nullopt.
 std::optional<AmdahlFit> fit_amdahl(const std::vector<ScalingSample>& samples);
 std::optional<UslFit> fit_usl(const std::vector<ScalingSample>& samples);
 
@@ -53,6 +54,8 @@ struct SweepPointFigures {
     bool chunksize_auto = false;
     Stat wall_s;
     double speedup = 0;
+    double T = 0;          // serial wall / n of the point's own baseline
+    double C = 0;          // (W·wall − compute) / n
     bool complete = true;  // false when a run of it failed or was interrupted
 };
 
@@ -79,6 +82,11 @@ struct SweepAnalysis {
     std::optional<ChunksizeReport> chunksize;
     std::optional<SweepRecommendation> recommendation;
 };
+
+// The complete points that share every axis value with point `through` but the one at index
+// `except` (the slice a fit or a curve runs along), in the points' order.
+std::vector<std::size_t> sweep_slice(const std::vector<SweepPointFigures>& points,
+                                     std::size_t through, std::size_t except);
 
 // "workers=2 chunksize=auto"
 std::string point_label(const std::vector<std::string>& axes, const SweepPointFigures& p);

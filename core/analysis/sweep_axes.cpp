@@ -128,6 +128,44 @@ std::optional<std::string> parse_sweep_axis(std::string_view option, std::string
     return std::nullopt;
 }
 
+bool is_param_axis_value(std::string_view key_and_list) {
+    const auto eq = key_and_list.find('=');
+    if (eq == std::string_view::npos || eq == 0) return false;
+    const std::string_view list = key_and_list.substr(eq + 1);
+    return list.find(',') != std::string_view::npos || list.find("..") != std::string_view::npos;
+}
+
+std::optional<std::string> parse_param_axis(std::string_view key_and_list, SweepAxis& out) {
+    const auto eq = key_and_list.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+        return "--param: a swept parameter is written KEY=LIST (e.g. item_us=1,10,100); got '" +
+               std::string(key_and_list) + "'";
+    const std::string key(key_and_list.substr(0, eq));
+    for (std::string_view option : kSweepAxisOptions)
+        if (option.substr(2) == key)
+            return "--param " + key + ": the name of a sweep axis; use --" + key + " to vary it";
+    const std::string option = "--param " + key;
+    out.name = key;
+    out.values.clear();
+    const std::string_view text = key_and_list.substr(eq + 1);
+    std::vector<std::string> values;
+    for (std::string_view item : split(text, ',')) {
+        if (item.empty()) return option + ": an empty value in '" + std::string(text) + "'";
+        if (auto e = numeric_item(option, item, values)) return e;
+        if (values.size() > kMaxSweepPoints) return too_many(option);
+    }
+    for (const auto& v : values)
+        if (std::find(out.values.begin(), out.values.end(), v) == out.values.end())
+            out.values.push_back(v);
+    return std::nullopt;
+}
+
+bool axis_changes_serial(const std::string& axis) {
+    for (std::string_view option : kSweepAxisOptions)
+        if (option.substr(2) == axis) return false;
+    return true;
+}
+
 std::optional<std::string> sweep_points(const std::vector<SweepAxis>& axes,
                                         std::vector<SweepPoint>& out) {
     out.clear();
@@ -180,6 +218,8 @@ void apply_axis_value(RunConfig& cfg, const std::string& axis, const std::string
         cfg.start = parse_start_method(value).value_or(cfg.start);
     } else if (axis == "pool") {
         cfg.pool = parse_pool_lifetime(value).value_or(cfg.pool);
+    } else {
+        cfg.params[axis] = value;  // a workload parameter (parse_param_axis)
     }
 }
 

@@ -52,6 +52,15 @@ std::optional<std::string> sweep_points(const std::vector<SweepAxis>& axes,
 // A seeded Fisher–Yates shuffle (splitmix64): the same seed gives the same order everywhere.
 void shuffle_points(std::vector<SweepPoint>& points, uint64_t seed);
 
+// A workload parameter swept: `--param KEY=LIST`, LIST as for --workers ("1,10,100",
+// "1..100000*10"). The axis is named KEY, its values are whole numbers ≥ 1; a value whose LIST
+// holds neither ',' nor '..' is an ordinary --param KEY=VALUE.
+bool is_param_axis_value(std::string_view key_and_list);
+std::optional<std::string> parse_param_axis(std::string_view key_and_list, SweepAxis& out);
+// A workload parameter's axis changes the serial run too, so a sweep over it measures one
+// serial baseline per value; the pool's options (workers, chunksize, ...) do not.
+bool axis_changes_serial(const std::string& axis);
+
 // Sets one axis value on a config (the value as parse_sweep_axis wrote it).
 void apply_axis_value(RunConfig& cfg, const std::string& axis, const std::string& value);
 

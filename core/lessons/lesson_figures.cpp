@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/analysis/sweep_shape.h"
 #include "core/report/format.h"
 
 namespace poolscope {
@@ -67,6 +68,36 @@ LessonRunFigures figures_of(const RunSeries& s) {
     return out;
 }
 
+LessonRunFigures figures_of_sweep(const std::vector<std::string>& axes,
+                                  const std::vector<SweepPointFigures>& points,
+                                  const SweepAnalysis& analysis, int usable_cores,
+                                  double outside_share) {
+    LessonRunFigures out;
+    out.outside_cpu_share = outside_share;
+    if (!analysis.recommendation) return out;
+    auto& v = out.values;
+    const std::size_t best = analysis.recommendation->best;
+    v["best_speedup"] = points[best].speedup;
+    if (const auto u = u_curve(axes, points, best, "chunksize")) {
+        v["u_curve"] = u->inside() ? 1 : 0;
+        v["first_over_best"] = u->first_over_best;
+        v["last_over_best"] = u->last_over_best;
+    }
+    const std::string param = parameter_axis(axes);
+    if (const auto r = param.empty() ? std::nullopt : rule_crossing(axes, points, best, param)) {
+        v["rule_crossed"] = r->below ? 1 : 0;
+        v["first_T_over_C"] = r->first_ratio;
+        v["last_T_over_C"] = r->last_ratio;
+    }
+    if (const auto w = worker_scaling(axes, points, best, usable_cores)) {
+        v["speedup_at_1"] = w->at_one;
+        v["speedup_at_cores"] = w->at_cores;
+        v["speedup_at_most"] = w->at_most;
+    }
+    if (analysis.amdahl) v["serial_fraction"] = analysis.amdahl->serial_fraction;
+    return out;
+}
+
 std::string format_figure(const std::string& figure, double value) {
     static const char* kSeconds[] = {
         "wall", "startup", "teardown", "compute", "transfer",    "serialization",
@@ -75,7 +106,9 @@ std::string format_figure(const std::string& figure, double value) {
         if (figure == s) return fmt_duration(value);
     if (figure == "peak_pss" || figure == "peak_rss")
         return fmt_bytes(static_cast<uint64_t>(std::max(value, 0.0)));
-    if (figure == "speedup") return fmt_ratio(value);
+    if (figure == "speedup" || figure.rfind("speedup_", 0) == 0 || figure == "best_speedup")
+        return fmt_ratio(value);
+    if (figure == "u_curve" || figure == "rule_crossed") return fmt_fixed(value, 0);
     if (figure == "items_failed" || figure == "errors" || figure == "minor_faults" ||
         figure == "finished_items" || figure == "checksums_match")
         return fmt_fixed(value, 0);

@@ -3,11 +3,13 @@
 #include <fstream>
 #include <set>
 
+#include "core/lessons/lesson_fields.h"
+
 namespace poolscope {
 
 namespace {
 
-using json = nlohmann::json;
+using namespace lesson_json;
 
 // Parses "{cores}" or "{K*cores}" at text[pos] (pos at '{'); returns the multiplier and sets
 // `end` past the '}', or nullopt.
@@ -28,8 +30,9 @@ std::optional<long> parse_placeholder(const std::string& text, std::size_t pos, 
     return v > 0 ? std::optional<long>(v) : std::nullopt;
 }
 
-// Replaces placeholders; nullopt when one is malformed.
-std::optional<std::string> expand(const std::string& arg, int cores) {
+}  // namespace
+
+std::optional<std::string> lesson_json::expand_placeholders(const std::string& arg, int cores) {
     std::string out;
     std::size_t i = 0;
     while (i < arg.size()) {
@@ -46,44 +49,7 @@ std::optional<std::string> expand(const std::string& arg, int cores) {
     return out;
 }
 
-// Errors name the field by its path in the document.
-struct Field {
-    std::string path;
-
-    Field operator[](const std::string& key) const { return {path + "." + key}; }
-    Field operator[](std::size_t i) const { return {path + "[" + std::to_string(i) + "]"}; }
-    std::string error(const std::string& what) const { return path + ": " + what; }
-};
-
-std::optional<std::string> need(const json& obj, const char* key, json::value_t type,
-                                const Field& f, const char* type_name) {
-    if (!obj.contains(key)) return f[key].error(std::string("missing (") + type_name + ")");
-    const json& v = obj.at(key);
-    const bool ok = type == json::value_t::number_integer
-                        ? v.is_number_integer()
-                        : (type == json::value_t::number_float ? v.is_number() : v.type() == type);
-    if (!ok) return f[key].error(std::string("must be ") + type_name + "; got " + v.dump());
-    return std::nullopt;
-}
-
-std::optional<std::string> need_text(const json& obj, const char* key, const Field& f,
-                                     std::string& out) {
-    if (auto e = need(obj, key, json::value_t::string, f, "a string")) return e;
-    out = obj.at(key).get<std::string>();
-    if (out.empty()) return f[key].error("must not be empty");
-    return std::nullopt;
-}
-
-std::optional<std::string> need_int(const json& obj, const char* key, const Field& f, int lo,
-                                    int hi, int& out) {
-    if (auto e = need(obj, key, json::value_t::number_integer, f, "a whole number")) return e;
-    const auto v = obj.at(key).get<long long>();
-    if (v < lo || v > hi)
-        return f[key].error("must be in " + std::to_string(lo) + " … " + std::to_string(hi) +
-                            "; got " + std::to_string(v));
-    out = static_cast<int>(v);
-    return std::nullopt;
-}
+namespace {
 
 std::optional<std::string> parse_run(const json& j, const Field& f, LessonRun& run) {
     if (!j.is_object()) return f.error("must be an object");
@@ -95,7 +61,7 @@ std::optional<std::string> parse_run(const json& j, const Field& f, LessonRun& r
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (!args[i].is_string()) return f["args"][i].error("must be a string");
         const std::string a = args[i].get<std::string>();
-        if (!expand(a, 1))
+        if (!expand_placeholders(a, 1))
             return f["args"][i].error("'" + a + "': placeholders are {cores} or {K*cores}");
         if (a == "--compare") run.compare = true;
         run.args.push_back(a);
@@ -118,6 +84,19 @@ std::string figure_names(bool comparison) {
     return out;
 }
 
+// "sweep.FIGURE" of a sweep lesson.
+std::optional<std::string> parse_sweep_ref(const std::string& text, const FigureRef& ref,
+                                           const Field& f) {
+    if (ref.run != kLessonSweepId || !ref.side.empty())
+        return f.error("'" + text + "': a sweep lesson's figures are written sweep.FIGURE");
+    std::string names;
+    for (const FigureInfo& i : lesson_sweep_figures()) {
+        if (ref.figure == i.name) return std::nullopt;
+        names += (names.empty() ? "" : ", ") + std::string(i.name);
+    }
+    return f.error("'" + text + "': unknown sweep figure '" + ref.figure + "' (" + names + ")");
+}
+
 std::optional<std::string> parse_ref(const std::string& text, const Lesson& lesson, const Field& f,
                                      FigureRef& ref) {
     std::vector<std::string> parts;
@@ -133,6 +112,7 @@ std::optional<std::string> parse_ref(const std::string& text, const Lesson& less
     ref.run = parts[0];
     ref.side = parts.size() == 3 ? parts[1] : "";
     ref.figure = parts.back();
+    if (lesson.sweep) return parse_sweep_ref(text, ref, f);
     const LessonRun* run = nullptr;
     for (const LessonRun& r : lesson.runs)
         if (r.id == ref.run) run = &r;
@@ -214,9 +194,17 @@ std::optional<std::string> parse_lesson(const json& j, const Field& f, Lesson& l
         return f["summary"].error("must be one line");
     if (auto e = need_text(j, "what_you_should_see", f, lesson.what_you_should_see)) return e;
     if (auto e = need_int(j, "repeat", f, 1, 100, lesson.repeat)) return e;
-    if (auto e = need(j, "runs", json::value_t::array, f, "a list of runs")) return e;
-    const json& runs = j.at("runs");
-    if (runs.empty()) return f["runs"].error("needs at least one run");
+    if (j.contains("sweep")) {
+        if (j.contains("runs"))
+            return f.error("has both runs and a sweep; a lesson is one or the other");
+        LessonSweep sweep;
+        if (auto e = parse_sweep(j.at("sweep"), f["sweep"], sweep)) return e;
+        lesson.sweep = std::move(sweep);
+    } else if (auto e = need(j, "runs", json::value_t::array, f, "a list of runs (or a sweep)")) {
+        return e;
+    }
+    const json& runs = lesson.sweep ? json::array() : j.at("runs");
+    if (!lesson.sweep && runs.empty()) return f["runs"].error("needs at least one run");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         LessonRun run;
@@ -330,9 +318,35 @@ std::optional<std::string> load_lesson_file(const std::string& path, LessonFile&
     return std::nullopt;
 }
 
+const std::vector<FigureInfo>& lesson_sweep_figures() {
+    static const std::vector<FigureInfo> kFigures{
+        {"best_speedup", true, "the best point's speedup over serial"},
+        {"u_curve", true,
+         "1 when the fastest chunksize is neither the smallest nor the largest tried, else 0"},
+        {"first_over_best", true, "median wall at the smallest chunksize / at the fastest"},
+        {"last_over_best", true, "median wall at the largest chunksize / at the fastest"},
+        {"rule_crossed", true,
+         "1 when T / C passes 10 between two neighbouring values of the swept parameter"},
+        {"first_T_over_C", true, "T / C at the swept parameter's smallest value"},
+        {"last_T_over_C", true, "T / C at its largest value"},
+        {"speedup_at_1", true, "speedup with 1 worker"},
+        {"speedup_at_cores", true, "speedup with as many workers as usable cores"},
+        {"speedup_at_most", true, "speedup with the most workers tried"},
+        {"serial_fraction", true, "Amdahl's serial fraction fitted over W ≤ usable cores"},
+    };
+    return kFigures;
+}
+
+std::vector<std::string> expand_lesson_args(const LessonSweep& sweep, int cores) {
+    std::vector<std::string> out;
+    for (const auto* list : {&sweep.args, &sweep.axes})
+        for (const std::string& a : *list) out.push_back(expand_placeholders(a, cores).value_or(a));
+    return out;
+}
+
 std::vector<std::string> expand_lesson_args(const LessonRun& run, int cores) {
     std::vector<std::string> out;
-    for (const std::string& a : run.args) out.push_back(expand(a, cores).value_or(a));
+    for (const std::string& a : run.args) out.push_back(expand_placeholders(a, cores).value_or(a));
     return out;
 }
 

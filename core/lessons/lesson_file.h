@@ -1,5 +1,6 @@
 // The lessons file (resources/lessons/lessons.json, schema 2): every lesson's runs, as argument
-// lists for `poolscope-cli run`, and the expectations that check it. Loading validates the whole
+// lists for `poolscope-cli run`, or its sweep, as `poolscope-cli sweep` takes it, and the
+// expectations that check it. Loading validates the whole
 // document and refuses a bad one with the field named (e.g. "lessons[2].expectations[0].left:
 // unknown run 'shm'"), so a lesson never fails in front of a class because of a typo.
 // No Qt and no engine here: the CLI and the GUI's lessons panel read the same model.
@@ -23,6 +24,20 @@ struct LessonRun {
     std::vector<std::string> args;
     bool compare = false;  // args hold --compare: the run has a serial and a parallel side
 };
+
+// A lesson that is one sweep: `poolscope-cli sweep ARGS AXES`. Its expectations name the
+// figures of the sweep's analysis as "sweep.FIGURE" (lesson_sweep_figures()).
+struct LessonSweep {
+    // Run options (no --compare: a sweep compares every point with serial); placeholders as in
+    // LessonRun::args.
+    std::vector<std::string> args;
+    // Option and list pairs as the sweep command takes them: "--workers", "1..{2*cores}",
+    // "--chunksize", "1..4096*4", "--param", "item_us=1..1000*10".
+    std::vector<std::string> axes;
+};
+
+// The run id a sweep lesson's expectations use.
+inline constexpr const char* kLessonSweepId = "sweep";
 
 enum class CompareOp { Less, LessEqual, Greater, GreaterEqual };
 
@@ -57,7 +72,8 @@ struct Lesson {
     std::string summary;  // one line, for `poolscope-cli lessons` and the README
     std::string what_you_should_see;
     int repeat = 1;  // counted runs per run (medians), unless a run's args set --repeat
-    std::vector<LessonRun> runs;
+    std::vector<LessonRun> runs;       // empty for a sweep lesson
+    std::optional<LessonSweep> sweep;  // a lesson has runs or a sweep, never both
     std::vector<Expectation> expectations;
 };
 
@@ -76,6 +92,8 @@ struct FigureInfo {
     const char* meaning;
 };
 const std::vector<FigureInfo>& lesson_figures();
+// The figures of a sweep lesson ("sweep.u_curve", ...), each from the sweep's analysis.
+const std::vector<FigureInfo>& lesson_sweep_figures();
 
 // nullopt and `out` filled, or one line naming the field, the value and what is allowed.
 std::optional<std::string> parse_lesson_file(const nlohmann::json& doc, LessonFile& out);
@@ -83,5 +101,7 @@ std::optional<std::string> load_lesson_file(const std::string& path, LessonFile&
 
 // The run's arguments with "{cores}" and "{K*cores}" replaced (K a whole number).
 std::vector<std::string> expand_lesson_args(const LessonRun& run, int cores);
+// A sweep lesson's arguments for `poolscope-cli sweep`: its args, then its axes, expanded.
+std::vector<std::string> expand_lesson_args(const LessonSweep& sweep, int cores);
 
 }  // namespace poolscope

@@ -36,6 +36,28 @@ std::string lessons_file(const std::string& claim) {
     return doc.dump();
 }
 
+// A sweep lesson: 2000 squares at chunksize 1, 10 and 1000 on 2 workers. Whatever the machine,
+// a speedup stays far below 100 (the ">" claim fails) and the chunksize has three values.
+std::string sweep_lessons_file(const std::string& claim) {
+    json doc = json::parse(R"({
+      "schema": 2, "default_lesson": 5,
+      "lessons": [{
+        "id": 5, "title": "Chunks", "summary": "a sweep", "what_you_should_see": "a table",
+        "repeat": 1,
+        "sweep": {"args": ["--workload", "square", "--size", "2000", "--workers", "2"],
+                  "axes": ["--chunksize", "1,10,1000"]},
+        "expectations": [
+          {"id": "bounded", "text": "no point is 100× serial", "left": "sweep.best_speedup",
+           "op": "<", "right": 100},
+          {"id": "arms", "text": "the ends against the best", "left": "sweep.first_over_best",
+           "op": ">=", "right": 1}
+        ]
+      }]
+    })");
+    doc["lessons"][0]["expectations"][0]["op"] = claim;
+    return doc.dump();
+}
+
 }  // namespace
 
 class LessonCommand : public ProcessHygiene {};
@@ -107,4 +129,40 @@ TEST_F(LessonCommand, BadInputExitsTwoNamingTheProblem) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("lessons[0].expectations[0].left"), std::string::npos) << r.err;
     EXPECT_EQ(run_cli({"lessons", "--file", file}).exit_code, 2);
+}
+
+TEST_F(LessonCommand, ASweepLessonPrintsTheSweepTableAndChecksItsAnalysis) {
+    ScratchDir dir;
+    const auto file = dir.write("lessons.json", sweep_lessons_file("<"));
+    const auto r = run_cli({"lesson", "5", "--check", "--file", file});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("Lesson 5: Chunks"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("sweep: square, 2000 items; 3 points"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("serial baseline: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("chunksize: best measured"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("PASS      bounded: no point is 100× serial"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("sweep.first_over_best"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("lesson 5: PASS"), std::string::npos) << r.out;
+
+    const auto failing = dir.write("failing.json", sweep_lessons_file(">"));
+    const auto f = run_cli({"lesson", "5", "--check", "--file", failing, "--json"});
+    // On a machine busy with other programs the failure is reported as disturbed (exit 3).
+    ASSERT_TRUE(f.exit_code == 1 || f.exit_code == 3) << f.out << f.err;
+    const auto doc = json::parse(f.out);
+    EXPECT_EQ(doc.at("sweep").at("type"), "sweep");
+    EXPECT_EQ(doc["sweep"]["points"].size(), 3u);
+    EXPECT_EQ(doc.at("check").at("status"), f.exit_code == 1 ? "FAIL" : "DISTURBED");
+    EXPECT_EQ(doc["check"]["expectations"][0]["left"], "sweep.best_speedup");
+}
+
+TEST_F(LessonCommand, ASweepLessonThatTheEngineRefusesExitsTwo) {
+    ScratchDir dir;
+    json doc = json::parse(sweep_lessons_file("<"));
+    // apply_async sends one item per message: chunksize 10 contradicts it.
+    doc["lessons"][0]["sweep"]["args"].push_back("--dispatch");
+    doc["lessons"][0]["sweep"]["args"].push_back("apply_async");
+    const auto file = dir.write("refused.json", doc.dump());
+    const auto r = run_cli({"lesson", "5", "--check", "--file", file});
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.err.find("the sweep: at chunksize=10: "), std::string::npos) << r.err;
 }

@@ -85,10 +85,11 @@ TEST_F(Sweep, JsonHoldsEveryPointTheBaselineTheFitsAndTheAdvice) {
     EXPECT_EQ(order.size(), 6u);
     EXPECT_EQ(*order.rbegin(), 5u);
     EXPECT_EQ(seen.size(), 6u);
-    // Two worker counts: no fit, and the document says why.
-    EXPECT_TRUE(j["fits"]["amdahl"].is_null());
+    // Two worker counts: Amdahl (one parameter) fits when both lie within the usable cores; USL
+    // (two parameters) does not, and the document says why.
+    EXPECT_EQ(j["fits"]["amdahl"].is_null(), j["machine"]["usable_cores"].get<int>() < 2);
     EXPECT_TRUE(j["fits"]["usl"].is_null());
-    EXPECT_NE(j["fits"]["note"].get<std::string>().find("3 or more"), std::string::npos);
+    EXPECT_NE(j["fits"]["note"].get<std::string>().find("USL needs 3 or more"), std::string::npos);
     EXPECT_TRUE(j["chunksize"]["formula"].is_number());
     const std::string advice = j["recommendation"]["text"];
     EXPECT_TRUE(advice.rfind("Use workers=", 0) == 0 || advice.rfind("Serial is faster", 0) == 0)
@@ -193,6 +194,35 @@ TEST_F(Sweep, BadInputIsRefusedBeforeAnyProcessStarts) {
     expect_refused({"sweep", "--workers", "1,2", "--backend", "serial"}, "--backend serial");
     expect_refused({"sweep", "--workers", "1,2", "--bogus"}, "unknown option '--bogus'");
     expect_refused({"sweep", "--seed", "x"}, "--seed must be a whole number");
+    expect_refused({"sweep", "--workload", "cpu", "--param", "item_us=1,,2"},
+                   "--param item_us: an empty value");
+    // Each value of a swept parameter is checked by the workload before anything runs.
+    expect_refused({"sweep", "--workload", "cpu", "--param", "item_us=1,99999999"},
+                   "at item_us=99999999: ");
+}
+
+TEST_F(Sweep, ASweptParameterGetsOneSerialBaselinePerValue) {
+    const auto r = run_cli({"sweep", "--workload", "cpu", "--param", "item_us=1,300", "--size",
+                            "200", "--workers", "2", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    ASSERT_EQ(doc.at("axes").size(), 1u);
+    EXPECT_EQ(doc["axes"][0]["name"], "item_us");
+    ASSERT_EQ(doc.at("baselines").size(), 2u);
+    const auto& b = doc["baselines"];
+    EXPECT_EQ(b[0]["values"]["item_us"], 1);
+    EXPECT_EQ(b[1]["values"]["item_us"], 300);
+    // 200 items of 300 µs take about 300× the serial time of 1 µs items: separate baselines.
+    // One run each (no --repeat): a series is its one run.
+    const double small = b[0]["series"]["wall_s"];
+    const double large = b[1]["series"]["wall_s"];
+    EXPECT_GT(large, 20 * small);
+    for (const auto& p : doc.at("points")) {
+        const auto& base = b[p.at("baseline").get<std::size_t>()];
+        EXPECT_EQ(base["values"]["item_us"], p["values"]["item_us"]);
+        // T is the point's own serial wall / n, so it grows with the item time.
+        EXPECT_NEAR(p["T"].get<double>(), base["series"]["wall_s"].get<double>() / 200, 1e-12);
+    }
 }
 
 TEST_F(Sweep, InterruptKeepsWhatFinishedAndExits130) {

@@ -43,12 +43,17 @@ class LessonPanelTest : public QObject {
         const LessonCatalog catalog = LessonCatalog::builtIn(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(catalog.lessons.size() >= 10);
+        int sweeps = 0;
         for (const auto& l : catalog.lessons) {
-            QVERIFY(!l.runs.isEmpty());
+            QVERIFY(l.runs.isEmpty() == l.isSweep());  // runs or a sweep
             QVERIFY(catalog.file.find(l.id) != nullptr);
+            QCOMPARE(l.isSweep(), catalog.file.find(l.id)->sweep.has_value());
             for (const auto& r : l.runs)
                 QVERIFY(!r.args.join(QLatin1Char(' ')).contains(QLatin1Char('{')));
+            QVERIFY(!l.sweepArgs.join(QLatin1Char(' ')).contains(QLatin1Char('{')));
+            sweeps += l.isSweep() ? 1 : 0;
         }
+        QVERIFY(sweeps >= 3);  // lessons 3, 4 and 16
     }
 
     void choosingALessonEmitsItsSettings() {

@@ -2,6 +2,7 @@
 // fixture): the best cell, the fits' figures and the recommendation are the document's, read
 // here independently with QJsonDocument; a disturbed or stopped sweep is said in words; "Use
 // this setting" loads the best point into the controls; Save writes the document back unchanged.
+#include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -106,6 +107,30 @@ class SweepViewTest : public QObject {
         QCOMPARE(s.workers, expected[0].join(QLatin1Char(',')));
         QCOMPARE(s.chunksize, expected[1].join(QLatin1Char(',')));
         QVERIFY(!view->form()->validationError());
+    }
+
+    void anOpenedSweepWithoutADispatchAxisTicksTheDispatchItRanWith() {
+        // The fixture varies workers and chunksize only; rewritten to have run imap_unordered,
+        // which is not the control panel's default.
+        QJsonObject doc = fixtureJson();
+        QJsonObject config = doc[QStringLiteral("config")].toObject();
+        config[QStringLiteral("dispatch")] = QStringLiteral("imap_unordered");
+        doc[QStringLiteral("config")] = config;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("imap_unordered.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(doc).toJson());
+        f.close();
+        MainWindow window;
+        SweepView* view = window.sweepView();
+        QVERIFY(view->openFile(path));
+        QStringList ticked;
+        for (auto* box : view->form()->findChildren<QCheckBox*>())
+            if (box->objectName().startsWith(QLatin1String("sweepDispatch:")) && box->isChecked())
+                ticked << box->objectName().mid(14);
+        QCOMPARE(ticked, QStringList{QStringLiteral("imap_unordered")});
+        QCOMPARE(view->form()->settings().dispatch, QStringList{QStringLiteral("imap_unordered")});
     }
 
     void colourTellsFasterFromSlower() {

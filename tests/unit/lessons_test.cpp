@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app/cli/run_options.h"
+#include "app/cli/sweep_session.h"
 #include "core/config/validation.h"
 #include "core/lessons/lesson_file.h"
 #include "core/workloads/workload_registry.h"
@@ -68,4 +69,24 @@ TEST(Lessons, TheDefaultLessonIsTheTinyTasksComparison) {
     EXPECT_EQ(opt.config.size, 1000u);
     EXPECT_EQ(opt.config.workers, 4);
     EXPECT_TRUE(opt.compare);
+}
+
+TEST(Lessons, EverySweepParsesAndItsPointsValidateAtAnyCoreCount) {
+    const LessonFile f = load_shipped();
+    const MachineInfo m = read_machine_info();
+    int sweeps = 0;
+    for (const int cores : {m.usable_cores, 16}) {
+        for (const Lesson& lesson : f.lessons) {
+            if (!lesson.sweep) continue;
+            ++sweeps;
+            cli::SweepOptions opt;
+            const auto e = cli::parse_sweep_options(expand_lesson_args(*lesson.sweep, cores), opt);
+            ASSERT_FALSE(e) << lesson.title << ": " << *e;
+            EXPECT_FALSE(opt.axes.empty()) << lesson.title;
+            cli::SweepSession session;
+            const auto refused = cli::plan_sweep(opt, m, session);
+            EXPECT_FALSE(refused) << lesson.title << " at " << cores << " cores: " << *refused;
+        }
+    }
+    EXPECT_GE(sweeps, 2 * 3) << "lessons 3, 4 and 16 are sweeps";
 }

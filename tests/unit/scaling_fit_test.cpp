@@ -89,8 +89,12 @@ TEST(ScalingFit, UslNoisyStaysNearAndWithoutCoherencyHasNoPeak) {
     EXPECT_FALSE(g->peak_workers);
 }
 
-TEST(ScalingFit, FewerThanThreeWorkerCountsGiveNoFit) {
-    EXPECT_FALSE(fit_amdahl({{1, 0.9}, {2, 1.7}}));
+TEST(ScalingFit, TooFewWorkerCountsGiveNoFit) {
+    // Amdahl has one parameter: two worker counts fit it (all a 2-core machine has within its
+    // cores); USL has two and needs three.
+    EXPECT_FALSE(fit_amdahl({{2, 1.7}}));
+    EXPECT_FALSE(fit_amdahl({{1, 0.9}, {1, 1.0}}));
+    EXPECT_TRUE(fit_amdahl({{1, 0.9}, {2, 1.7}}));
     EXPECT_FALSE(fit_usl({{1, 0.9}, {2, 1.7}}));
     EXPECT_FALSE(fit_amdahl({{2, 1.7}, {2, 1.6}, {1, 1}}));  // a repeated W is not a third
     EXPECT_FALSE(fit_amdahl({{1, 1}, {2, 0}, {3, 2}}));      // a speedup of 0 is not data
@@ -143,10 +147,14 @@ TEST(ScalingFit, RecommendationNamesPointsWithinTheNoise) {
     EXPECT_EQ(a.scaling_points, (std::vector<std::size_t>{0, 1, 2, 3}));
     // Amdahl stays within the usable cores; USL takes every worker count.
     const auto two_cores = analyse_sweep(axes, pts, {serial, serial, serial}, 1000, 2, 3);
-    EXPECT_FALSE(two_cores.amdahl);
+    ASSERT_TRUE(two_cores.amdahl);
+    EXPECT_EQ(two_cores.amdahl->points, 2u);
+    EXPECT_NEAR(two_cores.amdahl->serial_fraction, 0.1, 1e-9);
     EXPECT_TRUE(two_cores.usl);
-    EXPECT_NE(two_cores.fit_note.find("within the 2 usable cores (got 2)"), std::string::npos)
-        << two_cores.fit_note;
+    const auto one_core = analyse_sweep(axes, pts, {serial, serial, serial}, 1000, 1, 3);
+    EXPECT_FALSE(one_core.amdahl);
+    EXPECT_NE(one_core.fit_note.find("within the 1 usable cores (got 1)"), std::string::npos)
+        << one_core.fit_note;
 }
 
 TEST(ScalingFit, RecommendationSaysWhenSerialWinsAndWhenNoiseIsUnknown) {

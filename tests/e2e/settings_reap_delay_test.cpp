@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <nlohmann/json.hpp>
+
 #include "core/engine/engine.h"
 #include "core/engine/stop_source.h"
 #include "core/platform/clock.h"
@@ -129,4 +131,21 @@ TEST_F(SettingsReapDelay, StopReapsAtOnceWhateverTheDelay) {
     EXPECT_LT((end_ns - stopped_ns) * 1e-9, 1.0) << "a Stop must not wait out the reap delay";
     EXPECT_EQ(r.checksum_items, 30u) << "every item had finished before the stop";
     EXPECT_TRUE(test::child_pids().empty()) << "a worker survived the run";
+}
+
+TEST_F(SettingsReapDelay, TheCliReportsTheZombiesItSaw) {
+    const std::vector<std::string> args{
+        "run", "--workload",      "sleep", "--param",     "ms=2", "--size",
+        "20",  "--workers",       "2",     "--chunksize", "1",    "--sample-ms",
+        "50",  "--reap-delay-ms", "300",   "--progress",  "never"};
+    const auto table = test::run_cli(args);
+    EXPECT_EQ(table.exit_code, 0) << table.err;
+    EXPECT_NE(table.out.find("zombies: up to "), std::string::npos) << table.out;
+    auto json_args = args;
+    json_args.push_back("--json");
+    const auto doc = test::run_cli(json_args);
+    ASSERT_EQ(doc.exit_code, 0) << doc.err;
+    const auto j = nlohmann::json::parse(doc.out);
+    EXPECT_EQ(j["config"]["reap_delay_ms"], 300);
+    EXPECT_GE(j["memory"]["peak_zombie_workers"].get<int>(), 1);
 }

@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/config/validation.h"
 #include "ui/enum_combo.h"
 #include "ui/option_rows.h"
 
@@ -28,7 +29,8 @@ AdvancedOptions::AdvancedOptions(OptionRows& rows, QWidget* parent)
       sampleMs_(new QSpinBox),
       taskTimeout_(new QDoubleSpinBox),
       onFailure_(new QComboBox),
-      inject_(new QLineEdit) {
+      inject_(new QLineEdit),
+      reapDelay_(new QSpinBox) {
     toggle_->setObjectName(QStringLiteral("advanced"));
     toggle_->setText(tr("Advanced"));
     toggle_->setCheckable(true);
@@ -58,6 +60,10 @@ AdvancedOptions::AdvancedOptions(OptionRows& rows, QWidget* parent)
     taskTimeout_->setSpecialValueText(tr("none"));
     fillEnumCombo(onFailure_, {OnFailure::Stop, OnFailure::Retry, OnFailure::Skip});
     inject_->setPlaceholderText(tr("e.g. crash@chunk=5"));
+    reapDelay_->setRange(0, kMaxReapDelayMs);
+    reapDelay_->setSingleStep(100);
+    reapDelay_->setSuffix(tr(" ms"));
+    reapDelay_->setSpecialValueText(tr("at once"));
 
     auto* form = new QFormLayout(body_);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow dock puts fields under labels
@@ -77,8 +83,11 @@ AdvancedOptions::AdvancedOptions(OptionRows& rows, QWidget* parent)
     rows.add(form, tr("Faults"), inject_, QStringLiteral("--inject"), inject_,
              tr("Faults to inject, separated by spaces: crash@chunk=N, hang@chunk=N, "
                 "error@item=N, corrupt@chunk=N, kill@t=S, shm-full"));
+    rows.add(form, tr("Reap delay"), reapDelay_, QStringLiteral("--reap-delay-ms"), reapDelay_,
+             tr("processes only: how long an exited worker stays a zombie (state Z) before the "
+                "pool reaps it"));
 
-    for (QSpinBox* spin : {libThreads_, repeat_, warmup_, sampleMs_})
+    for (QSpinBox* spin : {libThreads_, repeat_, warmup_, sampleMs_, reapDelay_})
         connect(spin, &QSpinBox::valueChanged, this, &AdvancedOptions::edited);
     connect(taskTimeout_, &QDoubleSpinBox::valueChanged, this, &AdvancedOptions::edited);
     connect(onFailure_, &QComboBox::currentIndexChanged, this, &AdvancedOptions::edited);
@@ -96,6 +105,7 @@ void AdvancedOptions::read(RunSettings& s) const {
     s.onFailure = enumComboValue<OnFailure>(onFailure_);
     static const QRegularExpression kSpaces(QStringLiteral("\\s+"));
     s.inject = inject_->text().split(kSpaces, Qt::SkipEmptyParts);
+    s.reapDelayMs = reapDelay_->value();
 }
 
 void AdvancedOptions::write(const RunSettings& s) {
@@ -108,6 +118,7 @@ void AdvancedOptions::write(const RunSettings& s) {
     taskTimeout_->setValue(s.taskTimeoutS);
     setEnumComboValue(onFailure_, s.onFailure);
     inject_->setText(s.inject.join(u' '));
+    reapDelay_->setValue(s.reapDelayMs);
 }
 
 void AdvancedOptions::setExpanded(bool expanded) {

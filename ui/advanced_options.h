@@ -1,6 +1,7 @@
 // AdvancedOptions: the control panel's collapsible "Advanced" section: library threads, pinning,
 // repeats and warm-up, the sample period, the task timeout, what a failure does, and faults to
-// inject. Collapsed by default so the panel fits a 1366×768 screen.
+// inject, and how late the pool reaps its exited workers. Collapsed by default so the panel fits a
+// 1366×768 screen.
 #pragma once
 
 #include <QWidget>
@@ -44,6 +45,7 @@ class AdvancedOptions : public QWidget {
     QDoubleSpinBox* taskTimeout_;
     QComboBox* onFailure_;
     QLineEdit* inject_;
+    QSpinBox* reapDelay_;
 };
 
 }  // namespace poolscope::ui

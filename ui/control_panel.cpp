@@ -186,6 +186,8 @@ void ControlPanel::updateApplicability() {
     rows_.setApplies(QStringLiteral("--transport"), processes || s.transport != defaults.transport);
     rows_.setApplies(QStringLiteral("--pool"), processes || s.pool != defaults.pool);
     rows_.setApplies(QStringLiteral("--pin"), s.backend == Backend::Processes || s.pin);
+    rows_.setApplies(QStringLiteral("--reap-delay-ms"),
+                     s.backend == Backend::Processes || s.reapDelayMs != defaults.reapDelayMs);
 }
 
 void ControlPanel::showErrors() {

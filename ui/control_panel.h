@@ -7,6 +7,7 @@
 // Controls carry objectNames for tests and tooling: "workload", "size", "workers",
 // "chunksize", "backend", "globalLock", "dispatch", "start", "transport", "pool",
 // "libThreads", "pin", "repeat", "warmup", "sampleMs", "taskTimeout", "onFailure", "inject",
+// "reapDelayMs",
 // "advanced" (the toggle), "param:KEY" for a workload parameter.
 #pragma once
 

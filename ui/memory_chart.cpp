@@ -29,6 +29,22 @@ QString processName(const ProcessKey& k) {
     return QString::fromStdString(k.role);
 }
 
+// A worker the pool has not reaped is a zombie: its layer is empty (no memory left) and its
+// name says so, while it lasts and afterwards.
+QString withZombieNote(const Request& req, const ProcessKey& k, const QString& name) {
+    if (k.role != "worker") return name;  // the serial child is sampled once as it ends
+    bool now = false, was = false;
+    for (const auto& run : req.runs)
+        for (std::size_t i = 0; i < run.processes.size(); ++i) {
+            if (!(run.processes[i] == k)) continue;
+            now = now || (!run.finished() && run.state_now[i] == 'Z');
+            was = was || run.was_zombie[i];
+        }
+    if (now) return MemoryChart::tr("%1 · zombie").arg(name);
+    if (was) return MemoryChart::tr("%1 · was a zombie").arg(name);
+    return name;
+}
+
 // One point in time: the PSS of each stacked layer.
 struct StackRow {
     double t = 0;
@@ -128,7 +144,7 @@ void MemoryChart::refresh(const SessionModel& session) {
     const std::size_t summed = keys.size() > kMaxLayers ? keys.size() - kMaxLayers + 1 : 0;
     if (summed) keys.resize(kMaxLayers);
     QStringList names;
-    for (const auto& k : keys) names.append(processName(k));
+    for (const auto& k : keys) names.append(withZombieNote(*req, k, processName(k)));
     if (summed) names.back() = tr("%n other workers", "", static_cast<int>(summed));
     std::vector<StackRow> rows;
     double top = 1, peak = 0, peakT = 0;

@@ -4,7 +4,8 @@
 // overstates, PSS is the honest total. The peak of the PSS sum is marked. Units auto-scale.
 // At most kMaxLayers layers are stacked (each costs two lines to stroke on every redraw, and
 // more colours than that cannot be told apart): past that the last layer sums the other workers.
-// Lines are drawn decimated to the plot's pixels (ChartDecimator).
+// Lines are drawn decimated to the plot's pixels (ChartDecimator). A worker seen as a zombie
+// (exited, not yet reaped: no memory left) is named so: "w1 · zombie", then "w1 · was a zombie".
 #pragma once
 
 #include <QChartView>

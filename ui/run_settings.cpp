@@ -70,6 +70,8 @@ void addPool(QStringList& args, const RunSettings& s) {
     if (processes || s.transport != defaults.transport) add(args, "--transport", s.transport);
     if (processes || s.pool != defaults.pool) add(args, "--pool", s.pool);
     if (s.pin) args << QStringLiteral("--pin");
+    if (s.reapDelayMs != defaults.reapDelayMs)
+        add(args, "--reap-delay-ms", QString::number(s.reapDelayMs));
 }
 
 std::optional<WorkloadInfo> workloadInfo(const std::string& name) {
@@ -174,6 +176,7 @@ RunSettings settingsFromConfig(const RunConfig& c) {
     s.inject.clear();
     for (const auto& fault : c.inject) s.inject << QString::fromStdString(fault);
     s.maxFrame = c.max_frame;
+    s.reapDelayMs = c.reap_delay_ms;
     return s;
 }
 

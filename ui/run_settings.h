@@ -39,6 +39,7 @@ struct RunSettings {
     OnFailure onFailure = OnFailure::Stop;
     QStringList inject;                   // --inject FAULT, as typed
     quint64 maxFrame = kDefaultMaxFrame;  // no control of its own: kept as loaded
+    int reapDelayMs = 0;                  // --reap-delay-ms
 
     bool operator==(const RunSettings&) const = default;
 };

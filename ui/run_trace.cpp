@@ -14,6 +14,8 @@ std::size_t process_index(RunTrace& trace, const ProcessSample& p) {
     for (std::size_t i = 0; i < trace.processes.size(); ++i)
         if (trace.processes[i] == key) return i;
     trace.processes.push_back(key);
+    trace.state_now.push_back('\0');
+    trace.was_zombie.push_back(false);
     return trace.processes.size() - 1;
 }
 
@@ -31,9 +33,12 @@ void absorb_sample(RunTrace& trace, const Sample& s, int64_t origin_ns) {
     mem.t = t;
     mem.rss_sum = s.rss_sum_bytes;
     uint64_t pss_sum = 0;
+    std::fill(trace.state_now.begin(), trace.state_now.end(), '\0');
     for (const auto& p : s.processes) {
         if (p.gone) continue;
         const std::size_t i = process_index(trace, p);
+        trace.state_now[i] = p.state;
+        if (p.state == 'Z') trace.was_zombie[i] = true;
         if (mem.pss.size() <= i) mem.pss.resize(i + 1);
         mem.pss[i] = p.pss_bytes;
         pss_sum += p.pss_bytes;

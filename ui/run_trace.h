@@ -50,6 +50,10 @@ struct RunTrace {
     BoundedBuffer<CoreRow> cpu{1024};
     double max_steal = 0;
     std::vector<ProcessKey> processes;  // in the order first seen
+    // Indexed like processes: the state in the latest sample ('\0' when it did not list the
+    // process), and whether any sample showed it as a zombie (state Z: exited, not reaped).
+    std::vector<char> state_now;
+    std::vector<bool> was_zombie;
     BoundedBuffer<MemoryRow> memory{1024};
     uint64_t peak_pss_sum = 0;
     double peak_pss_t = 0;

@@ -102,6 +102,7 @@ RunConfig serial_counterpart(const RunConfig& cfg) {
     s.backend = Backend::Serial;
     s.global_lock = false;
     s.pin = false;
+    s.reap_delay_ms = 0;
     s.hosts.clear();
     return s;
 }

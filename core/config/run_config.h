@@ -58,6 +58,9 @@ struct RunConfig {
     OnFailure on_failure = OnFailure::Stop;
     std::vector<std::string> inject;  // --inject FAULT, as typed
     uint64_t max_frame = kDefaultMaxFrame;
+    // --reap-delay-ms: how long the pool leaves a worker that has exited unreaped (a zombie,
+    // state Z in the process list) before it waits for it; 0 = at once. A Stop reaps at once.
+    int reap_delay_ms = 0;
     // --backend mpi: where the ranks run, as typed ("a:4,b:4" or a hostfile); empty = this
     // machine only. Resolved by core/engine/mpi_hosts.h.
     std::string hosts;

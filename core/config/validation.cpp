@@ -86,6 +86,10 @@ std::optional<std::string> contradictions(const RunConfig& cfg) {
         return "--pin needs --backend processes (it pins worker processes)";
     if (cfg.backend == Backend::Threads && cfg.pool == PoolLifetime::Warm)
         return "--pool warm needs --backend processes";
+    if (cfg.reap_delay_ms > 0 && cfg.backend != Backend::Processes)
+        return "--reap-delay-ms needs --backend processes (it delays reaping the pool's own "
+               "worker processes); got --backend " +
+               std::string(to_string(cfg.backend));
     if (cfg.backend == Backend::Threads && cfg.transport == Transport::Shm)
         return "--transport shm contradicts --backend threads (threads already share memory)";
     return python_contradictions(cfg);
@@ -128,6 +132,9 @@ std::optional<std::string> validate_config(const RunConfig& cfg, const MachineIn
     if (cfg.max_frame < 4096 || cfg.max_frame > (uint64_t{16} << 30))
         return "--max-frame must be in 4096 … 17179869184 bytes; got " +
                std::to_string(cfg.max_frame);
+    if (cfg.reap_delay_ms < 0 || cfg.reap_delay_ms > kMaxReapDelayMs)
+        return "--reap-delay-ms must be in 0 … " + std::to_string(kMaxReapDelayMs) + "; got " +
+               std::to_string(cfg.reap_delay_ms);
     FaultPlan plan;
     if (auto e = parse_fault_plan(cfg.inject, plan)) return e;
     return contradictions(cfg);

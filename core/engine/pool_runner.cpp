@@ -97,14 +97,16 @@ void check_deadlines(PoolState& st, int64_t now) {
         now - st.t0 >= static_cast<int64_t>(*st.ctx->faults.kill_at_s * 1e9)) {
         st.kill_injected = true;  // stands in for the OOM killer: SIGKILL from outside
         for (auto& s : st.slots)
-            if (s.alive) {
+            if (s.alive && s.exited_ns == 0) {
                 kill(s.pid, SIGKILL);
                 break;
             }
     }
     for (auto& s : st.slots) {
         if (s.alive && s.doomed && s.kill_at_ns > 0 && now >= s.kill_at_ns) kill(s.pid, SIGKILL);
-        if (cfg.task_timeout_s <= 0 || !s.alive || s.doomed || s.inflight.empty()) continue;
+        if (cfg.task_timeout_s <= 0 || !s.alive || s.doomed || s.exited_ns > 0 ||
+            s.inflight.empty())
+            continue;
         if (now - s.busy_since_ns < static_cast<int64_t>(cfg.task_timeout_s * 1e9)) continue;
         const uint64_t id = s.inflight.front();
         RunError e{.code = "timeout",
@@ -120,15 +122,60 @@ void check_deadlines(PoolState& st, int64_t now) {
     }
 }
 
+// --reap-delay-ms: a worker whose exit was seen stays a zombie until this time; a stopping run
+// reaps at once (Stop ends a run within a second whatever the delay).
+int64_t reap_at_ns(const PoolState& st, const WorkerSlot& s) {
+    if (st.stopping) return s.exited_ns;
+    return s.exited_ns + int64_t{st.ctx->config.reap_delay_ms} * 1'000'000;
+}
+
+void reap(PoolState& st, WorkerSlot& s) {
+    if (auto status = try_reap(s.pidfd)) {
+        s.exited_ns = 0;
+        on_worker_exit(st, s, *status);
+    }
+}
+
+// The worker behind s has exited (its pidfd is readable): reap it now, or with a reap delay
+// note when, and leave it a zombie until then.
+void on_exit_seen(PoolState& st, WorkerSlot& s, int64_t now) {
+    drain_results(st, s);  // results sent before it died still count
+    if (st.ctx->config.reap_delay_ms <= 0 || st.stopping) return reap(st, s);
+    if (s.exited_ns == 0) s.exited_ns = now;
+}
+
+void reap_due(PoolState& st, int64_t now) {
+    for (auto& s : st.slots)
+        if (s.exited_ns > 0 && now >= reap_at_ns(st, s)) reap(st, s);
+}
+
+// Before the process list is sampled: every worker that has exited since the last poll is
+// seen now, so a pool that reaps at once never shows a zombie merely because its exit came
+// between the poll and the sample.
+void see_exits(PoolState& st, int64_t now) {
+    std::vector<pollfd> fds;
+    std::vector<std::size_t> at;
+    for (std::size_t i = 0; i < st.slots.size(); ++i)
+        if (st.slots[i].pidfd >= 0 && st.slots[i].exited_ns == 0)
+            fds.push_back({st.slots[i].pidfd, POLLIN, 0}), at.push_back(i);
+    if (fds.empty() || poll(fds.data(), fds.size(), 0) <= 0) return;
+    for (std::size_t k = 0; k < fds.size(); ++k)
+        if (fds[k].revents) on_exit_seen(st, st.slots[at[k]], now);
+}
+
 int poll_timeout_ms(const PoolState& st, const RunTelemetry& tel, int64_t now) {
     int64_t t = 200;
     const int due = tel.ms_until_due(now);
     if (due >= 0) t = std::min<int64_t>(t, due);
     const int tick = st.ctx->observer->ms_until_tick(now);
     if (tick >= 0) t = std::min<int64_t>(t, tick);
-    for (const auto& s : st.slots)
+    for (const auto& s : st.slots) {
         if (s.alive && s.doomed && s.kill_at_ns > 0)
             t = std::min<int64_t>(t, std::max<int64_t>(0, (s.kill_at_ns - now) / 1'000'000 + 1));
+        if (s.exited_ns > 0)
+            t = std::min<int64_t>(t,
+                                  std::max<int64_t>(0, (reap_at_ns(st, s) - now) / 1'000'000 + 1));
+    }
     if (st.ctx->config.task_timeout_s > 0 || st.ctx->faults.kill_at_s) t = std::min<int64_t>(t, 20);
     return static_cast<int>(std::max<int64_t>(t, 0));
 }
@@ -154,7 +201,8 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
         if (s.result_fd >= 0) fds.push_back({s.result_fd, POLLIN, 0}), who.push_back({s.index, 0});
         if (s.task_fd >= 0 && s.out_off < s.outbuf.size())
             fds.push_back({s.task_fd, POLLOUT, 0}), who.push_back({s.index, 1});
-        if (s.pidfd >= 0) fds.push_back({s.pidfd, POLLIN, 0}), who.push_back({s.index, 2});
+        if (s.pidfd >= 0 && s.exited_ns == 0)  // a zombie left unreaped stays readable
+            fds.push_back({s.pidfd, POLLIN, 0}), who.push_back({s.index, 2});
     }
     const int64_t now = monotonic_ns();
     const int r = poll(fds.data(), fds.size(), poll_timeout_ms(st, tel, now));
@@ -176,10 +224,7 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
         WorkerSlot& s = st.slots[static_cast<std::size_t>(idx)];
         if (kind == 0) drain_results(st, s);
         if (kind == 1) flush_tasks(s);
-        if (kind == 2) {
-            drain_results(st, s);  // results sent before it died still count
-            if (auto status = try_reap(s.pidfd)) on_worker_exit(st, s, *status);
-        }
+        if (kind == 2) on_exit_seen(st, s, monotonic_ns());
     }
 }
 
@@ -199,6 +244,7 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
     poll_once(st, tel);
     note_claims(st);
     const int64_t now = monotonic_ns();
+    reap_due(st, now);
     check_deadlines(st, now);
     open_warm_dispatch(st);
     for (auto& s : st.slots) {
@@ -206,9 +252,11 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
         dispatch_tasks(st, s);
     }
     feed_queue(st);
-    if (tel.ms_until_due(now) == 0)  // building the process list costs; only when due
+    if (tel.ms_until_due(now) == 0) {  // building the process list costs; only when due
+        see_exits(st, now);
         if (auto sample = tel.sample_if_due(now, process_refs(st)))
             ctx.observer->on_sample(ctx.run_id, *sample);
+    }
     // Progress and the tick when the observer is due (0) or has no timing of its own (-1):
     // an event stream coalesces progress to its flushes anyway, so at chunksize 1 this
     // saves it two calls on nearly every turn.

@@ -30,6 +30,7 @@ struct WorkerSlot {
     bool doomed = false;        // asked to die (TERM sent); its death is not a new error
     int64_t kill_at_ns = 0;     // SIGKILL deadline after TERM
     int64_t busy_since_ns = 0;  // when its current front chunk became its current work
+    int64_t exited_ns = 0;      // --reap-delay-ms: when its exit was seen (a zombie until reaped)
     std::size_t record = 0;     // index into worker_records
 };
 

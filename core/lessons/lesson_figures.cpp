@@ -29,6 +29,7 @@ void add_series(const RunSeries& s, const std::string& prefix, LessonRunFigures&
     v[prefix + "page_faults"] = r.page_fault_s;
     v[prefix + "first_result"] = r.first_result_s;
     v[prefix + "minor_faults"] = static_cast<double>(r.memory.child_minor_faults);
+    v[prefix + "zombies"] = static_cast<double>(r.memory.peak_zombie_workers);
     v[prefix + "peak_pss"] = static_cast<double>(r.memory.peak_pss_sum_bytes);
     v[prefix + "peak_rss"] = static_cast<double>(r.memory.peak_rss_sum_bytes);
     v[prefix + "cpu"] = r.cpu.process_cpu_s;
@@ -110,7 +111,7 @@ std::string format_figure(const std::string& figure, double value) {
         return fmt_ratio(value);
     if (figure == "u_curve" || figure == "rule_crossed") return fmt_fixed(value, 0);
     if (figure == "items_failed" || figure == "errors" || figure == "minor_faults" ||
-        figure == "finished_items" || figure == "checksums_match")
+        figure == "zombies" || figure == "finished_items" || figure == "checksums_match")
         return fmt_fixed(value, 0);
     return fmt_fixed(value, 2);
 }

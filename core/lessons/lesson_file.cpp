@@ -265,6 +265,7 @@ const std::vector<FigureInfo>& lesson_figures() {
         {"idle", false, "breakdown: idle worker-seconds"},
         {"page_faults", false, "page_fault_s: shm workers faulting shared pages in, seconds"},
         {"minor_faults", false, "minor page faults of the run's children"},
+        {"zombies", false, "the most workers seen at once as zombies (exited, not reaped)"},
         {"first_result", false, "first_result_s: the caller's first result, seconds"},
         {"peak_pss", false, "peak of the PSS sum, bytes"},
         {"peak_rss", false, "peak of the RSS sum, bytes"},

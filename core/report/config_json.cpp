@@ -44,6 +44,7 @@ void to_json(nlohmann::json& j, const RunConfig& c) {
         {"on_failure", to_string(c.on_failure)},
         {"inject", c.inject},
         {"max_frame", c.max_frame},
+        {"reap_delay_ms", c.reap_delay_ms},
     };
     if (c.backend == Backend::Mpi) j["hosts"] = c.hosts;
 }
@@ -69,6 +70,7 @@ void from_json(const nlohmann::json& j, RunConfig& c) {
     c.on_failure = get_enum(j, "on_failure", parse_on_failure);
     c.inject = get_field<std::vector<std::string>>(j, "inject");
     c.max_frame = get_field<uint64_t>(j, "max_frame");
+    c.reap_delay_ms = get_field_or<int>(j, "reap_delay_ms", 0);  // newer field
     c.hosts = j.contains("hosts") ? get_field<std::string>(j, "hosts") : std::string();
 }
 

@@ -80,8 +80,13 @@ Row breakdown_row(const std::string& name, const RunResult& r) {
                 fmt_duration(r.wall_s)};
 }
 
-std::string errors_of(const RunResult& r) {
+// What the table does not show: zombies seen, errors, a partial result.
+std::string notes_of(const RunResult& r) {
     std::string out;
+    if (r.memory.peak_zombie_workers > 0)  // --reap-delay-ms: what the process list showed
+        out += "  zombies: up to " + std::to_string(r.memory.peak_zombie_workers) +
+               " exited workers at once in the process list (state Z), all reaped before the "
+               "run ended\n";
     for (const auto& e : r.errors) out += "  error [" + e.code + "]: " + e.message + "\n";
     if (r.partial)
         out += "  partial result: the checksum covers " + std::to_string(r.checksum_items) +
@@ -106,7 +111,7 @@ std::string format_series(const RunSeries& s) {
     out += "\n" + breakdown_table({{name, &r}});
     if (s.runs.size() > 1)
         out += "\n" + std::to_string(s.runs.size()) + " runs: median [min … max]\n";
-    return out + errors_of(r);
+    return out + notes_of(r);
 }
 
 std::string format_comparison(const Comparison& c) {
@@ -129,8 +134,8 @@ std::string format_comparison(const Comparison& c) {
     }
     const auto runs = std::max(c.serial.runs.size(), c.parallel.runs.size());
     if (runs > 1) out += std::to_string(runs) + " runs each: median [min … max]\n";
-    if (!c.serial.runs.empty()) out += errors_of(c.serial.representative);
-    if (!c.parallel.runs.empty()) out += errors_of(c.parallel.representative);
+    if (!c.serial.runs.empty()) out += notes_of(c.serial.representative);
+    if (!c.parallel.runs.empty()) out += notes_of(c.parallel.representative);
     return out + "verdict: " + c.verdict + "\n";
 }
 

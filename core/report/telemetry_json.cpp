@@ -13,6 +13,7 @@ void to_json(nlohmann::json& j, const MemoryFigures& m) {
         {"peak_uss_sum_bytes", m.peak_uss_sum_bytes},
         {"engine_peak_rss_bytes", m.engine_peak_rss_bytes},
         {"child_minor_faults", m.child_minor_faults},
+        {"peak_zombie_workers", m.peak_zombie_workers},
         {"samples", m.samples},
     };
 }
@@ -22,7 +23,8 @@ void from_json(const nlohmann::json& j, MemoryFigures& m) {
     m.peak_pss_sum_bytes = get_field<uint64_t>(j, "peak_pss_sum_bytes");
     m.peak_uss_sum_bytes = get_field<uint64_t>(j, "peak_uss_sum_bytes");
     m.engine_peak_rss_bytes = get_field<uint64_t>(j, "engine_peak_rss_bytes");
-    m.child_minor_faults = get_field_or<uint64_t>(j, "child_minor_faults", 0);  // newer field
+    m.child_minor_faults = get_field_or<uint64_t>(j, "child_minor_faults", 0);    // newer field
+    m.peak_zombie_workers = get_field_or<uint64_t>(j, "peak_zombie_workers", 0);  // newer field
     m.samples = get_field<uint64_t>(j, "samples");
 }
 

@@ -119,7 +119,9 @@ void RunTelemetry::State::record_memory(const Sample& sample) {
     memory.peak_rss_sum_bytes = std::max(memory.peak_rss_sum_bytes, sample.rss_sum_bytes);
     memory.peak_pss_sum_bytes = std::max(memory.peak_pss_sum_bytes, sample.pss_sum_bytes);
     memory.peak_uss_sum_bytes = std::max(memory.peak_uss_sum_bytes, sample.uss_sum_bytes);
+    uint64_t zombies = 0;
     for (const ProcessSample& ps : sample.processes) {
+        if (ps.role == "worker" && !ps.gone && ps.state == 'Z') ++zombies;
         if (ps.role == "engine" && !ps.gone) {
             memory.engine_peak_rss_bytes = std::max(memory.engine_peak_rss_bytes, ps.rss_bytes);
         }
@@ -128,6 +130,7 @@ void RunTelemetry::State::record_memory(const Sample& sample) {
             last = std::max(last, ps.minor_faults);
         }
     }
+    memory.peak_zombie_workers = std::max(memory.peak_zombie_workers, zombies);
 }
 
 double RunTelemetry::State::process_cpu_s() const {

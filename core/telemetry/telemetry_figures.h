@@ -15,6 +15,9 @@ struct MemoryFigures {
     // counted from its start to its last sample: a page mapped in on first touch (a shared
     // segment's pages, copy-on-write copies, fresh heap).
     uint64_t child_minor_faults = 0;
+    // The most workers seen at once as zombies (exited, not yet reaped: state Z, no memory
+    // left but a pid and a process-table entry each) in one sample.
+    uint64_t peak_zombie_workers = 0;
     uint64_t samples = 0;  // how many samples these peaks come from (0 = sampling off)
 
     bool operator==(const MemoryFigures&) const = default;

@@ -41,6 +41,9 @@ const Refusal kRefusals[] = {
     {{"--max-frame", "100"}, "--max-frame must be in 4096"},
     {{"--workload", "transfer", "--max-frame", "4096"}, "exceeds the frame limit"},
     {{"--task-timeout", "-1"}, "--task-timeout must be"},
+    {{"--reap-delay-ms", "20000"}, "--reap-delay-ms must be in 0 … 10000"},
+    {{"--backend", "threads", "--reap-delay-ms", "50"},
+     "--reap-delay-ms needs --backend processes"},
     {{"--workers"}, "--workers needs a value"},
 };
 

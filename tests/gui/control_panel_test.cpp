@@ -129,6 +129,7 @@ class ControlPanelTest : public QObject {
         row("task timeout", {QStringLiteral("taskTimeout=2.5")}, "--task-timeout", "2.5", false);
         row("on failure", {QStringLiteral("onFailure=skip")}, "--on-failure", "skip", false);
         row("inject", {QStringLiteral("inject=crash@chunk=5")}, "--inject", "crash@chunk=5", true);
+        row("reap delay", {QStringLiteral("reapDelayMs=600")}, "--reap-delay-ms", "600", false);
     }
 
     void controlMapsToItsArgument() {

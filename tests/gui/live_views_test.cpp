@@ -158,6 +158,41 @@ class LiveViewsTest : public QObject {
         QCOMPARE(memory.layerTop(0).front().y(), 8.0);
     }
 
+    void aZombieWorkerIsNamedInTheMemoryChart() {
+        SessionModel session;
+        session.beginRequest(QStringLiteral("Run parallel"), {}, 1);
+        EventStream stream = syntheticRun(2, 10);
+        for (auto& smp : stream.runs[0].samples) smp.processes[1].state = 'S';
+        session.update(stream);
+        MemoryChart memory;
+        memory.refresh(session);
+        QCOMPARE(memory.layerName(1), QStringLiteral("w1"));
+        // The worker has exited and the pool has not reaped it: state Z, nothing resident.
+        for (int i = 0; i < 3; ++i) {
+            Sample smp = stream.runs[0].samples.back();
+            smp.t_ns += 100'000'000;
+            ProcessSample& w = smp.processes[1];
+            w.state = 'Z';
+            w.rss_bytes = w.pss_bytes = w.uss_bytes = 0;
+            smp.rss_sum_bytes = 10 << 20;
+            stream.runs[0].samples.push_back(smp);
+        }
+        session.update(stream);
+        memory.refresh(session);
+        QCOMPARE(memory.layerName(1), QStringLiteral("w1 · zombie"));
+        QCOMPARE(memory.layerName(0), QStringLiteral("engine"));
+        // Its layer is empty: the stack's top is the engine's PSS alone.
+        QCOMPARE(memory.topOfStack().back().y(), memory.layerTop(0).back().y());
+        // Reaped: the next sample no longer lists it; its name keeps what it was.
+        Sample after = stream.runs[0].samples.back();
+        after.t_ns += 100'000'000;
+        after.processes.resize(1);
+        stream.runs[0].samples.push_back(after);
+        session.update(stream);
+        memory.refresh(session);
+        QCOMPARE(memory.layerName(1), QStringLiteral("w1 · was a zombie"));
+    }
+
     void historiesStayBounded() {
         BoundedSeries s(256);
         for (int i = 0; i < 1'000'000; ++i) s.append(i, 2.0 * i);

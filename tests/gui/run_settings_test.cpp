@@ -61,6 +61,27 @@ class RunSettingsTest : public QObject {
         QCOMPARE(validate(s, RunMode::Parallel, fourCores())->field, QStringLiteral("--start"));
     }
 
+    void aLessonsReapDelayReachesTheEngine() {
+        // Loaded from a lesson's arguments, given back to the engine for a pool run, left out
+        // of the serial baseline (which has no pool to reap).
+        RunSettings s;
+        QString error;
+        RunMode mode = RunMode::Serial;
+        QVERIFY(fromArguments({QStringLiteral("--workers"), QStringLiteral("4"),
+                               QStringLiteral("--reap-delay-ms"), QStringLiteral("600")},
+                              s, &error, &mode));
+        QCOMPARE(s.reapDelayMs, 600);
+        QVERIFY(mode == RunMode::Parallel);
+        const QStringList parallel = toArguments(s, RunMode::Parallel);
+        QCOMPARE(parallel.at(parallel.indexOf(QStringLiteral("--reap-delay-ms")) + 1),
+                 QStringLiteral("600"));
+        QVERIFY(!toArguments(s, RunMode::Serial).contains(QStringLiteral("--reap-delay-ms")));
+        QVERIFY(!validate(s, RunMode::Compare, fourCores()));
+        s.backend = Backend::Threads;
+        QCOMPARE(validate(s, RunMode::Parallel, fourCores())->field,
+                 QStringLiteral("--reap-delay-ms"));
+    }
+
     void argumentsAreReadWithTheCliParser() {
         RunSettings s;
         QString error;

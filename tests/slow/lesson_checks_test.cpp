@@ -18,11 +18,7 @@ namespace {
 
 // Lessons whose claim does not show yet on a quiet 2-core machine. Their check still runs and
 // prints its figures; a failure is reported as skipped with the reason, never hidden as a pass.
-const std::map<int, const char*> kNotShownYet = {
-    {9,
-     "static vs dynamic dispatch: dynamic is not faster while each worker holds up to two "
-     "chunks (no shared task queue yet)"},
-};
+const std::map<int, const char*> kNotShownYet = {};
 
 }  // namespace
 

@@ -20,14 +20,14 @@ using namespace poolscope::cli;
 TEST(CliOptionTable, ParserAcceptsEveryOptionAndEveryAllowedValue) {
     // A valid value for each option whose values are free.
     const std::map<std::string, std::string> sample{
-        {"--param", "ms=1"},       {"--size", "10"},
-        {"--workers", "2"},        {"--chunksize", "3"},
-        {"--lib-threads", "1"},    {"--repeat", "2"},
-        {"--warmup", "1"},         {"--sample-ms", "50"},
-        {"--events", "-"},         {"--chunk-detail", "5"},
-        {"--task-timeout", "1.5"}, {"--inject", "shm-full"},
-        {"--max-frame", "4096"},   {"--python", "/usr/bin/python3"},
-        {"--hosts", "localhost:4"}};
+        {"--param", "ms=1"},        {"--size", "10"},
+        {"--workers", "2"},         {"--chunksize", "3"},
+        {"--lib-threads", "1"},     {"--repeat", "2"},
+        {"--warmup", "1"},          {"--sample-ms", "50"},
+        {"--events", "-"},          {"--chunk-detail", "5"},
+        {"--task-timeout", "1.5"},  {"--inject", "shm-full"},
+        {"--max-frame", "4096"},    {"--python", "/usr/bin/python3"},
+        {"--hosts", "localhost:4"}, {"--reap-delay-ms", "100"}};
     for (const OptionSpec& o : run_option_table()) {
         std::vector<std::vector<std::string>> tries;
         if (o.metavar.empty()) {

@@ -65,6 +65,13 @@ TEST_F(Validation, RefusalsNameFieldValueAndRange) {
         {{"--inject", "explode@chunk=1"}, "unknown fault 'explode@chunk=1'"},
         {{"--inject", "crash@chunk=x"}, "chunk must be a whole number"},
         {{"--global-lock"}, "--global-lock needs --backend threads"},
+        {{"--reap-delay-ms", "10001"}, "--reap-delay-ms must be in 0 … 10000; got 10001"},
+        {{"--reap-delay-ms", "-1"}, "--reap-delay-ms must be a whole number in 0 … 10000"},
+        {{"--reap-delay-ms", "0.5"}, "got '0.5'"},
+        {{"--backend", "threads", "--reap-delay-ms", "100"},
+         "--reap-delay-ms needs --backend processes"},
+        {{"--backend", "serial", "--reap-delay-ms", "100"},
+         "--reap-delay-ms needs --backend processes"},
         {{"--param", "iterations"}, "--param must be KEY=VALUE"},
         {{"--workload", "cpu", "--param", "iterations=0"}, "parameter iterations must be in 1"},
         {{"--workload", "cpu", "--param", "iters=5"}, "has no parameter 'iters'"},
@@ -118,6 +125,9 @@ TEST_F(Validation, ValidInputIsAccepted) {
     EXPECT_EQ(refusal_of({"--workload", "cpu", "--size=10", "--chunksize=auto", "--workers=1"}),
               "");
     EXPECT_EQ(refusal_of({"--workload", "square", "--size", "1000000000", "--chunksize", "1000"}),
+              "");
+    EXPECT_EQ(refusal_of({"--workload", "square", "--reap-delay-ms", "10000"}), "");
+    EXPECT_EQ(refusal_of({"--workload", "square", "--reap-delay-ms=0", "--backend", "threads"}),
               "");
 }
 

@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import multiprocessing.pool
 import queue
+import shutil
 import signal
 
 sys.dont_write_bytecode = True  # no __pycache__ beside an installed (or source) driver
@@ -123,6 +124,8 @@ class Run:
         # Pool() starts its workers one after another and says nothing in between: each
         # worker counts as started when Pool() began.
         self.procs = [] if self.threads else list(self.pool._pool)
+        if self.cfg["start"] == "forkserver":
+            forget_forkserver_address()
         for i, p in enumerate(self.pool._pool):
             pid = os.getpid() if self.threads else p.pid
             self.pids.append(pid)
@@ -348,6 +351,16 @@ class Run:
         for shm in self.shm:
             shm.close()
             shm.unlink()
+
+
+def forget_forkserver_address():
+    """Removes the folder of the forkserver's listening socket (/tmp/pymp-*) once the pool's
+    workers are started: nothing connects to it afterwards (a lost worker ends the run), and the
+    engine ends the driver's process group with SIGKILL, so multiprocessing's own clean-up at
+    exit would never run and leave the folder behind."""
+    tempdir = multiprocessing.process.current_process()._config.pop("tempdir", None)
+    if tempdir:
+        shutil.rmtree(tempdir, ignore_errors=True)
 
 
 class RunFailed(Exception):

@@ -13,6 +13,7 @@
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
 #include "core/engine/engine.h"
+#include "core/engine/python_launch.h"
 #include "core/lessons/lesson_check.h"
 #include "core/lessons/lesson_file.h"
 #include "core/platform/machine_info.h"
@@ -39,8 +40,12 @@ Runs lesson N's runs (see poolscope-cli lessons) and prints each run's table.
             default), always, never
   --help, --version
 
-exit status: 0 done (with --check: every expectation passed), 1 an expectation failed,
-2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
+A run that needs the python backends where they cannot run (no /usr/bin/python3, no numpy, an
+OpenCV other than the engine's for blur) is skipped with the reason, and so are the
+expectations that name it; the others are checked as usual.
+
+exit status: 0 done (with --check: every expectation passed or was skipped), 1 an expectation
+failed, 2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
 )";
 
 int bad_input(const char* cmd, const std::string& msg) {
@@ -141,6 +146,27 @@ std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions&
     return std::nullopt;
 }
 
+// The runs that need the python backends where they cannot run here: run id -> the reason
+// (what `run` would refuse with exit 2). A lesson skips them rather than failing in front of a
+// class that has no Python installed.
+std::map<std::string, std::string> unavailable_runs(const Lesson& lesson,
+                                                    const std::vector<RunOptions>& configs) {
+    std::map<std::string, std::string> out;
+    std::map<std::string, PythonProbe> probes;  // per interpreter and workload: probe once
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        const RunOptions& ro = configs[i];
+        bool python = is_python(ro.config.backend);
+        for (Backend b : ro.compare_backends) python = python || is_python(b);
+        if (!python) continue;
+        const std::string exe = ro.python.empty() ? kDefaultPython : ro.python;
+        const std::string key = exe + '\n' + ro.config.workload;
+        if (!probes.count(key))
+            probes[key] = check_python_backend(exe, default_python_driver(), ro.config.workload);
+        if (const auto& refusal = probes[key].refusal) out[lesson.runs[i].id] = *refusal;
+    }
+    return out;
+}
+
 }  // namespace
 
 int lessons_command(const Args& in) {
@@ -191,6 +217,8 @@ int lesson_command(const Args& in) {
         configs.push_back(std::move(ro));
     }
 
+    const std::map<std::string, std::string> skipped = unavailable_runs(*lesson, configs);
+
     signal(SIGPIPE, SIG_IGN);
     SignalStopSource signals;
     std::vector<StopSource*> stops{&signals};
@@ -208,12 +236,22 @@ int lesson_command(const Args& in) {
     for (std::size_t i = 0; i < lesson->runs.size() && !interrupted; ++i) {
         const LessonRun& run = lesson->runs[i];
         const RunOptions& ro = configs[i];
+        if (const auto skip = skipped.find(run.id); skip != skipped.end()) {
+            if (opt.json)
+                runs_json.push_back(
+                    {{"id", run.id}, {"label", run.label}, {"skipped", skip->second}});
+            else
+                write_out(table, "\n── " + run.id + ": " + run.label +
+                                     "\nskipped: " + skip->second + "\n");
+            continue;
+        }
         const int per_side = ro.config.warmup + ro.config.repeat;
         observer.expect_runs(ro.compare ? 2 * per_side : per_side,
                              "lesson " + std::to_string(lesson->id) + " " + run.id + " (" +
                                  std::to_string(i + 1) + "/" + std::to_string(lesson->runs.size()) +
                                  ") ");
         Engine engine(ro.config, observer, stops);
+        if (!ro.python.empty()) engine.set_python(ro.python);
         if (auto e = engine.prepare()) return bad_input("lesson", "run '" + run.id + "': " + *e);
         if (!opt.json) write_out(table, "\n── " + run.id + ": " + run.label + "\n");
         nlohmann::json result;
@@ -244,14 +282,18 @@ int lesson_command(const Args& in) {
     }
     std::optional<LessonOutcome> outcome;
     if (opt.check) {
-        outcome = check_lesson(*lesson, figures, cores);
+        outcome = check_lesson(*lesson, figures, cores, kDisturbedOutsideShare, skipped);
         if (!opt.json) {
             std::string text = "\ncheck (" + std::to_string(cores) + " usable cores)\n";
             for (const auto& x : outcome->expectations)
                 text += colorize_report(format_outcome(x), color) + "\n";
             text += "lesson " + std::to_string(lesson->id) + ": " +
-                    std::string(to_string(outcome->overall)) + "\n";
-            write_out(table, text);
+                    std::string(to_string(outcome->overall));
+            if (outcome->skipped > 0)
+                text += " (" + std::to_string(outcome->skipped) + " of " +
+                        std::to_string(outcome->expectations.size()) +
+                        " expectations skipped: a run they name could not run here)";
+            write_out(table, text + "\n");
         }
     }
     if (opt.json) {
@@ -259,7 +301,9 @@ int lesson_command(const Args& in) {
         if (outcome) doc["check"] = outcome_to_json(*outcome);
         write_out(stdout, safe_dump(doc, 2) + "\n");
     }
-    if (!outcome || outcome->overall == CheckStatus::Pass) return 0;
+    if (!outcome || outcome->overall == CheckStatus::Pass ||
+        outcome->overall == CheckStatus::Skipped)
+        return 0;
     return outcome->overall == CheckStatus::Fail ? 1 : 3;
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/config/run_config.h"
 #include "core/engine/child_process.h"
+#include "core/platform/build_info.h"
 #include "core/platform/clock.h"
 #include "core/report/config_json.h"
 
@@ -110,6 +111,21 @@ PythonProbe probe_python(const std::string& python, const std::string& driver) {
                     (code < 0 ? std::string(" (killed or no answer within 20 s)")
                               : " (exit " + std::to_string(code) + ")") +
                     (tail.empty() ? "" : ": " + tail) + "; " + install_hint();
+    }
+    return p;
+}
+
+PythonProbe check_python_backend(const std::string& python, const std::string& driver,
+                                 const std::string& workload) {
+    PythonProbe p = probe_python(python, driver);
+    if (p.refusal || workload != "blur") return p;
+    const auto at = p.versions->rfind(" opencv ");
+    const std::string found = at == std::string::npos ? "" : p.versions->substr(at);
+    if (found != " opencv " + opencv_version()) {
+        p.refusal = "--backend python --workload blur needs the OpenCV of the engine (" +
+                    opencv_version() + ") in '" + python + "'; it has: " + *p.versions +
+                    " (apt-get install " + kPythonPackages + ")";
+        p.versions.reset();
     }
     return p;
 }

@@ -28,6 +28,12 @@ struct PythonProbe {
 };
 PythonProbe probe_python(const std::string& python, const std::string& driver);
 
+// Whether the python backends can run `workload` here: the probe, and for blur an OpenCV in
+// `python` of the engine's own version (only the same version blurs alike). What the engine
+// refuses with exit 2, and what a lesson reports as its Python runs skipped.
+PythonProbe check_python_backend(const std::string& python, const std::string& driver,
+                                 const std::string& workload);
+
 // The single argument the driver reads: the run as JSON (config, machine, plan, fault plan).
 std::string driver_argument(const RunContext& ctx, const std::string& shm_in,
                             const std::string& shm_out);

@@ -146,13 +146,13 @@ std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions&
     return std::nullopt;
 }
 
-// The runs that need the python backends where they cannot run here: run id -> the reason
-// (what `run` would refuse with exit 2). A lesson skips them rather than failing in front of a
-// class that has no Python installed.
-std::map<std::string, std::string> unavailable_runs(const Lesson& lesson,
-                                                    const std::vector<RunOptions>& configs) {
-    std::map<std::string, std::string> out;
-    std::map<std::string, PythonProbe> probes;  // per interpreter and workload: probe once
+// The python backends checked for each run that needs them (run id -> what the check found),
+// once per interpreter and workload. A run they cannot run is skipped with the reason (what
+// `run` would refuse with exit 2) rather than failing in front of a class without Python.
+std::map<std::string, PythonProbe> probe_python_runs(const Lesson& lesson,
+                                                     const std::vector<RunOptions>& configs) {
+    std::map<std::string, PythonProbe> out;
+    std::map<std::string, PythonProbe> probes;  // per interpreter and workload
     for (std::size_t i = 0; i < configs.size(); ++i) {
         const RunOptions& ro = configs[i];
         bool python = is_python(ro.config.backend);
@@ -162,7 +162,7 @@ std::map<std::string, std::string> unavailable_runs(const Lesson& lesson,
         const std::string key = exe + '\n' + ro.config.workload;
         if (!probes.count(key))
             probes[key] = check_python_backend(exe, default_python_driver(), ro.config.workload);
-        if (const auto& refusal = probes[key].refusal) out[lesson.runs[i].id] = *refusal;
+        out[lesson.runs[i].id] = probes[key];
     }
     return out;
 }
@@ -217,7 +217,10 @@ int lesson_command(const Args& in) {
         configs.push_back(std::move(ro));
     }
 
-    const std::map<std::string, std::string> skipped = unavailable_runs(*lesson, configs);
+    const std::map<std::string, PythonProbe> python = probe_python_runs(*lesson, configs);
+    std::map<std::string, std::string> skipped;
+    for (const auto& [id, probe] : python)
+        if (probe.refusal) skipped[id] = *probe.refusal;
 
     signal(SIGPIPE, SIG_IGN);
     SignalStopSource signals;
@@ -251,7 +254,9 @@ int lesson_command(const Args& in) {
                                  std::to_string(i + 1) + "/" + std::to_string(lesson->runs.size()) +
                                  ") ");
         Engine engine(ro.config, observer, stops);
-        if (!ro.python.empty()) engine.set_python(ro.python);
+        if (const auto checked = python.find(run.id); checked != python.end())
+            engine.set_python(ro.python.empty() ? kDefaultPython : ro.python,
+                              checked->second.versions.value_or(""));
         if (auto e = engine.prepare()) return bad_input("lesson", "run '" + run.id + "': " + *e);
         if (!opt.json) write_out(table, "\n── " + run.id + ": " + run.label + "\n");
         nlohmann::json result;

@@ -55,10 +55,12 @@ std::optional<std::string> Engine::prepare() {
     if (python) {
         // Before the workload is prepared: a missing interpreter is bad input, found at once.
         python_driver_ = default_python_driver();
-        const PythonProbe probe =
-            check_python_backend(python_exe_, python_driver_, config_.workload);
-        if (probe.refusal) return probe.refusal;
-        python_versions_ = *probe.versions;
+        if (python_versions_.empty()) {
+            const PythonProbe probe =
+                check_python_backend(python_exe_, python_driver_, config_.workload);
+            if (probe.refusal) return probe.refusal;
+            python_versions_ = *probe.versions;
+        }
     }
     // As a program that allocates its array in shared memory: the shm run then copies nothing
     // (room left in front for the shared queue's task board, where the run keeps it).

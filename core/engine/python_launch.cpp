@@ -86,7 +86,7 @@ std::string default_python_driver() {
     return std::string(POOLSCOPE_PYTHON_DIR) + "/poolscope_driver.py";
 }
 
-PythonProbe probe_python(const std::string& python, const std::string& driver) {
+PythonProbe probe_python(const std::string& python, const std::string& driver, bool opencv) {
     PythonProbe p;
     if (access(python.c_str(), X_OK) != 0) {
         p.refusal = "--python: cannot run '" + python + "': " + strerror(errno) +
@@ -99,7 +99,9 @@ PythonProbe probe_python(const std::string& python, const std::string& driver) {
         return p;
     }
     std::string out;
-    const int code = run_captured({python, driver, "--probe"}, 20'000, out);
+    std::vector<std::string> args{python, driver, "--probe"};
+    if (opencv) args.push_back("opencv");  // cv2 takes a while to import: only for blur
+    const int code = run_captured(args, 20'000, out);
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     if (code == 0 && out.rfind("python ", 0) == 0) {
         p.versions = out;
@@ -117,7 +119,7 @@ PythonProbe probe_python(const std::string& python, const std::string& driver) {
 
 PythonProbe check_python_backend(const std::string& python, const std::string& driver,
                                  const std::string& workload) {
-    PythonProbe p = probe_python(python, driver);
+    PythonProbe p = probe_python(python, driver, workload == "blur");
     if (p.refusal || workload != "blur") return p;
     const auto at = p.versions->rfind(" opencv ");
     const std::string found = at == std::string::npos ? "" : p.versions->substr(at);

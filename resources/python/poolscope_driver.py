@@ -2,7 +2,9 @@
 (or multiprocessing.pool.ThreadPool, where the GIL is real) and reports it in PoolScope's event
 stream. Started by the engine (`poolscope-cli run --backend python`), which supervises it:
 
-  python3 poolscope_driver.py --probe     prints the versions it found, exit 3 without numpy
+  python3 poolscope_driver.py --probe [opencv]   prints the versions it found (OpenCV's only
+                                                 when asked: importing cv2 takes longer than
+                                                 numpy), exit 3 without numpy
   python3 poolscope_driver.py RUN_JSON    one run; events on fd 3, finished outputs on fd 4
 
 Each finished chunk's output bytes go to the engine on fd 4 (a 32-byte header: magic, chunk
@@ -40,16 +42,18 @@ OUT_MAGIC = 0x3130545550535950  # "PYSPUT01" little-endian
 POLL_S = 0.005
 
 
-def probe():
+def probe(opencv):
     import platform
 
-    try:
-        import cv2
+    found = "python %s numpy %s" % (platform.python_version(), numpy.__version__)
+    if opencv:
+        try:
+            import cv2
 
-        cv = cv2.__version__
-    except ImportError:
-        cv = "none"
-    print("python %s numpy %s opencv %s" % (platform.python_version(), numpy.__version__, cv))
+            found += " opencv " + cv2.__version__
+        except ImportError:
+            found += " opencv none"
+    print(found)
     return 0
 
 
@@ -371,8 +375,8 @@ class RunFailed(Exception):
 
 
 def main(argv):
-    if len(argv) == 2 and argv[1] == "--probe":
-        return probe()
+    if argv[1:2] == ["--probe"] and argv[2:] in ([], ["opencv"]):
+        return probe(argv[2:] == ["opencv"])
     if len(argv) != 2:
         sys.stderr.write(__doc__)
         return 2

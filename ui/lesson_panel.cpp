@@ -17,6 +17,9 @@ QString statusBadge(CheckStatus s) {
         case CheckStatus::Fail:
             return QStringLiteral("<span style='color:#c00'><b>✘ %1</b></span>")
                 .arg(LessonPanel::tr("FAIL"));
+        case CheckStatus::Skipped:
+            return QStringLiteral("<span style='color:#666'><b>– %1</b></span>")
+                .arg(LessonPanel::tr("SKIPPED"));
         case CheckStatus::Disturbed:
             break;
     }

@@ -1,5 +1,6 @@
 #include "ui/lesson_run.h"
 
+#include "core/engine/python_launch.h"
 #include "ui/session_model.h"
 #include "ui/sweep_document.h"
 
@@ -23,12 +24,16 @@ std::optional<LessonRunFigures> figuresOf(const Request& request) {
 void LessonProgress::finishRun(const Request& request) {
     if (done()) return;
     const std::string id = nextRun().id.toStdString();
-    if (auto f = figuresOf(request)) figures_[id] = *f;
+    if (auto f = figuresOf(request))
+        figures_[id] = *f;
+    else if (request.state == RequestState::Refused &&
+             request.message.contains(QString::fromLatin1(kPythonPackages)))
+        skipped_[id] = request.message.toStdString();  // no Python (or numpy) here
     ++next_;
 }
 
 LessonOutcome LessonProgress::outcome(int usableCores) const {
-    return check_lesson(checked_, figures_, usableCores);
+    return check_lesson(checked_, figures_, usableCores, kDisturbedOutsideShare, skipped_);
 }
 
 }  // namespace poolscope::ui

@@ -36,7 +36,9 @@ class LessonProgress {
     int nextIndex() const { return static_cast<int>(next_); }
     const ui::LessonRun& nextRun() const { return shown_.runs[static_cast<qsizetype>(next_)]; }
     // The request of the current run ended: its figures are kept (absent ones fail the
-    // expectations that name them) and the next run is due.
+    // expectations that name them, unless the engine refused the run because the python
+    // backends cannot run here: then they are skipped with its words, as `lesson --check`
+    // skips them) and the next run is due.
     void finishRun(const Request& request);
     LessonOutcome outcome(int usableCores) const;
 
@@ -45,6 +47,7 @@ class LessonProgress {
     poolscope::Lesson checked_;
     std::size_t next_ = 0;
     std::map<std::string, LessonRunFigures> figures_;
+    std::map<std::string, std::string> skipped_;  // run id -> why it could not run here
 };
 
 }  // namespace poolscope::ui

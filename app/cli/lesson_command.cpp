@@ -14,6 +14,7 @@
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
 #include "core/engine/engine.h"
+#include "core/engine/python_launch.h"
 #include "core/lessons/lesson_check.h"
 #include "core/lessons/lesson_file.h"
 #include "core/platform/machine_info.h"
@@ -40,8 +41,12 @@ Runs lesson N's runs (see poolscope-cli lessons) and prints each run's table.
             default), always, never
   --help, --version
 
-exit status: 0 done (with --check: every expectation passed), 1 an expectation failed,
-2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
+A run that needs the python backends where they cannot run (no /usr/bin/python3, no numpy, an
+OpenCV other than the engine's for blur) is skipped with the reason, and so are the
+expectations that name it; the others are checked as usual.
+
+exit status: 0 done (with --check: every expectation passed or was skipped), 1 an expectation
+failed, 2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
 )";
 
 int bad_input(const char* cmd, const std::string& msg) {
@@ -133,6 +138,27 @@ std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions&
     return std::nullopt;
 }
 
+// The python backends checked for each run that needs them (run id -> what the check found),
+// once per interpreter and workload. A run they cannot run is skipped with the reason (what
+// `run` would refuse with exit 2) rather than failing in front of a class without Python.
+std::map<std::string, PythonProbe> probe_python_runs(const Lesson& lesson,
+                                                     const std::vector<RunOptions>& configs) {
+    std::map<std::string, PythonProbe> out;
+    std::map<std::string, PythonProbe> probes;  // per interpreter and workload
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        const RunOptions& ro = configs[i];
+        bool python = is_python(ro.config.backend);
+        for (Backend b : ro.compare_backends) python = python || is_python(b);
+        if (!python) continue;
+        const std::string exe = ro.python.empty() ? kDefaultPython : ro.python;
+        const std::string key = exe + '\n' + ro.config.workload;
+        if (!probes.count(key))
+            probes[key] = check_python_backend(exe, default_python_driver(), ro.config.workload);
+        out[lesson.runs[i].id] = probes[key];
+    }
+    return out;
+}
+
 }  // namespace
 
 int lessons_command(const Args& in) {
@@ -184,6 +210,11 @@ int lesson_command(const Args& in) {
         configs.push_back(std::move(ro));
     }
 
+    const std::map<std::string, PythonProbe> python = probe_python_runs(*lesson, configs);
+    std::map<std::string, std::string> skipped;
+    for (const auto& [id, probe] : python)
+        if (probe.refusal) skipped[id] = *probe.refusal;
+
     signal(SIGPIPE, SIG_IGN);
     SignalStopSource signals;
     std::vector<StopSource*> stops{&signals};
@@ -201,12 +232,24 @@ int lesson_command(const Args& in) {
     for (std::size_t i = 0; i < lesson->runs.size() && !interrupted; ++i) {
         const LessonRun& run = lesson->runs[i];
         const RunOptions& ro = configs[i];
+        if (const auto skip = skipped.find(run.id); skip != skipped.end()) {
+            if (opt.json)
+                runs_json.push_back(
+                    {{"id", run.id}, {"label", run.label}, {"skipped", skip->second}});
+            else
+                write_out(table, "\n── " + run.id + ": " + run.label +
+                                     "\nskipped: " + skip->second + "\n");
+            continue;
+        }
         const int per_side = ro.config.warmup + ro.config.repeat;
         observer.expect_runs(ro.compare ? 2 * per_side : per_side,
                              "lesson " + std::to_string(lesson->id) + " " + run.id + " (" +
                                  std::to_string(i + 1) + "/" + std::to_string(lesson->runs.size()) +
                                  ") ");
         Engine engine(ro.config, observer, stops);
+        if (const auto checked = python.find(run.id); checked != python.end())
+            engine.set_python(ro.python.empty() ? kDefaultPython : ro.python,
+                              checked->second.versions.value_or(""));
         if (auto e = engine.prepare()) return bad_input("lesson", "run '" + run.id + "': " + *e);
         if (!opt.json) write_out(table, "\n── " + run.id + ": " + run.label + "\n");
         nlohmann::json result;
@@ -237,7 +280,7 @@ int lesson_command(const Args& in) {
     }
     std::optional<LessonOutcome> outcome;
     if (opt.check) {
-        outcome = check_lesson(*lesson, figures, cores);
+        outcome = check_lesson(*lesson, figures, cores, kDisturbedOutsideShare, skipped);
         if (!opt.json) write_out(table, format_check(*outcome, color));
     }
     if (opt.json) {

@@ -38,12 +38,19 @@ std::string format_check(const LessonOutcome& outcome, bool color) {
     std::string text = "\ncheck (" + std::to_string(outcome.cores) + " usable cores)\n";
     for (const auto& x : outcome.expectations)
         text += colorize_report(format_outcome(x), color) + "\n";
-    return text + "lesson " + std::to_string(outcome.lesson) + ": " +
-           std::string(to_string(outcome.overall)) + "\n";
+    text += "lesson " + std::to_string(outcome.lesson) + ": " +
+            std::string(to_string(outcome.overall));
+    if (outcome.skipped > 0)
+        text += " (" + std::to_string(outcome.skipped) + " of " +
+                std::to_string(outcome.expectations.size()) +
+                " expectations skipped: a run they name could not run here)";
+    return text + "\n";
 }
 
 int check_exit_code(const std::optional<LessonOutcome>& outcome) {
-    if (!outcome || outcome->overall == CheckStatus::Pass) return 0;
+    if (!outcome || outcome->overall == CheckStatus::Pass ||
+        outcome->overall == CheckStatus::Skipped)
+        return 0;
     return outcome->overall == CheckStatus::Fail ? 1 : 3;
 }
 

@@ -27,13 +27,7 @@ int list_command(const Args& args) {
             std::printf("             %-14s default %-10s range %-22s %s\n", p.key.c_str(),
                         p.default_value.empty() ? "(none)" : p.default_value.c_str(),
                         p.range.c_str(), p.help.c_str());
-        const std::string no_twin = no_python_twin(w.name);
-        if (no_twin.empty())
-            std::printf(
-                "             --backend python: results bit-identical to the native "
-                "engine\n");
-        else
-            std::printf("             --backend python: not available (%s)\n", no_twin.c_str());
+        std::printf("             --backend python: results bit-identical to the native engine\n");
     }
     return 0;
 }

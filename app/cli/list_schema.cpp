@@ -58,11 +58,7 @@ json param_json(const ParamSpec& p) {
 json workload_json(const WorkloadInfo& w) {
     json params = json::array();
     for (const ParamSpec& p : w.params) params.push_back(param_json(p));
-    const std::string no_twin = no_python_twin(w.name);
-    json j{{"name", w.name}, {"summary", w.summary}, {"params", std::move(params)}};
-    j["python"] = no_twin.empty() ? json{{"available", true}}
-                                  : json{{"available", false}, {"reason", no_twin}};
-    return j;
+    return json{{"name", w.name}, {"summary", w.summary}, {"params", std::move(params)}};
 }
 
 json option_json(const OptionSpec& o) {

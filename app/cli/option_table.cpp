@@ -51,7 +51,11 @@ std::vector<OptionSpec> make_run_options() {
          "mpi backend: a hostfile or a:4,b:4; the first host is this\nmachine (default "
          "localhost)"},
         {p, "--global-lock", "", {}, "threads backend: one mutex around every task (Python's GIL)"},
-        {p, "--start", "fork|spawn", {"fork", "spawn"}, "how workers start (default fork)"},
+        {p,
+         "--start",
+         "fork|spawn|forkserver",
+         {"fork", "spawn", "forkserver"},
+         "how workers start (default fork; forkserver: python backend)"},
         {p,
          "--dispatch",
          "D",

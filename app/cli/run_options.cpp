@@ -100,7 +100,7 @@ const std::map<std::string, ValueOption>& value_options() {
          {[](RunOptions& o, const std::string& v) {
               return parse_enum(parse_start_method, v, o.config.start);
           },
-          "fork or spawn"}},
+          "fork, spawn or forkserver"}},
         {"--dispatch",
          {[](RunOptions& o, const std::string& v) {
               return parse_enum(parse_dispatch, v, o.config.dispatch);

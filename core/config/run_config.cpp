@@ -15,8 +15,9 @@ constexpr Names<Backend, 6> kBackends{{{Backend::Serial, "serial"},
                                        {Backend::Python, "python"},
                                        {Backend::PythonThreads, "python-threads"},
                                        {Backend::Mpi, "mpi"}}};
-constexpr Names<StartMethod, 2> kStarts{
-    {{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
+constexpr Names<StartMethod, 3> kStarts{{{StartMethod::Fork, "fork"},
+                                         {StartMethod::Spawn, "spawn"},
+                                         {StartMethod::Forkserver, "forkserver"}}};
 constexpr Names<Dispatch, 5> kDispatches{{{Dispatch::Map, "map"},
                                           {Dispatch::Imap, "imap"},
                                           {Dispatch::ImapUnordered, "imap_unordered"},

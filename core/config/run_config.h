@@ -15,7 +15,9 @@ namespace poolscope {
 // driven by resources/python/poolscope_driver.py (core/engine/python_runner.h). Mpi: worker
 // ranks of an mpirun job (core/engine/mpi_runner.h).
 enum class Backend { Serial, Processes, Threads, Python, PythonThreads, Mpi };
-enum class StartMethod { Fork, Spawn };
+// Forkserver: multiprocessing's forkserver, for --backend python only (the native pool has fork
+// and spawn).
+enum class StartMethod { Fork, Spawn, Forkserver };
 enum class Dispatch { Map, Imap, ImapUnordered, ApplyAsync, Static };
 enum class Transport { Pipe, Shm };
 enum class PoolLifetime { Cold, Warm };

@@ -60,12 +60,15 @@ std::optional<std::string> python_contradictions(const RunConfig& cfg) {
     parse_fault_plan(cfg.inject, plan);
     if (plan.error_item || plan.corrupt_chunk || plan.shm_full)
         return b + " takes only the faults crash@chunk=N, hang@chunk=N and kill@t=S";
-    if (const auto why = no_python_twin(cfg.workload, cfg.params); !why.empty())
-        return b + " cannot run workload " + cfg.workload + ": " + why;
     return std::nullopt;
 }
 
 std::optional<std::string> contradictions(const RunConfig& cfg) {
+    if (cfg.start == StartMethod::Forkserver && cfg.backend != Backend::Python)
+        return "--start forkserver needs --backend python (multiprocessing's forkserver); got "
+               "--backend " +
+               std::string(to_string(cfg.backend)) +
+               " (the native pool starts workers by fork or spawn)";
     if (auto e = mpi_contradictions(cfg)) return e;
     if (cfg.global_lock && cfg.backend != Backend::Threads)
         return "--global-lock needs --backend threads; got --backend " +

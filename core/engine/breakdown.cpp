@@ -21,7 +21,7 @@ int64_t span_ns(int64_t a, int64_t b) {
 
 }  // namespace
 
-Breakdown compute_breakdown(const std::vector<ChunkRecord>& chunks,
+Breakdown compute_breakdown(std::span<const ChunkRecord> chunks,
                             const std::vector<WorkerRecord>& workers, const TimelineBounds& b) {
     Breakdown out;
     const int W = static_cast<int>(workers.size());

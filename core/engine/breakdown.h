@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/engine/run_result.h"
@@ -22,7 +23,7 @@ struct TimelineBounds {
 // the worker's next task start (it cannot read the next task before its write returned).
 int64_t send_end_ns(const ChunkRecord& c, int64_t next_recv_start_ns);
 
-Breakdown compute_breakdown(const std::vector<ChunkRecord>& chunks,
+Breakdown compute_breakdown(std::span<const ChunkRecord> chunks,
                             const std::vector<WorkerRecord>& workers, const TimelineBounds& b);
 
 }  // namespace poolscope

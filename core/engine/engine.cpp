@@ -15,7 +15,6 @@
 #include "core/engine/serial_runner.h"
 #include "core/engine/shared_segment.h"
 #include "core/engine/threads_runner.h"
-#include "core/platform/build_info.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {
@@ -56,16 +55,12 @@ std::optional<std::string> Engine::prepare() {
     if (python) {
         // Before the workload is prepared: a missing interpreter is bad input, found at once.
         python_driver_ = default_python_driver();
-        const PythonProbe probe = probe_python(python_exe_, python_driver_);
-        if (probe.refusal) return probe.refusal;
-        python_versions_ = *probe.versions;
-        // Blur's pixels come from OpenCV on both sides: only the same version blurs alike.
-        const auto at = python_versions_.rfind(" opencv ");
-        const std::string found = at == std::string::npos ? "" : python_versions_.substr(at);
-        if (config_.workload == "blur" && found != " opencv " + opencv_version())
-            return "--backend python --workload blur needs the OpenCV of the engine (" +
-                   opencv_version() + ") in '" + python_exe_ + "'; it has: " + python_versions_ +
-                   " (apt-get install " + kPythonPackages + ")";
+        if (python_versions_.empty()) {
+            const PythonProbe probe =
+                check_python_backend(python_exe_, python_driver_, config_.workload);
+            if (probe.refusal) return probe.refusal;
+            python_versions_ = *probe.versions;
+        }
     }
     // As a program that allocates its array in shared memory: the shm run then copies nothing
     // (room left in front for the shared queue's task board, where the run keeps it).

@@ -44,8 +44,13 @@ class Engine {
     bool interrupted() const;
     // Where a spawn worker binary lives (defaults to this process's own executable).
     void set_worker_exe(std::string path) { worker_exe_ = std::move(path); }
-    // The interpreter of the python backends (default /usr/bin/python3); checked by prepare().
-    void set_python(std::string path) { python_exe_ = std::move(path); }
+    // The interpreter of the python backends (default /usr/bin/python3); checked by prepare(),
+    // unless the caller already checked it for this workload (check_python_backend) and hands
+    // over what it found: a lesson probes once, not once per run.
+    void set_python(std::string path, std::string checked_versions = {}) {
+        python_exe_ = std::move(path);
+        python_versions_ = std::move(checked_versions);
+    }
     // What the python backends' probe found ("python 3.11.2 numpy 1.24.2 opencv 4.6.0").
     const std::string& python_versions() const { return python_versions_; }
 

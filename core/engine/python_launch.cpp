@@ -14,6 +14,7 @@
 
 #include "core/config/run_config.h"
 #include "core/engine/child_process.h"
+#include "core/platform/build_info.h"
 #include "core/platform/clock.h"
 #include "core/report/config_json.h"
 
@@ -85,7 +86,7 @@ std::string default_python_driver() {
     return std::string(POOLSCOPE_PYTHON_DIR) + "/poolscope_driver.py";
 }
 
-PythonProbe probe_python(const std::string& python, const std::string& driver) {
+PythonProbe probe_python(const std::string& python, const std::string& driver, bool opencv) {
     PythonProbe p;
     if (access(python.c_str(), X_OK) != 0) {
         p.refusal = "--python: cannot run '" + python + "': " + strerror(errno) +
@@ -98,7 +99,9 @@ PythonProbe probe_python(const std::string& python, const std::string& driver) {
         return p;
     }
     std::string out;
-    const int code = run_captured({python, driver, "--probe"}, 20'000, out);
+    std::vector<std::string> args{python, driver, "--probe"};
+    if (opencv) args.push_back("opencv");  // cv2 takes a while to import: only for blur
+    const int code = run_captured(args, 20'000, out);
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     if (code == 0 && out.rfind("python ", 0) == 0) {
         p.versions = out;
@@ -110,6 +113,21 @@ PythonProbe probe_python(const std::string& python, const std::string& driver) {
                     (code < 0 ? std::string(" (killed or no answer within 20 s)")
                               : " (exit " + std::to_string(code) + ")") +
                     (tail.empty() ? "" : ": " + tail) + "; " + install_hint();
+    }
+    return p;
+}
+
+PythonProbe check_python_backend(const std::string& python, const std::string& driver,
+                                 const std::string& workload) {
+    PythonProbe p = probe_python(python, driver, workload == "blur");
+    if (p.refusal || workload != "blur") return p;
+    const auto at = p.versions->rfind(" opencv ");
+    const std::string found = at == std::string::npos ? "" : p.versions->substr(at);
+    if (found != " opencv " + opencv_version()) {
+        p.refusal = "--backend python --workload blur needs the OpenCV of the engine (" +
+                    opencv_version() + ") in '" + python + "'; it has: " + *p.versions +
+                    " (apt-get install " + kPythonPackages + ")";
+        p.versions.reset();
     }
     return p;
 }

@@ -20,13 +20,19 @@ inline constexpr const char* kPythonPackages = "python3 python3-numpy python3-op
 // The installed driver (PREFIX/share/poolscope/python beside PREFIX/bin), else the source tree's.
 std::string default_python_driver();
 
-// Runs `PYTHON DRIVER --probe`: the versions found ("python 3.11.2 numpy 1.24.2 opencv 4.6.0"),
-// or a refusal that names the Debian packages to install.
+// Runs `PYTHON DRIVER --probe [opencv]`: the versions found ("python 3.11.2 numpy 1.24.2", with
+// opencv: "... opencv 4.6.0"), or a refusal that names the Debian packages to install.
 struct PythonProbe {
     std::optional<std::string> versions;
     std::optional<std::string> refusal;
 };
-PythonProbe probe_python(const std::string& python, const std::string& driver);
+PythonProbe probe_python(const std::string& python, const std::string& driver, bool opencv = false);
+
+// Whether the python backends can run `workload` here: the probe, and for blur an OpenCV in
+// `python` of the engine's own version (only the same version blurs alike). What the engine
+// refuses with exit 2, and what a lesson reports as its Python runs skipped.
+PythonProbe check_python_backend(const std::string& python, const std::string& driver,
+                                 const std::string& workload);
 
 // The single argument the driver reads: the run as JSON (config, machine, plan, fault plan).
 std::string driver_argument(const RunContext& ctx, const std::string& shm_in,

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -85,9 +86,8 @@ void PythonRelay::relay_new() {
     }
     for (; seen_chunks_ < run.chunks.size(); ++seen_chunks_) {
         const ChunkRecord& c = run.chunks[seen_chunks_];
-        if (c.id >= planned_ || c.count > max_chunk_ || c.worker >= workers)
+        if (c.id >= planned_ || c.count > max_chunk_ || c.worker < 0 || c.worker >= workers)
             return protocol_error("chunk " + std::to_string(c.id) + " is not in the plan");
-        chunks_.push_back(c);
         ctx_.observer->on_chunk(ctx_.run_id, c);
     }
     for (; seen_progress_ < run.progress.size(); ++seen_progress_)
@@ -99,6 +99,13 @@ void PythonRelay::relay_new() {
                                 run.errors[seen_errors_].t_ns);
     }
     if (run.result && !driver_result_) driver_result_ = run.result;
+}
+
+std::span<const ChunkRecord> PythonRelay::chunks() const {
+    const EventStream& s = parser_.stream();
+    if (s.runs.empty()) return {};
+    // The parser may hold one more (the chunk that broke the protocol); it is not relayed.
+    return {s.runs[0].chunks.data(), std::min(seen_chunks_, s.runs[0].chunks.size())};
 }
 
 bool PythonRelay::read_outputs(int fd) {

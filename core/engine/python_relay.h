@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ class PythonRelay {
     const std::vector<WorkerEvent>& started() const { return started_; }
     // Every worker event the driver sent (started, ready, exited), in order.
     const std::vector<WorkerEvent>& worker_events() const { return worker_events_; }
-    const std::vector<ChunkRecord>& chunks() const { return chunks_; }
-    bool all_chunks_done() const { return chunks_.size() >= planned_; }
+    // The chunks relayed so far, each checked against the plan: the parser's own records, not a
+    // copy (a 10^5-chunk run would hold them twice).
+    std::span<const ChunkRecord> chunks() const;
+    bool all_chunks_done() const { return chunks().size() >= planned_; }
     bool driver_reported_error() const { return driver_errors_ > 0; }
     bool broken() const { return broken_; }
 
@@ -52,7 +55,6 @@ class PythonRelay {
     std::size_t seen_workers_ = 0, seen_chunks_ = 0, seen_progress_ = 0, seen_errors_ = 0;
     std::vector<bool> handed_over_;  // per chunk: its outputs came (each counts once)
     std::vector<WorkerEvent> started_, worker_events_;
-    std::vector<ChunkRecord> chunks_;
     std::optional<RunResult> driver_result_;
     int driver_errors_ = 0;
     bool broken_ = false;

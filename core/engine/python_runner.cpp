@@ -271,7 +271,7 @@ void PythonRun::finish(int64_t t0) {
                                                " before the run ended (its messages are on stderr)",
                                     .pid = d.pid,
                                     .signal = driver_status->signal});
-    const auto& chunks = relay.chunks();
+    const auto chunks = relay.chunks();
     int64_t t_last = 0;
     for (const auto& c : chunks) t_last = std::max(t_last, c.received_ns);
     if (dr) {

@@ -49,6 +49,14 @@ std::string plain_number(double x) {
     return s;
 }
 
+// The first run the expectation names that could not run here, or skipped.end().
+std::map<std::string, std::string>::const_iterator skipped_run(
+    const Expectation& x, const std::map<std::string, std::string>& skipped) {
+    const auto left = skipped.find(x.left.run);
+    if (left != skipped.end() || !x.right) return left;
+    return skipped.find(x.right->run);
+}
+
 }  // namespace
 
 std::string_view to_string(CheckStatus s) {
@@ -59,13 +67,16 @@ std::string_view to_string(CheckStatus s) {
             return "FAIL";
         case CheckStatus::Disturbed:
             return "DISTURBED";
+        case CheckStatus::Skipped:
+            return "SKIPPED";
     }
     return "?";
 }
 
 LessonOutcome check_lesson(const Lesson& lesson,
                            const std::map<std::string, LessonRunFigures>& runs, int usable_cores,
-                           double disturbed_share) {
+                           double disturbed_share,
+                           const std::map<std::string, std::string>& skipped) {
     LessonOutcome out;
     out.lesson = lesson.id;
     out.cores = usable_cores;
@@ -88,7 +99,11 @@ LessonOutcome check_lesson(const Lesson& lesson,
             o.right = x.value;
         }
         o.threshold = x.factor * o.right * (x.scale_by_cores ? usable_cores : 1);
-        if (ok && holds(o.left, x.op, o.threshold))
+        if (const auto skip = skipped_run(x, skipped); skip != skipped.end()) {
+            o.status = CheckStatus::Skipped;
+            o.note = "run '" + skip->first + "' skipped: " + skip->second;
+            ++out.skipped;
+        } else if (ok && holds(o.left, x.op, o.threshold))
             o.status = CheckStatus::Pass;
         else if (ok && o.outside_cpu_share > disturbed_share)
             o.status = CheckStatus::Disturbed;
@@ -100,8 +115,11 @@ LessonOutcome check_lesson(const Lesson& lesson,
         return std::any_of(out.expectations.begin(), out.expectations.end(),
                            [s](const ExpectationOutcome& o) { return o.status == s; });
     };
+    const bool all_skipped =
+        !out.expectations.empty() && out.skipped == static_cast<int>(out.expectations.size());
     out.overall = any(CheckStatus::Fail)        ? CheckStatus::Fail
                   : any(CheckStatus::Disturbed) ? CheckStatus::Disturbed
+                  : all_skipped                 ? CheckStatus::Skipped
                                                 : CheckStatus::Pass;
     return out;
 }
@@ -114,6 +132,8 @@ std::string format_outcome(const ExpectationOutcome& x) {
     const std::string left_fig = figure_of(x.left_name);
     std::string line = std::string(to_string(x.status));
     line.resize(10, ' ');
+    if (x.status == CheckStatus::Skipped)
+        return line + x.id + ": " + x.text + "\n          " + x.note;
     line += x.id + ": " + x.text + "\n          " + x.left_name + " " +
             format_figure(left_fig, x.left) + " " + x.op + " ";
     std::string scale;
@@ -153,6 +173,7 @@ nlohmann::json outcome_to_json(const LessonOutcome& o) {
     return {{"lesson", o.lesson},
             {"usable_cores", o.cores},
             {"status", to_string(o.overall)},
+            {"skipped", o.skipped},
             {"expectations", std::move(xs)}};
 }
 

@@ -1,6 +1,7 @@
 // Evaluates a lesson's expectations against its runs' figures: PASS, FAIL, or DISTURBED when an
 // expectation does not hold and other programs took a noticeable share of the CPU during the
-// runs it names (the lesson says nothing then; run it again on a quieter machine).
+// runs it names (the lesson says nothing then; run it again on a quieter machine), or SKIPPED
+// when a run it names could not run here (its backend is not installed: the reason is given).
 // Plain data in and out, so the CLI and the GUI's lessons panel report the same outcome.
 #pragma once
 
@@ -19,9 +20,9 @@ namespace poolscope {
 // threshold past which the verdict gives no advice).
 inline constexpr double kDisturbedOutsideShare = kOutsideLoadShare;
 
-enum class CheckStatus { Pass, Fail, Disturbed };
+enum class CheckStatus { Pass, Fail, Disturbed, Skipped };
 
-std::string_view to_string(CheckStatus s);  // "PASS", "FAIL", "DISTURBED"
+std::string_view to_string(CheckStatus s);  // "PASS", "FAIL", "DISTURBED", "SKIPPED"
 
 struct ExpectationOutcome {
     std::string id;
@@ -43,14 +44,19 @@ struct LessonOutcome {
     int lesson = 0;
     int cores = 0;
     std::vector<ExpectationOutcome> expectations;
-    CheckStatus overall = CheckStatus::Pass;  // FAIL if any fails, else DISTURBED if any is
+    // FAIL if any fails, else DISTURBED if any is, else PASS; skipped ones do not count, unless
+    // every expectation was skipped (SKIPPED: the lesson showed nothing).
+    CheckStatus overall = CheckStatus::Pass;
+    int skipped = 0;  // expectations skipped
 };
 
 // `runs` maps a run id to its figures; a run that is missing (not run, or refused) fails the
-// expectations that name it.
+// expectations that name it, unless `skipped` names it (run id -> why it could not run here):
+// those expectations are SKIPPED with the reason.
 LessonOutcome check_lesson(const Lesson& lesson,
                            const std::map<std::string, LessonRunFigures>& runs, int usable_cores,
-                           double disturbed_share = kDisturbedOutsideShare);
+                           double disturbed_share = kDisturbedOutsideShare,
+                           const std::map<std::string, std::string>& skipped = {});
 
 // One line per expectation: "PASS  id: text — left 1.2 s < 0.5 × right 3 s (= 1.5 s)".
 std::string format_outcome(const ExpectationOutcome& x);

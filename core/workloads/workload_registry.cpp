@@ -45,19 +45,6 @@ std::vector<WorkloadInfo> list_workloads() {
     return out;
 }
 
-std::string no_python_twin(std::string_view name, const ParamMap& params) {
-    if (name != "blur") return {};
-    const auto dir = params.find("dir");
-    if (dir != params.end() && !dir->second.empty())
-        return "the Python driver has no twin of blur's folder loading (dir=); synthetic images "
-               "only";
-    const auto output = params.find("output");
-    if (output != params.end() && output->second == "write")
-        return "the Python driver does not write blur's PNG files (output=write); use checksum "
-               "or keep";
-    return {};
-}
-
 ParamMap with_defaults(const WorkloadInfo& info, const ParamMap& given) {
     ParamMap out = given;
     for (const auto& p : info.params)

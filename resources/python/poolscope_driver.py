@@ -2,7 +2,9 @@
 (or multiprocessing.pool.ThreadPool, where the GIL is real) and reports it in PoolScope's event
 stream. Started by the engine (`poolscope-cli run --backend python`), which supervises it:
 
-  python3 poolscope_driver.py --probe     prints the versions it found, exit 3 without numpy
+  python3 poolscope_driver.py --probe [opencv]   prints the versions it found (OpenCV's only
+                                                 when asked: importing cv2 takes longer than
+                                                 numpy), exit 3 without numpy
   python3 poolscope_driver.py RUN_JSON    one run; events on fd 3, finished outputs on fd 4
 
 Each finished chunk's output bytes go to the engine on fd 4 (a 32-byte header: magic, chunk
@@ -25,6 +27,7 @@ import json
 import multiprocessing
 import multiprocessing.pool
 import queue
+import shutil
 import signal
 
 sys.dont_write_bytecode = True  # no __pycache__ beside an installed (or source) driver
@@ -32,22 +35,25 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import poolscope_items  # noqa: E402
 import poolscope_tasks  # noqa: E402
 from poolscope_stream import EventStream  # noqa: E402
+from poolscope_totals import Totals  # noqa: E402
 
 now = time.monotonic_ns
 OUT_MAGIC = 0x3130545550535950  # "PYSPUT01" little-endian
 POLL_S = 0.005
 
 
-def probe():
+def probe(opencv):
     import platform
 
-    try:
-        import cv2
+    found = "python %s numpy %s" % (platform.python_version(), numpy.__version__)
+    if opencv:
+        try:
+            import cv2
 
-        cv = cv2.__version__
-    except ImportError:
-        cv = "none"
-    print("python %s numpy %s opencv %s" % (platform.python_version(), numpy.__version__, cv))
+            found += " opencv " + cv2.__version__
+        except ImportError:
+            found += " opencv none"
+    print(found)
     return 0
 
 
@@ -72,7 +78,7 @@ class Run:
         self.wl = poolscope_items.make_workload(cfg["workload"], cfg["params"], self.size)
         self.out_bytes = poolscope_items.output_bytes(cfg["workload"], self.wl)
         self.plan = plan_chunks(self.size, cfg["chunksize"], cfg["dispatch"] == "static", self.workers)
-        self.records = []
+        self.totals = Totals(self.workers)  # sums over the finished chunks, not their rows
         self.items_done = 0
         self.handoff_ns = 0
         self.errors = []
@@ -123,6 +129,8 @@ class Run:
         # Pool() starts its workers one after another and says nothing in between: each
         # worker counts as started when Pool() began.
         self.procs = [] if self.threads else list(self.pool._pool)
+        if self.cfg["start"] == "forkserver":
+            forget_forkserver_address()
         for i, p in enumerate(self.pool._pool):
             pid = os.getpid() if self.threads else p.pid
             self.pids.append(pid)
@@ -219,7 +227,7 @@ class Run:
 
     def accept(self, res):
         t = now()
-        sent = poolscope_tasks.SENT.get(res.id, (0, 0, 0))
+        sent = poolscope_tasks.SENT.pop(res.id, (0, 0, 0))
         index = res.worker if self.threads else self.index_of_pid.get(res.pid, -1)
         # Pool reads a task's message whole before unpickling it, so its header and its end
         # arrive together (recv_start = recv_end); a ThreadPool pickles nothing: its phases
@@ -231,7 +239,7 @@ class Run:
                    received=res.received or t,
                    bytes_in=sent[2], bytes_out=res.bytes_out, engine_ser_s=sent[1],
                    engine_deser_s=res.deser_ns, failed_items=0)
-        self.records.append(row)
+        self.totals.add(row)
         self.ev.chunk(row)
         self.items_done += res.count
         self.handoff(res)
@@ -241,7 +249,7 @@ class Run:
         t = now()
         if self.ev.pending and (force or t - self.ev.last_flush >= 50_000_000):
             self.ev.flush_chunks(t, force=True)
-            self.ev.progress(t, self.items_done, self.size, len(self.records), len(self.plan))
+            self.ev.progress(t, self.items_done, self.size, self.totals.chunks, len(self.plan))
 
     def handoff(self, res):
         """The chunk's output bytes to the engine, which hashes them (not part of the timing)."""
@@ -310,30 +318,29 @@ class Run:
 
     def end(self, t_start, t_last, t_stop, t_reaped, partial):
         wall_ns = max(0, t_stop - t_start - (self.handoff_ns if t_stop == t_reaped else 0))
-        compute = sum(r["compute_end"] - r["compute_start"] for r in self.records) / 1e9
+        done = self.totals
+        compute = done.compute_ns / 1e9
         wall = wall_ns / 1e9
         startup = (max(self.ready.values()) - t_start) / 1e9 if self.ready and self.cfg["pool"] == "cold" else 0.0
         rel = lambda ns: (ns - t_start) / 1e9 if ns else None  # noqa: E731
         workers = []
         for i, pid in enumerate(self.pids):
-            rows = [r for r in self.records if r["worker"] == i]
             workers.append(dict(index=i, pid=pid, started=0.0, ready=rel(self.ready.get(i, 0)),
                                 exited=None, state="ready" if i in self.ready else "started",
-                                exit_code=-1, signal=0, chunks=len(rows), items=sum(r["count"] for r in rows)))
+                                exit_code=-1, signal=0, chunks=done.worker_chunks[i], items=done.worker_items[i]))
         W = self.workers
         result = dict(
             config=self.cfg["config"], machine=self.cfg["machine"], run_id=self.cfg["run_id"],
             label=self.cfg["label"], workers=W, wall_s=wall, startup_s=max(0.0, startup),
             teardown_s=max(0, t_reaped - t_last) / 1e9, compute_s=compute,
-            engine_serialize_s=sum(r["engine_ser_s"] for r in self.records) / 1e9,
-            engine_deserialize_s=sum(r["engine_deser_s"] for r in self.records) / 1e9,
+            engine_serialize_s=done.engine_ser_ns / 1e9,
+            engine_deserialize_s=done.engine_deser_ns / 1e9,
             breakdown=dict(startup=0.0, serialization=0.0, transfer=0.0, compute=min(compute, W * wall),
                            teardown=0.0, idle=max(0.0, W * wall - compute)),
             # The engine hashes the outputs handed to it; the driver claims no checksum.
             checksum="0x%016x" % 0, checksum_items=0, items=self.size,
-            items_failed=0, chunks=len(self.plan), chunks_done=len(self.records),
-            bytes_to_workers=sum(r["bytes_in"] for r in self.records),
-            bytes_from_workers=sum(r["bytes_out"] for r in self.records),
+            items_failed=0, chunks=len(self.plan), chunks_done=done.chunks,
+            bytes_to_workers=done.bytes_in, bytes_from_workers=done.bytes_out,
             partial=partial or self.items_done < self.size, errors=self.errors,
             worker_records=workers,
             memory=dict(peak_rss_sum_bytes=0, peak_pss_sum_bytes=0, peak_uss_sum_bytes=0,
@@ -341,13 +348,23 @@ class Run:
             cpu=dict(mean_machine_util=0.0, mean_core_util=[], process_cpu_s=0.0,
                      outside_cpu_share=0.0, samples=0),
             start_ns=t_start, end_ns=t_start + wall_ns)
-        self.ev.progress(now(), self.items_done, self.size, len(self.records), len(self.plan))
+        self.ev.progress(now(), self.items_done, self.size, self.totals.chunks, len(self.plan))
         self.ev.event("run_end", t_start + wall_ns, result=result, events_dropped=0,
                       dropped=dict(chunks=0, samples=0, progress=0, events=0), chunk_detail="full",
-                      chunks_streamed=len(self.records), chunks_aggregated=0)
+                      chunks_streamed=self.totals.chunks, chunks_aggregated=0)
         for shm in self.shm:
             shm.close()
             shm.unlink()
+
+
+def forget_forkserver_address():
+    """Removes the folder of the forkserver's listening socket (/tmp/pymp-*) once the pool's
+    workers are started: nothing connects to it afterwards (a lost worker ends the run), and the
+    engine ends the driver's process group with SIGKILL, so multiprocessing's own clean-up at
+    exit would never run and leave the folder behind."""
+    tempdir = multiprocessing.process.current_process()._config.pop("tempdir", None)
+    if tempdir:
+        shutil.rmtree(tempdir, ignore_errors=True)
 
 
 class RunFailed(Exception):
@@ -358,8 +375,8 @@ class RunFailed(Exception):
 
 
 def main(argv):
-    if len(argv) == 2 and argv[1] == "--probe":
-        return probe()
+    if argv[1:2] == ["--probe"] and argv[2:] in ([], ["opencv"]):
+        return probe(argv[2:] == ["opencv"])
     if len(argv) != 2:
         sys.stderr.write(__doc__)
         return 2

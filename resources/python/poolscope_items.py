@@ -7,6 +7,7 @@ arithmetic is masked; doubles follow the same IEEE operations in the same order.
 """
 
 import math
+import os
 import struct
 import time
 
@@ -176,48 +177,131 @@ class Transfer:
 
 
 class Blur:
-    """OpenCV's GaussianBlur on synthetic 8-bit 3-channel images (core/workloads/opencv)."""
-
-    in_dtype = "<u1"
+    """OpenCV's GaussianBlur on 8-bit 3-channel images (core/workloads/opencv): synthetic ones,
+    or a folder's files resized to width x height (dir=). The images are made or read by the
+    driver and travel in the tasks (load=parent), or each worker makes or reads its own and the
+    tasks carry item numbers (load=worker). output=write also saves out_dir/item_<i>.png."""
 
     def __init__(self, params, size):
         self.sigma = float(params["sigma"])
         self.width, self.height = int(params["width"]), int(params["height"])
-        self.in_width = self.width * self.height * 3
-        self.keep = params.get("output", "checksum") == "keep"
+        self.image_bytes = self.width * self.height * 3
+        self.output = params.get("output", "checksum")
+        self.keep = self.output == "keep"
+        self.out_dir = params.get("out_dir", "")
+        self.dir = params.get("dir", "")
+        self.worker_loads = params.get("load", "parent") == "worker"
+        # load=worker: a task carries item numbers (8 bytes each), as the native engine's does.
+        self.in_dtype, self.in_width = ("<u8", 1) if self.worker_loads else ("<u1", self.image_bytes)
+        self.size = size
+        self._files = None
         self.prepared = None
 
     def image(self, index):
         """BlurImages::fill_synthetic: splitmix64 words from a seed per index, little-endian."""
         state = (index * 0x2545F4914F6CDD1D + 0x5BD1E995) & MASK
-        words = self.in_width // 8 + 1
+        words = self.image_bytes // 8 + 1
         z = np.uint64(state) + np.arange(1, words + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
         z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
         z = z ^ (z >> np.uint64(31))
-        return z.astype("<u8").view(np.uint8)[: self.in_width]
+        return z.astype("<u8").view(np.uint8)[: self.image_bytes]
+
+    def files(self):
+        """list_image_files and configure_folder: the regular files whose signature OpenCV
+        knows, sorted by name (bytewise, as std::sort sorts the paths), leading files that do
+        not decode dropped."""
+        import cv2
+
+        if self._files is None:
+            found = []
+            with os.scandir(self.dir) as it:
+                for entry in it:
+                    if entry.is_file() and cv2.haveImageReader(entry.path):
+                        found.append(entry.path)
+            found.sort(key=os.fsencode)
+            while found and cv2.imread(found[0], cv2.IMREAD_COLOR) is None:
+                found.pop(0)
+            self._files = found
+        return self._files
+
+    def read_file(self, path):
+        """load_image: decoded as 8-bit BGR and resized (INTER_AREA when shrinking); None when
+        it cannot be decoded."""
+        import cv2
+
+        src = cv2.imread(path, cv2.IMREAD_COLOR)
+        if src is None:
+            return None
+        shrink = src.shape[1] > self.width or src.shape[0] > self.height
+        out = cv2.resize(src, (self.width, self.height),
+                         interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+        return np.ascontiguousarray(out).reshape(-1)
 
     def prepare(self, size):
-        self.prepared = self.compute(0, size)
+        """The driver's images before the pool starts, as the engine prepares its own: none for
+        load=worker; a folder's first min(size, files) images that decode; else synthetic."""
+        if self.worker_loads:
+            return
+        if not self.dir:
+            self.prepared = self.compute(0, size)
+            return
+        files = self.files()
+        slots = min(len(files), size)
+        images = []
+        for path in files:
+            if len(images) >= slots:
+                break
+            img = self.read_file(path)
+            if img is not None:
+                images.append(img)
+        self.prepared = np.stack(images) if images else np.empty((0, self.image_bytes), np.uint8)
 
     def compute(self, first, count):
-        out = np.empty((count, self.in_width), dtype=np.uint8)
+        out = np.empty((count, self.image_bytes), dtype=np.uint8)
         for k in range(count):
             out[k] = self.image(first + k)
         return out
 
     def inputs(self, first, count):
+        if self.worker_loads:
+            return np.arange(first, first + count, dtype="<u8")
+        if self.dir:  # item i uses image i mod count
+            n = len(self.prepared)
+            return self.prepared[[(first + k) % n for k in range(count)]]
         if self.prepared is not None and first + count <= len(self.prepared):
             return self.prepared[first : first + count]
         return self.compute(first, count)
 
-    def run(self, first, inputs):
+    def load_in_worker(self, index):
+        """load=worker: item index's image, made or read in the worker (load_in_worker)."""
+        if not self.dir:
+            return self.image(index)
+        files = self.files()
+        path = files[index % min(self.size, len(files))]
+        img = self.read_file(path)
+        if img is None:
+            raise RuntimeError("blur of item %d: cannot read image '%s'" % (index, path))
+        return img
+
+    def blur_one(self, index, pixels):
         import cv2
 
-        shape = (self.height, self.width, 3)
-        blurred = [cv2.GaussianBlur(img.reshape(shape), (0, 0), self.sigma) for img in inputs]
+        blurred = cv2.GaussianBlur(pixels.reshape(self.height, self.width, 3), (0, 0), self.sigma)
+        if self.output == "write":
+            path = os.path.join(self.out_dir, "item_%d.png" % index)
+            if not cv2.imwrite(path, blurred):
+                raise RuntimeError("could not write " + path)
+        return blurred
+
+    def run(self, first, inputs):
+        if self.worker_loads:
+            images = [self.load_in_worker(int(i)) for i in inputs.reshape(-1).tolist()]
+        else:
+            images = inputs
+        blurred = [self.blur_one(first + k, img) for k, img in enumerate(images)]
         if self.keep:
-            return np.stack(blurred).reshape(len(inputs), -1)
+            return np.stack(blurred).reshape(len(blurred), -1)
         return np.array([item_hash(first + k, b.tobytes()) for k, b in enumerate(blurred)], dtype="<u8")
 
 
@@ -229,6 +313,8 @@ def make_workload(name, params, size):
 
 
 def output_bytes(name, wl):
-    if name == "transfer" or (name == "blur" and wl.keep):
+    if name == "transfer":
         return wl.in_width * np.dtype(wl.in_dtype).itemsize
+    if name == "blur" and wl.keep:
+        return wl.image_bytes
     return 8

@@ -1,6 +1,7 @@
 // `poolscope-cli lessons` and `poolscope-cli lesson N --check` on small lessons files of the
 // test's own: the list, the tables, PASS and FAIL lines with the figures, the exit codes (0 all
-// pass, 1 one failed, 2 bad input) and the JSON document. Effects are huge on purpose (a 1000×
+// pass, 1 one failed, 2 bad input), the JSON document, and a run whose Python is missing
+// skipped with the reason. Effects are huge on purpose (a 1000×
 // factor either way), so a loaded machine cannot flip them.
 #include <gtest/gtest.h>
 
@@ -165,4 +166,40 @@ TEST_F(LessonCommand, ASweepLessonThatTheEngineRefusesExitsTwo) {
     const auto r = run_cli({"lesson", "5", "--check", "--file", file});
     EXPECT_EQ(r.exit_code, 2) << r.out;
     EXPECT_NE(r.err.find("the sweep: at chunksize=10: "), std::string::npos) << r.err;
+}
+
+TEST_F(LessonCommand, ARunWhosePythonIsMissingIsSkippedWithTheReasonNotFailed) {
+    ScratchDir dir;
+    json doc = json::parse(lessons_file("<"));
+    json& lesson = doc["lessons"][0];
+    lesson["runs"].push_back({{"id", "py"},
+                              {"label", "Python's Pool"},
+                              {"args",
+                               {"--workload", "square", "--size", "1000", "--workers", "2",
+                                "--backend", "python", "--python", "/nonexistent/python3"}}});
+    lesson["expectations"].push_back({{"id", "py-slower"},
+                                      {"text", "the real Pool is slower still"},
+                                      {"left", "py.wall"},
+                                      {"op", ">"},
+                                      {"right", "tiny.parallel.wall"}});
+    const auto file = dir.write("lessons.json", doc.dump());
+    const auto r = run_cli({"lesson", "1", "--check", "--file", file});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(
+        r.out.find("── py: Python's Pool\nskipped: --python: cannot run '/nonexistent/python3'"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("python3-numpy"), std::string::npos) << "what to install: " << r.out;
+    EXPECT_NE(r.out.find("SKIPPED   py-slower: the real Pool is slower still"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("PASS      slower"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("lesson 1: PASS (1 of 3 expectations skipped"), std::string::npos)
+        << r.out;
+
+    const auto j = run_cli({"lesson", "1", "--check", "--json", "--file", file});
+    ASSERT_EQ(j.exit_code, 0) << j.err;
+    const json out = json::parse(j.out);
+    EXPECT_TRUE(out["runs"][1].contains("skipped")) << out["runs"][1].dump();
+    EXPECT_EQ(out["check"]["skipped"], 1);
+    EXPECT_EQ(out["check"]["expectations"][2]["status"], "SKIPPED");
 }

@@ -113,3 +113,27 @@ TEST(LessonCheck, TheOutcomeAsJsonCarriesEveryFigure) {
     EXPECT_EQ(j["expectations"][1]["scaled_by_cores"], 2);
     EXPECT_EQ(j["expectations"][2]["right"], "small.parallel.wall");
 }
+
+TEST(LessonCheck, ExpectationsNamingARunThatCouldNotRunAreSkippedWithTheReason) {
+    const std::map<std::string, std::string> skipped{{"big", "no Python here"}};
+    const auto out = check_lesson(two_run_lesson(), {{"small", figures(0.3, 1.0)}}, 2,
+                                  kDisturbedOutsideShare, skipped);
+    EXPECT_EQ(out.expectations[0].status, CheckStatus::Pass);
+    EXPECT_EQ(out.expectations[1].status, CheckStatus::Skipped);
+    EXPECT_EQ(out.expectations[2].status, CheckStatus::Skipped) << "big on the left";
+    EXPECT_NE(out.expectations[1].note.find("no Python here"), std::string::npos);
+    EXPECT_EQ(out.skipped, 2);
+    EXPECT_EQ(out.overall, CheckStatus::Pass) << "what did run passed";
+    EXPECT_NE(format_outcome(out.expectations[1]).find("SKIPPED   cores: big climbs"),
+              std::string::npos);
+    EXPECT_EQ(outcome_to_json(out)["expectations"][1]["status"], "SKIPPED");
+
+    // A skipped run does not hide a failure elsewhere, and a lesson with nothing left to check
+    // says so.
+    const auto failing = check_lesson(two_run_lesson(), {{"small", figures(3.0, 1.0)}}, 2,
+                                      kDisturbedOutsideShare, skipped);
+    EXPECT_EQ(failing.overall, CheckStatus::Fail);
+    const auto none = check_lesson(two_run_lesson(), {}, 2, kDisturbedOutsideShare,
+                                   {{"small", "x"}, {"big", "x"}});
+    EXPECT_EQ(none.overall, CheckStatus::Skipped);
+}

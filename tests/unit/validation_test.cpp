@@ -49,7 +49,8 @@ TEST_F(Validation, RefusalsNameFieldValueAndRange) {
          "--backend must be serial, processes, threads, python, python-threads or mpi; got "
          "'gpu'"},
         {{"--dispatch", "mapp"}, "--dispatch must be map, imap"},
-        {{"--start", "forkserver"}, "--start must be fork or spawn"},
+        {{"--start", "vfork"}, "--start must be fork, spawn or forkserver"},
+        {{"--start", "forkserver"}, "--start forkserver needs --backend python"},
         {{"--transport", "tcp"}, "--transport must be pipe or shm"},
         {{"--pool", "hot"}, "--pool must be cold or warm"},
         {{"--on-failure", "ignore"}, "--on-failure must be stop, retry or skip"},

@@ -126,7 +126,11 @@ class ChunkTimelineTest : public QObject {
         view.render(&img);
         qInfo("a real run of 10^5 chunks, %d px: first paint %lld ms", view.plotRect().width(),
               timer.elapsed());
-        for (int painted : test::paintedPerRow(view, img)) QVERIFY(painted > 1000);
+        // As for the merged columns: a worker the scheduler set aside leaves its row thin while
+        // its peer takes the queue's chunks, so the rows together are what must be drawn.
+        int painted = 0;
+        for (int p : test::paintedPerRow(view, img)) painted += p;
+        QVERIFY2(painted > 1000 * view.rowCount(), qPrintable(QString::number(painted)));
         saveScreenshot(view, "timeline_100k_real.png");
     }
 

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <algorithm>
 
 #include "ui/error_label.h"
 
@@ -67,6 +68,10 @@ SweepForm::SweepForm(QWidget* parent) : QWidget(parent) {
         dispatchRow->addWidget(box);
         connect(box, &QCheckBox::toggled, this, &SweepForm::refresh);
     }
+    dispatchHint_ = new QLabel(tr("none ticked: the control panel's"));
+    dispatchHint_->setObjectName(QStringLiteral("sweepDispatchHint"));
+    dispatchHint_->setForegroundRole(QPalette::PlaceholderText);
+    dispatchRow->addWidget(dispatchHint_);
     dispatchRow->addStretch(1);
     grid->addWidget(new QLabel(tr("Dispatch")), 2, 0);
     grid->addLayout(dispatchRow, 2, 1, 1, 2);
@@ -145,6 +150,8 @@ void SweepForm::refresh() {
     const QString c = expansion("--chunksize", chunksize_->text(), &okC);
     workersHint_->setText(okW ? w : QString());
     chunksizeHint_->setText(okC ? c : QString());
+    dispatchHint_->setVisible(std::none_of(dispatch_.cbegin(), dispatch_.cend(),
+                                           [](const QCheckBox* b) { return b->isChecked(); }));
     std::size_t points = 0;
     const auto error = countPoints(settings(), &points);
     error_->setMessage(error ? *error : QString());

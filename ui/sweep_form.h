@@ -43,6 +43,7 @@ class SweepForm : public QWidget {
     QLabel* workersHint_ = nullptr;
     QLabel* chunksizeHint_ = nullptr;
     QList<QCheckBox*> dispatch_;
+    QLabel* dispatchHint_ = nullptr;  // what runs when no box is ticked
     QSpinBox* repeat_ = nullptr;
     QLabel* paramsTitle_ = nullptr;
     QLabel* params_ = nullptr;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -131,6 +132,20 @@ class SweepViewTest : public QObject {
                 ticked << box->objectName().mid(14);
         QCOMPARE(ticked, QStringList{QStringLiteral("imap_unordered")});
         QCOMPARE(view->form()->settings().dispatch, QStringList{QStringLiteral("imap_unordered")});
+    }
+
+    void noDispatchTickedSaysTheControlPanelsRuns() {
+        SweepForm form;
+        auto* hint = form.findChild<QLabel*>(QStringLiteral("sweepDispatchHint"));
+        QVERIFY(hint);
+        SweepSettings s;
+        form.setSettings(s);
+        QVERIFY(!hint->isHidden());
+        s.dispatch = QStringList{QStringLiteral("static")};
+        form.setSettings(s);
+        QVERIFY(hint->isHidden());
+        form.findChild<QCheckBox*>(QStringLiteral("sweepDispatch:static"))->setChecked(false);
+        QVERIFY(!hint->isHidden());
     }
 
     void colourTellsFasterFromSlower() {

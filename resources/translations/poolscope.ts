@@ -282,28 +282,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_document.cpp" line="203"/>
+        <location filename="../../ui/sweep_document.cpp" line="224"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_document.cpp" line="207"/>
+        <location filename="../../ui/sweep_document.cpp" line="228"/>
         <source>&apos;%1&apos; is too large for a sweep document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_document.cpp" line="212"/>
+        <location filename="../../ui/sweep_document.cpp" line="233"/>
         <source>&apos;%1&apos; is not a sweep document: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_document.cpp" line="220"/>
+        <location filename="../../ui/sweep_document.cpp" line="241"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="19"/>
+        <location filename="../../ui/sweep_form.cpp" line="20"/>
         <source>(the control panel&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_point_runs.cpp" line="39"/>
+        <source>this point did not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_point_runs.cpp" line="58"/>
+        <source>the document holds no runs for it: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -671,175 +681,191 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
 <context>
     <name>poolscope::ui::AdvancedOptions</name>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="25"/>
+        <location filename="../../ui/advanced_options.cpp" line="26"/>
         <source>worker i on core i mod cores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="33"/>
+        <location filename="../../ui/advanced_options.cpp" line="35"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="53"/>
+        <location filename="../../ui/advanced_options.cpp" line="55"/>
+        <location filename="../../ui/advanced_options.cpp" line="65"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="54"/>
+        <location filename="../../ui/advanced_options.cpp" line="56"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="57"/>
+        <location filename="../../ui/advanced_options.cpp" line="59"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="58"/>
+        <location filename="../../ui/advanced_options.cpp" line="60"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="60"/>
+        <location filename="../../ui/advanced_options.cpp" line="62"/>
         <source>e.g. crash@chunk=5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="64"/>
-        <source>Library threads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/advanced_options.cpp" line="65"/>
-        <source>Threads a native library (OpenCV) may use in each worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/advanced_options.cpp" line="66"/>
-        <source>Pin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/advanced_options.cpp" line="66"/>
-        <source>processes only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/advanced_options.cpp" line="67"/>
-        <source>Repeats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/advanced_options.cpp" line="68"/>
-        <source>Counted runs: median [min … max]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/advanced_options.cpp" line="69"/>
-        <source>Warm-up runs</source>
+        <source>at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="70"/>
-        <source>Runs first, not counted</source>
+        <source>Library threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="71"/>
-        <source>Sample period</source>
+        <source>Threads a native library (OpenCV) may use in each worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="72"/>
-        <source>Telemetry period: off, or 50 … 1000 ms (/proc/stat ticks every 10 ms)</source>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="72"/>
+        <source>processes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="73"/>
-        <source>Task timeout</source>
+        <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="74"/>
-        <source>A chunk running longer fails with a clear error</source>
+        <source>Counted runs: median [min … max]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="75"/>
-        <source>On failure</source>
+        <source>Warm-up runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="76"/>
-        <source>What a failed chunk does to the run; retry: processes only</source>
+        <source>Runs first, not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="77"/>
-        <source>Faults</source>
+        <source>Sample period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/advanced_options.cpp" line="78"/>
+        <source>Telemetry period: off, or 50 … 1000 ms (/proc/stat ticks every 10 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="79"/>
+        <source>Task timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="80"/>
+        <source>A chunk running longer fails with a clear error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="81"/>
+        <source>On failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="82"/>
+        <source>What a failed chunk does to the run; retry: processes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="83"/>
+        <source>Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="84"/>
         <source>Faults to inject, separated by spaces: crash@chunk=N, hang@chunk=N, error@item=N, corrupt@chunk=N, kill@t=S, shm-full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="86"/>
+        <source>Reap delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/advanced_options.cpp" line="87"/>
+        <source>processes only: how long an exited worker stays a zombie (state Z) before the pool reaps it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>poolscope::ui::BreakdownChart</name>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="25"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="27"/>
         <source>Where the worker-seconds went</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="27"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="29"/>
         <source>start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="27"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="29"/>
         <source>serialization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="27"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="29"/>
         <source>transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="28"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="30"/>
         <source>compute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="28"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="30"/>
         <source>teardown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="28"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="30"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="38"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="40"/>
         <source>%1: %2 worker-seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="43"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="45"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="43"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="45"/>
         <source>parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/breakdown_chart.cpp" line="85"/>
+        <location filename="../../ui/breakdown_chart.cpp" line="93"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,14 +874,14 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
     <name>poolscope::ui::ChunkTimelineView</name>
     <message>
         <location filename="../../ui/chunk_timeline_paint.cpp" line="29"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="265"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="276"/>
         <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
         <source>w%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chunk_timeline_paint.cpp" line="30"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="265"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="276"/>
         <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
@@ -877,23 +903,23 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
     </message>
     <message>
         <location filename="../../ui/chunk_timeline_paint.cpp" line="73"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="164"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="167"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="166"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="169"/>
         <source>Worker timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="134"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="136"/>
         <source>The workers&apos; chunks appear here when a parallel run starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="227"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="229"/>
         <source>start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="228"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="230"/>
         <source>teardown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,12 +995,12 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_view.cpp" line="200"/>
+        <location filename="../../ui/chunk_timeline_view.cpp" line="209"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_view.cpp" line="204"/>
+        <location filename="../../ui/chunk_timeline_view.cpp" line="213"/>
         <source>Whole run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,7 +1477,7 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
     </message>
     <message>
         <location filename="../../ui/file_actions.cpp" line="86"/>
-        <location filename="../../ui/file_actions.cpp" line="98"/>
+        <location filename="../../ui/file_actions.cpp" line="99"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,7 +1497,7 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.cpp" line="100"/>
+        <location filename="../../ui/file_actions.cpp" line="101"/>
         <source>Could not save the image:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,54 +1523,59 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="24"/>
+        <location filename="../../ui/lesson_panel.cpp" line="22"/>
+        <source>SKIPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson_panel.cpp" line="27"/>
         <source>DISTURBED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="32"/>
+        <location filename="../../ui/lesson_panel.cpp" line="35"/>
         <source>Free exploration (no lesson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="34"/>
+        <location filename="../../ui/lesson_panel.cpp" line="37"/>
         <source>Lesson %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="35"/>
+        <location filename="../../ui/lesson_panel.cpp" line="38"/>
         <source>Ready lessons: each loads its settings and says what you should see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="39"/>
+        <location filename="../../ui/lesson_panel.cpp" line="42"/>
         <source>Run lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="40"/>
+        <location filename="../../ui/lesson_panel.cpp" line="43"/>
         <source>Run every run of the lesson in order, then check what you should see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="63"/>
+        <location filename="../../ui/lesson_panel.cpp" line="66"/>
         <source>%1&lt;br&gt;&lt;b&gt;What you should see:&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="65"/>
+        <location filename="../../ui/lesson_panel.cpp" line="68"/>
         <source>Set the knobs below and press Compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/lesson_panel.cpp" line="100"/>
+        <location filename="../../ui/lesson_panel.cpp" line="103"/>
         <source>&lt;b&gt;Did it show?&lt;/b&gt; %1 (%n usable core(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/lesson_panel.cpp" line="110"/>
+        <location filename="../../ui/lesson_panel.cpp" line="113"/>
         <source>Other programs were using the CPU: run the lesson again on a quieter machine.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,170 +1583,208 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
 <context>
     <name>poolscope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="39"/>
+        <location filename="../../ui/main_window.cpp" line="40"/>
         <source>PoolScope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="55"/>
+        <location filename="../../ui/main_window.cpp" line="56"/>
         <source>The engine&apos;s event stream has a malformed line:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="103"/>
+        <location filename="../../ui/main_window.cpp" line="104"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="109"/>
+        <location filename="../../ui/main_window_sweep.cpp" line="17"/>
         <source>PoolScope — Lesson %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="128"/>
-        <location filename="../../ui/main_window.cpp" line="208"/>
+        <location filename="../../ui/main_window_sweep.cpp" line="19"/>
+        <source>Lesson %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_sweep.cpp" line="41"/>
+        <source>This lesson&apos;s sweep was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_sweep.cpp" line="45"/>
+        <source>The sweep runs in the Sweep view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_sweep.cpp" line="55"/>
+        <source>The sweep did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_sweep.cpp" line="75"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_sweep.cpp" line="78"/>
+        <source>Sweep point %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window_sweep.cpp" line="89"/>
+        <source>%1: its %n run(s), the serial baseline&apos;s included, are selected in Live runs → Runs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="126"/>
+        <location filename="../../ui/main_window.cpp" line="210"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="129"/>
+        <location filename="../../ui/main_window.cpp" line="127"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="130"/>
+        <location filename="../../ui/main_window.cpp" line="128"/>
         <source>Compare runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="335"/>
+        <location filename="../../ui/main_window.cpp" line="339"/>
+        <location filename="../../ui/main_window_sweep.cpp" line="55"/>
         <source>Lesson stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="166"/>
+        <location filename="../../ui/main_window.cpp" line="168"/>
         <source>Lessons unavailable:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="158"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>Live runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="159"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
         <source>Sweep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="190"/>
+        <location filename="../../ui/main_window.cpp" line="192"/>
         <source>Runs are not being recorded:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="195"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>The stream was read in part:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="198"/>
         <source>Opened request %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>Cannot open the stream:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="206"/>
         <source>Progress chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205"/>
+        <location filename="../../ui/main_window.cpp" line="207"/>
         <source>CPU chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="206"/>
+        <location filename="../../ui/main_window.cpp" line="208"/>
         <source>Memory chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="209"/>
         <source>Worker timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>Ready. Choose a lesson or set the knobs, then press Compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>%n usable core(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>--lesson: there is no lesson %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248"/>
+        <location filename="../../ui/main_window.cpp" line="251"/>
         <source>These settings are refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="263"/>
+        <location filename="../../ui/main_window.cpp" line="267"/>
         <source>Run %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>This lesson&apos;s run &apos;%1&apos; was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="275"/>
+        <location filename="../../ui/main_window.cpp" line="279"/>
         <source>Lesson %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="287"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="288"/>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>Run serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="288"/>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>Run parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="288"/>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="303"/>
+        <location filename="../../ui/main_window.cpp" line="307"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="312"/>
+        <location filename="../../ui/main_window.cpp" line="316"/>
         <source>The engine refused these settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="327"/>
         <source>The run failed; what finished is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1744,34 +1813,44 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
     </message>
     <message>
         <location filename="../../ui/memory_chart.cpp" line="43"/>
+        <source>%1 · zombie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memory_chart.cpp" line="44"/>
+        <source>%1 · was a zombie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memory_chart.cpp" line="59"/>
         <source>Memory: PSS per process, stacked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="45"/>
+        <location filename="../../ui/memory_chart.cpp" line="61"/>
         <source>Σ RSS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="47"/>
-        <location filename="../../ui/memory_chart.cpp" line="192"/>
+        <location filename="../../ui/memory_chart.cpp" line="63"/>
+        <location filename="../../ui/memory_chart.cpp" line="211"/>
         <source>peak PSS</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/memory_chart.cpp" line="132"/>
+        <location filename="../../ui/memory_chart.cpp" line="148"/>
         <source>%n other workers</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="192"/>
+        <location filename="../../ui/memory_chart.cpp" line="211"/>
         <source>peak PSS %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="193"/>
+        <location filename="../../ui/memory_chart.cpp" line="212"/>
         <source>time since start (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,47 +2297,62 @@ Range: %2; default: %3</source>
 <context>
     <name>poolscope::ui::SweepForm</name>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="39"/>
+        <location filename="../../ui/sweep_form.cpp" line="40"/>
         <source>Values and ranges, comma-separated: 1,2,4,8 · 1..16 (every one) · 1..64*2 (×2 each step); empty: the control panel&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="46"/>
+        <location filename="../../ui/sweep_form.cpp" line="47"/>
         <source>; auto = ⌈n / (4·workers)⌉, Python&apos;s default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="53"/>
+        <location filename="../../ui/sweep_form.cpp" line="54"/>
         <source>Workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="56"/>
+        <location filename="../../ui/sweep_form.cpp" line="57"/>
         <source>Chunksize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="65"/>
+        <location filename="../../ui/sweep_form.cpp" line="66"/>
         <source>Try %1 too; none ticked: the control panel&apos;s dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/sweep_form.cpp" line="71"/>
+        <source>none ticked: the control panel&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="76"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="77"/>
+        <location filename="../../ui/sweep_form.cpp" line="82"/>
         <source>Runs per point (and for the serial baseline); the median is shown, min–max is the noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_form.cpp" line="84"/>
+        <location filename="../../ui/sweep_form.cpp" line="89"/>
         <source>Runs per point</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="92"/>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_form.cpp" line="96"/>
+        <source>A workload parameter the sweep varies (--param KEY=LIST); each value gets its own serial baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep_form.cpp" line="142"/>
+        <location filename="../../ui/sweep_form.cpp" line="163"/>
         <source>%n point(s) × %1 run(s), plus the serial baseline</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2414,17 +2508,17 @@ Range: %2; default: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_scaling.cpp" line="147"/>
+        <location filename="../../ui/sweep_scaling.cpp" line="154"/>
         <source>ideal: speedup = W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_scaling.cpp" line="173"/>
+        <location filename="../../ui/sweep_scaling.cpp" line="180"/>
         <source>usable cores = %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_scaling.cpp" line="187"/>
+        <location filename="../../ui/sweep_scaling.cpp" line="194"/>
         <source>Speedup against workers&lt;br&gt;&lt;small&gt;%1&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2432,32 +2526,32 @@ Range: %2; default: %3</source>
 <context>
     <name>poolscope::ui::SweepUCurve</name>
     <message>
-        <location filename="../../ui/sweep_ucurve.cpp" line="37"/>
+        <location filename="../../ui/sweep_ucurve.cpp" line="39"/>
         <source>Wall time against chunksize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_ucurve.cpp" line="54"/>
+        <location filename="../../ui/sweep_ucurve.cpp" line="56"/>
         <source>chunksize (log scale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_ucurve.cpp" line="57"/>
+        <location filename="../../ui/sweep_ucurve.cpp" line="59"/>
         <source>median wall (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_ucurve.cpp" line="62"/>
+        <location filename="../../ui/sweep_ucurve.cpp" line="64"/>
         <source>auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_ucurve.cpp" line="67"/>
+        <location filename="../../ui/sweep_ucurve.cpp" line="69"/>
         <source>best</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_ucurve.cpp" line="88"/>
+        <location filename="../../ui/sweep_ucurve.cpp" line="93"/>
         <source>W = %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2540,129 +2634,134 @@ Range: %2; default: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="104"/>
+        <location filename="../../ui/sweep_view.cpp" line="108"/>
         <source>speedup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="105"/>
+        <location filename="../../ui/sweep_view.cpp" line="109"/>
         <source>median wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="113"/>
+        <location filename="../../ui/sweep_view.cpp" line="117"/>
         <source>Showing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="116"/>
+        <location filename="../../ui/sweep_view.cpp" line="120"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="120"/>
+        <location filename="../../ui/sweep_view.cpp" line="124"/>
         <source>★ best · dashed: ⌈n / 4W⌉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="122"/>
+        <location filename="../../ui/sweep_view.cpp" line="126"/>
         <source>The best point has a thick frame and a star; the cell the article&apos;s formula chunksize = ⌈n / (4·workers)⌉ picks has a dashed one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="163"/>
-        <location filename="../../ui/sweep_view.cpp" line="172"/>
+        <location filename="../../ui/sweep_view.cpp" line="167"/>
+        <location filename="../../ui/sweep_view.cpp" line="176"/>
         <source>This sweep is refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="167"/>
+        <location filename="../../ui/sweep_view.cpp" line="171"/>
         <source>The control panel&apos;s settings are refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="189"/>
+        <location filename="../../ui/sweep_view.cpp" line="193"/>
         <source>Stopping… the points that finished are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="227"/>
+        <location filename="../../ui/sweep_view.cpp" line="231"/>
         <source>%1 of %2 points done · run %3 of %4 · %5 elapsed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="233"/>
+        <location filename="../../ui/sweep_view.cpp" line="237"/>
         <source> · about %1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="250"/>
+        <location filename="../../ui/sweep_view.cpp" line="254"/>
         <source>The engine refused this sweep:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="251"/>
+        <location filename="../../ui/sweep_view.cpp" line="255"/>
         <source>Refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="253"/>
+        <location filename="../../ui/sweep_view.cpp" line="257"/>
         <source>The sweep failed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="254"/>
+        <location filename="../../ui/sweep_view.cpp" line="258"/>
         <source>Failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="257"/>
+        <location filename="../../ui/sweep_view.cpp" line="261"/>
         <source>A run of the sweep failed; what finished is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="258"/>
+        <location filename="../../ui/sweep_view.cpp" line="262"/>
         <source>Stopped: %1 of %2 points ran; they are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="261"/>
+        <location filename="../../ui/sweep_view.cpp" line="265"/>
         <source>Done: %1 points in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="278"/>
+        <location filename="../../ui/sweep_view.cpp" line="282"/>
         <source>%1 of %2 points ran (seed %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="295"/>
+        <location filename="../../ui/sweep_view.cpp" line="299"/>
         <source>The heatmap and the U-curve show one %1 at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="341"/>
+        <location filename="../../ui/sweep_view.cpp" line="345"/>
         <source>Sweeping %1, %2 items: the cells fill in as points finish; the fits come at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="366"/>
+        <location filename="../../ui/sweep_view.cpp" line="370"/>
         <source>Loaded %1 into the controls: Compare runs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="378"/>
+        <location filename="../../ui/sweep_view.cpp" line="382"/>
         <source>Heatmap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="379"/>
+        <location filename="../../ui/sweep_view.cpp" line="383"/>
         <source>U-curve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="380"/>
+        <location filename="../../ui/sweep_view.cpp" line="384"/>
         <source>Scaling and fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_lesson.cpp" line="26"/>
+        <source>This lesson&apos;s sweep is refused:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -119,7 +119,7 @@ QWidget* ControlPanel::buildPoolGroup() {
     rows_.add(form, tr("Dispatch"), dispatch_, QStringLiteral("--dispatch"), dispatch_,
               tr("How tasks reach workers, by Python's names; static: one block per worker"));
     start_ = new QComboBox;
-    fillEnumCombo(start_, {StartMethod::Fork, StartMethod::Spawn});
+    fillEnumCombo(start_, {StartMethod::Fork, StartMethod::Spawn, StartMethod::Forkserver});
     rows_.add(form, tr("Start method"), start_, QStringLiteral("--start"), start_,
               tr("processes only: fork inherits the prepared input, spawn rebuilds it"));
     transport_ = new QComboBox;

@@ -61,6 +61,20 @@ class RunSettingsTest : public QObject {
         QCOMPARE(validate(s, RunMode::Parallel, fourCores())->field, QStringLiteral("--start"));
     }
 
+    void forkserverIsPythonsAndRefusedBesideStartElsewhere() {
+        RunSettings s;
+        s.start = StartMethod::Forkserver;
+        const auto refused = validate(s, RunMode::Parallel, fourCores());
+        QVERIFY(refused);
+        QCOMPARE(refused->field, QStringLiteral("--start"));
+        QVERIFY(refused->message.contains(QStringLiteral("forkserver")));
+        s.backend = Backend::Python;
+        QVERIFY(!validate(s, RunMode::Parallel, fourCores()));
+        const QStringList args = toArguments(s, RunMode::Parallel);
+        QCOMPARE(args.at(args.indexOf(QStringLiteral("--start")) + 1),
+                 QStringLiteral("forkserver"));
+    }
+
     void aLessonsReapDelayReachesTheEngine() {
         // Loaded from a lesson's arguments, given back to the engine for a pool run, left out
         // of the serial baseline (which has no pool to reap).

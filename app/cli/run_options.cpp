@@ -204,14 +204,15 @@ const std::map<std::string, bool RunOptions::*>& flag_options() {
 
 }  // namespace
 
+OptionWord split_option_word(const std::string& arg) {
+    if (const auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos)
+        return {arg.substr(0, eq), arg.substr(eq + 1)};
+    return {arg, std::nullopt};
+}
+
 bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, std::string& error) {
     for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        std::optional<std::string> value;
-        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name = name.substr(0, eq);
-        }
+        auto [name, value] = split_option_word(args[i]);
         // The option table is the list of options (help, completion and man page use it too).
         if (!find_run_option(name))
             return error = "unknown option '" + args[i] + "' (see poolscope-cli run --help)", false;

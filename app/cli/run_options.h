@@ -35,6 +35,14 @@ struct RunOptions {
 // option, the value and what is allowed.
 bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, std::string& error);
 
+// One argument as the parsers read it: "--size=10" is the option "--size" with value "10";
+// anything else is its own name with no value attached.
+struct OptionWord {
+    std::string name;
+    std::optional<std::string> value;
+};
+OptionWord split_option_word(const std::string& arg);
+
 std::string run_help();
 
 }  // namespace poolscope::cli

@@ -29,12 +29,7 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
     Args rest;
     std::vector<SweepAxis> axes;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        std::optional<std::string> value;
-        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name = name.substr(0, eq);
-        }
+        auto [name, value] = split_option_word(args[i]);
         if (name == "--param") {
             const std::string v = value ? *value : i + 1 < args.size() ? args[i + 1] : "";
             if (!is_param_axis_value(v)) {

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -131,8 +132,9 @@ TEST_F(Cli, ListJsonIsTheSchemaRunEnforces) {
             }
         }
     }
-    EXPECT_EQ(workloads,
-              (std::vector<std::string>{"square", "cpu", "blur", "transfer", "sleep", "skewed"}));
+    // blur is there when the build has OpenCV.
+    for (const char* w : {"square", "cpu", "transfer", "sleep", "skewed"})
+        EXPECT_NE(std::find(workloads.begin(), workloads.end(), w), workloads.end()) << w;
     ASSERT_EQ(iterations["kind"], "integer");
     json run;
     for (const json& c : j["commands"])

@@ -107,7 +107,7 @@ TEST_F(Validation, EveryRefusalCarriesTheFieldToChange) {
         {{"--sample-ms", "10"}, "--sample-ms"},
         {{"--inject", "explode@chunk=1"}, "--inject"},
         {{"--workload", "cpu", "--param", "iterations=0"}, "--param iterations"},
-        {{"--workload", "blur", "--param", "sigma=0"}, "--param sigma"},
+        {{"--workload", "sleep", "--param", "ms=-1"}, "--param ms"},
         {{"--workload", "cpu", "--param", "iters=5"}, "--param"},
         {{"--workload", "square", "--param", "x=1"}, "--param"},
         {{"--workload", "cpu", "--size", "1000", "--chunksize", "1000", "--max-frame", "4096"},

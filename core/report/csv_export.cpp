@@ -71,6 +71,8 @@ Columns config_columns() {
          [](const RunResult& r) { return std::string(to_string(r.config.on_failure)); }},
         {"inject", [](const RunResult& r) { return joined(r.config.inject); }},
         {"max_frame", [](const RunResult& r) { return integer(r.config.max_frame); }},
+        {"reap_delay_ms", [](const RunResult& r) { return integer(r.config.reap_delay_ms); }},
+        {"hosts", [](const RunResult& r) { return r.config.hosts; }},
     };
 }
 
@@ -107,6 +109,8 @@ Columns result_columns() {
          [](const RunResult& r) { return integer(r.memory.peak_uss_sum_bytes); }},
         {"engine_peak_rss_bytes",
          [](const RunResult& r) { return integer(r.memory.engine_peak_rss_bytes); }},
+        {"peak_zombie_workers",
+         [](const RunResult& r) { return integer(r.memory.peak_zombie_workers); }},
         {"mean_machine_util", [](const RunResult& r) { return number(r.cpu.mean_machine_util); }},
         {"process_cpu_s", [](const RunResult& r) { return number(r.cpu.process_cpu_s); }},
         {"outside_cpu_share", [](const RunResult& r) { return number(r.cpu.outside_cpu_share); }},

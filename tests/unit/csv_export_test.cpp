@@ -1,6 +1,10 @@
 // CSV export: one row per run under one header, RFC 4180 quoting.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/report/config_json.h"
 #include "core/report/csv_export.h"
 #include "support/synthetic_run.h"
 
@@ -65,6 +69,31 @@ TEST(CsvExport, OneRowPerRunWithAsManyFieldsAsTheHeader) {
     EXPECT_EQ(column(row, "wall_s"), "0.095000123");
     EXPECT_EQ(column(row, "partial"), "true");
     EXPECT_EQ(column(row, "errors"), "2");
+}
+
+// A knob added to the run's configuration shows in the CSV too: every field the result JSON's
+// config has (docs/events.md) is a column, so a spreadsheet can tell two runs apart by it.
+TEST(CsvExport, EveryConfigFieldIsAColumn) {
+    RunResult a = test_support::synthetic_result("1", test_support::kLateOriginNs);
+    a.config.backend = Backend::Mpi;  // the only backend whose config names its hosts
+    a.config.hosts = "a:2,b:2";
+    a.config.reap_delay_ms = 250;
+    a.memory.peak_zombie_workers = 3;
+    const std::string csv = runs_to_csv({a});
+    const std::size_t eol = csv.find("\r\n");
+    ASSERT_NE(eol, std::string::npos);
+    const auto header = split_csv(csv.substr(0, eol));
+    const auto row = split_csv(csv.substr(eol + 2, csv.find("\r\n", eol + 2) - eol - 2));
+    ASSERT_EQ(row.size(), header.size());
+    auto column = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        return it == header.end() ? std::string("<no column>") : row[it - header.begin()];
+    };
+    const nlohmann::json config = a.config;
+    for (const auto& [key, value] : config.items()) EXPECT_NE(column(key), "<no column>") << key;
+    EXPECT_EQ(column("reap_delay_ms"), "250");
+    EXPECT_EQ(column("hosts"), "a:2,b:2");
+    EXPECT_EQ(column("peak_zombie_workers"), "3");
 }
 
 }  // namespace

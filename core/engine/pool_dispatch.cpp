@@ -146,7 +146,7 @@ void finish_pool(PoolState& st, RunTelemetry& tel, int64_t t_end) {
         std::string why = "interrupted";
         for (auto* s : st.ctx->stops)
             if (s->check()) why = s->reason();
-        r.errors.push_back(RunError{.code = "interrupted", .message = why});
+        add_error(st, RunError{.code = "interrupted", .message = why});
     }
     r.memory = tel.memory();
     r.cpu = tel.cpu();

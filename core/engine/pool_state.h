@@ -8,6 +8,7 @@
 #include "core/engine/chunk_plan.h"
 #include "core/engine/pool_task_board.h"
 #include "core/engine/run_context.h"
+#include "core/engine/run_errors.h"
 #include "core/engine/run_result.h"
 #include "core/engine/shared_segment.h"
 #include "core/protocol/frame.h"
@@ -76,7 +77,5 @@ struct PoolState {
     uint64_t noted = 0;           // board entries whose claim the engine has recorded
     std::vector<uint64_t> noted_ahead;  // entries at or past `noted` recorded early (a death)
 };
-
-inline constexpr uint64_t kMaxReportedItemErrors = 100;
 
 }  // namespace poolscope

@@ -14,6 +14,7 @@
 #include "core/engine/chunk_plan.h"
 #include "core/engine/python_launch.h"
 #include "core/engine/python_relay.h"
+#include "core/engine/run_errors.h"
 #include "core/platform/clock.h"
 #include "core/platform/read_file.h"
 #include "core/telemetry/proc_pid_files.h"
@@ -136,8 +137,7 @@ struct PythonRun {
             .worker = index,
             .pid = pid,
             .signal = status ? status->signal : 0};
-        r.errors.push_back(e);
-        ctx.observer->on_error(ctx.run_id, e, monotonic_ns());
+        report_error(ctx, r, e);
         auto& rec = r.worker_records[static_cast<std::size_t>(index)];
         rec.exited_ns = monotonic_ns();
         rec.state = status && !status->exited ? "killed" : "failed";
@@ -225,7 +225,7 @@ RunResult run_python(const RunContext& ctx) {
         shm_in = base + "-in", shm_out = base + "-out";
     }
     if (auto e = launch_driver(ctx, driver_argument(ctx, shm_in, shm_out), run.d)) {
-        r.errors.push_back(RunError{.code = "start_failed", .message = *e});
+        report_error(ctx, r, RunError{.code = "start_failed", .message = *e});
         r.partial = ctx.config.size > 0;
         ctx.observer->on_run_end(r);
         return r;
@@ -261,16 +261,17 @@ void PythonRun::finish(int64_t t0) {
         std::string why = "interrupted";
         for (auto* src : ctx.stops)
             if (src->check()) why = src->reason();
-        r.errors.push_back(RunError{.code = "interrupted", .message = why});
+        report_error(ctx, r, RunError{.code = "interrupted", .message = why});
     }
     const auto& dr = relay.driver_result();
     if (!dr && !interrupted && !lost_worker && !relay.broken() && driver_status)
-        r.errors.push_back(RunError{.code = "worker_died",
-                                    .message = "the Python driver (pid " + std::to_string(d.pid) +
-                                               ") " + describe_exit(*driver_status) +
-                                               " before the run ended (its messages are on stderr)",
-                                    .pid = d.pid,
-                                    .signal = driver_status->signal});
+        report_error(ctx, r,
+                     RunError{.code = "worker_died",
+                              .message = "the Python driver (pid " + std::to_string(d.pid) + ") " +
+                                         describe_exit(*driver_status) +
+                                         " before the run ended (its messages are on stderr)",
+                              .pid = d.pid,
+                              .signal = driver_status->signal});
     const auto chunks = relay.chunks();
     int64_t t_last = 0;
     for (const auto& c : chunks) t_last = std::max(t_last, c.received_ns);
@@ -324,7 +325,8 @@ void PythonRun::finish(int64_t t0) {
     r.partial = interrupted || lost_worker || relay.broken() || !dr || (dr && dr->partial) ||
                 r.checksum_items < ctx.config.size;
     if (dr && !dr->partial && r.checksum_items != ctx.config.size && !relay.broken())
-        r.errors.push_back(
+        report_error(
+            ctx, r,
             RunError{.code = "protocol",
                      .message = "the Python driver finished but handed over the outputs of " +
                                 std::to_string(r.checksum_items) + " of " +

@@ -10,6 +10,8 @@
 #include <cstring>
 
 #include "core/engine/child_process.h"
+#include "core/engine/frame_channel.h"
+#include "core/engine/run_errors.h"
 #include "core/engine/worker_loop.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -66,9 +68,12 @@ void send_slice(uint64_t slice, uint64_t first, uint64_t count, int64_t t_start,
 }
 
 struct SerialState {
+    explicit SerialState(const RunContext& ctx) : r(blank_result(ctx)), errors(ctx, r) {}
     RunResult r;
+    ErrorSink errors;
+    FrameChannel channel;
+    pid_t pid = -1;
     int64_t loop_start = 0, loop_end = 0, last_result = 0;
-    FrameDecoder decoder{1 << 24};
 };
 
 bool handle_slice(SerialState& s, const RunContext& ctx, std::span<const std::byte> payload) {
@@ -85,49 +90,52 @@ bool handle_slice(SerialState& s, const RunContext& ctx, std::span<const std::by
     s.r.checksum_items += ok;
     s.r.items_failed += h->failures.size();
     for (const auto& f : h->failures)
-        if (s.r.errors.size() < 100)
-            s.r.errors.push_back(
-                RunError{.code = "item_failed",
-                         .message = "item " + std::to_string(f.item) + ": " + f.message,
-                         .worker = 0,
-                         .item = static_cast<int64_t>(f.item)});
+        s.errors.item_failed(
+            RunError{.code = "item_failed",
+                     .message = "item " + std::to_string(f.item) + ": " + f.message,
+                     .worker = 0,
+                     .pid = s.pid,
+                     .item = static_cast<int64_t>(f.item)});
     ctx.observer->on_progress(
         {ctx.run_id, s.r.checksum_items + s.r.items_failed, ctx.config.size, 0, 0, s.last_result});
     return true;
 }
 
-bool drain(SerialState& s, const RunContext& ctx, int& fd) {
-    for (;;) {
-        auto space = s.decoder.write_space();
-        const ssize_t n = read(fd, space.data(), space.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return true;
-        if (n == 0) return close_fd(fd), false;
-        s.decoder.commit(static_cast<std::size_t>(n));
-        Frame f;
-        while (s.decoder.next(f) == FrameDecoder::Status::Ready) {
-            if (f.type == FrameType::Ready) {
-                if (auto m = read_ready(f.payload)) s.r.worker_records[0].ready_ns = m->ready_ns;
-            } else if (f.type != FrameType::Result || !handle_slice(s, ctx, f.payload)) {
-                s.r.errors.push_back(RunError{
-                    .code = "protocol", .message = "serial child: malformed frame", .worker = 0});
-                return close_fd(fd), false;
-            }
-        }
-    }
+bool on_frame(SerialState& s, const RunContext& ctx, const Frame& f) {
+    if (f.type == FrameType::Result) return handle_slice(s, ctx, f.payload);
+    if (f.type != FrameType::Ready) return false;
+    const auto m = read_ready(f.payload);
+    if (!m) return false;
+    auto& w = s.r.worker_records[0];
+    w.ready_ns = m->ready_ns;
+    w.state = "ready";
+    ctx.observer->on_worker({ctx.run_id, 0, s.pid, "ready", -1, 0, m->ready_ns});
+    return true;
+}
+
+// Reads what the child sent; a stream that ends inside a frame or holds garbage is a protocol
+// error, reported once, and what came before it is kept.
+void pump(SerialState& s, const RunContext& ctx) {
+    if (!s.channel.is_open()) return;
+    const auto state = s.channel.pump([&](const Frame& f) { return on_frame(s, ctx, f); });
+    if (state == FrameChannel::State::Truncated || state == FrameChannel::State::Malformed)
+        s.errors.add(RunError{.code = "protocol",
+                              .message = "serial child (pid " + std::to_string(s.pid) +
+                                         "): protocol error: " + s.channel.error(),
+                              .worker = 0,
+                              .pid = s.pid});
 }
 
 }  // namespace
 
 RunResult run_serial(const RunContext& ctx) {
-    SerialState s;
-    s.r = blank_result(ctx);
+    SerialState s(ctx);
     RunTelemetry tel(ctx.config.sample_ms);
     const int64_t t0 = monotonic_ns();
     ctx.observer->on_run_start(ctx.run_id, ctx.config, ctx.machine, t0);
     ChildPipes p;
     if (auto e = make_child_pipes(p)) {
-        s.r.errors.push_back(RunError{.code = "start_failed", .message = *e, .worker = 0});
+        s.errors.add(RunError{.code = "start_failed", .message = *e, .worker = 0});
         s.r.partial = ctx.config.size > 0;
         ctx.observer->on_run_end(s.r);
         return s.r;
@@ -141,7 +149,8 @@ RunResult run_serial(const RunContext& ctx) {
     close_fd(p.task_read);
     close_fd(p.result_write);
     close_fd(p.task_write);
-    int fd = p.result_read;
+    s.pid = pid;
+    s.channel = FrameChannel(p.result_read, ctx.config.max_frame);
     int pidfd = pid > 0 ? open_pidfd(pid) : -1;
     WorkerRecord rec;
     rec.pid = pid;
@@ -150,12 +159,14 @@ RunResult run_serial(const RunContext& ctx) {
     bool interrupted = false, killed = false, end_sampled = false;
     std::optional<ExitStatus> status;
     if (pid < 0 || pidfd < 0) {
-        s.r.errors.push_back(
+        s.errors.add(
             RunError{.code = "start_failed",
                      .message = std::string("cannot start the serial child: ") + strerror(errno),
                      .worker = 0});
         if (pid > 0) kill(pid, SIGKILL), waitpid(pid, nullptr, 0);
-        close_fd(fd);
+        s.channel.close();
+    } else {
+        ctx.observer->on_worker({ctx.run_id, 0, pid, "started", -1, 0, t0});
     }
     if (pidfd >= 0 && tel.enabled())  // the first sample as the child starts
         ctx.observer->on_sample(
@@ -163,7 +174,7 @@ RunResult run_serial(const RunContext& ctx) {
             tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}));
     while (pidfd >= 0 && !status) {
         std::vector<pollfd> fds;
-        if (fd >= 0) fds.push_back({fd, POLLIN, 0});
+        if (s.channel.is_open()) fds.push_back({s.channel.fd(), POLLIN, 0});
         const std::size_t pidfd_at = fds.size();
         fds.push_back({pidfd, POLLIN, 0});
         for (auto* src : ctx.stops)
@@ -171,7 +182,7 @@ RunResult run_serial(const RunContext& ctx) {
         const int64_t now = monotonic_ns();
         const int due = tel.ms_until_due(now);
         poll(fds.data(), fds.size(), due >= 0 ? std::min(due, 200) : 200);
-        if (fd >= 0) drain(s, ctx, fd);
+        pump(s, ctx);
         for (auto* src : ctx.stops)
             if (!interrupted && src->check()) interrupted = true;
         if (interrupted && !killed) kill(pid, SIGKILL), killed = true;
@@ -191,13 +202,14 @@ RunResult run_serial(const RunContext& ctx) {
             ctx.observer->on_sample(ctx.run_id, *smp);
         ctx.observer->on_tick(monotonic_ns());
     }
-    if (fd >= 0) {
-        drain(s, ctx, fd);
-        close_fd(fd);
-    }
+    // The child has exited: what it wrote is all in the pipe, to its end (or a cut-off frame).
+    // Bounded: a descriptor some other process still held open would never reach its end.
+    for (int i = 0; i < 1024 && s.channel.is_open(); ++i) pump(s, ctx);
+    s.channel.close();
     if (!end_sampled && tel.enabled())  // reaped before it could be sampled: the engine's part
         ctx.observer->on_sample(ctx.run_id,
                                 tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}}));
+    const bool pidfd_opened = pidfd >= 0;
     close_fd(pidfd);
     const int64_t t_end = monotonic_ns();
     auto& w = s.r.worker_records[0];
@@ -207,7 +219,7 @@ RunResult run_serial(const RunContext& ctx) {
         w.signal = status->signal;
         w.state = status->exited ? "exited" : "killed";
         if (!interrupted && !(status->exited && status->code == 0))
-            s.r.errors.push_back(RunError{
+            s.errors.add(RunError{
                 .code = status->signal == SIGKILL ? "worker_killed" : "worker_died",
                 .message =
                     "serial child (pid " + std::to_string(pid) + ") " + describe_exit(*status),
@@ -219,8 +231,10 @@ RunResult run_serial(const RunContext& ctx) {
         std::string why = "interrupted";
         for (auto* src : ctx.stops)
             if (src->check()) why = src->reason();
-        s.r.errors.push_back(RunError{.code = "interrupted", .message = why});
+        s.errors.add(RunError{.code = "interrupted", .message = why});
     }
+    if (pidfd_opened)
+        ctx.observer->on_worker({ctx.run_id, 0, pid, w.state, w.exit_code, w.signal, t_end});
     s.r.start_ns = s.loop_start ? s.loop_start : t0;
     s.r.end_ns = s.loop_end ? s.loop_end : s.r.start_ns;
     s.r.wall_s = ns_to_s(s.r.end_ns - s.r.start_ns);

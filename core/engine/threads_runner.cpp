@@ -8,11 +8,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
 #include "core/engine/chunk_plan.h"
+#include "core/engine/frame_channel.h"
 #include "core/engine/output_hashing.h"
+#include "core/engine/run_errors.h"
 #include "core/engine/threads_host.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -33,14 +36,13 @@ struct ThreadsState {
     int64_t t0 = 0, t_last = 0, kill_at = 0;
     pid_t pid = -1;
     bool ending = false, interrupted = false;
-    FrameDecoder decoder{0};
+    std::string stop_reason = "interrupted";  // what asked the run to stop (Ctrl-C, Stop, …)
+    std::optional<ErrorSink> errors;
+    FrameChannel channel;
 };
 
 void end_host(ThreadsState& s, RunError err) {
-    if (!err.code.empty()) {
-        s.ctx->observer->on_error(s.ctx->run_id, err, monotonic_ns());
-        s.r.errors.push_back(std::move(err));
-    }
+    if (!err.code.empty()) s.errors->add(std::move(err));
     if (s.ending) return;
     s.ending = true;
     kill(s.pid, SIGTERM);
@@ -64,34 +66,32 @@ bool on_result(ThreadsState& s, std::span<const std::byte> payload, int64_t now)
     if (!hashed) return false;
     s.r.checksum += hashed->checksum;
     s.r.checksum_items += hashed->items;
-    for (const auto& f : h->failures) {
-        if (s.r.errors.size() < 100)
-            s.r.errors.push_back(
-                RunError{.code = "item_failed",
-                         .message = "item " + std::to_string(f.item) + ": " + f.message,
-                         .worker = static_cast<int>(h->worker),
-                         .pid = s.pid,
-                         .chunk = static_cast<int64_t>(h->chunk_id),
-                         .item = static_cast<int64_t>(f.item)});
-    }
+    for (const auto& f : h->failures)
+        s.errors->item_failed(
+            RunError{.code = "item_failed",
+                     .message = "item " + std::to_string(f.item) + ": " + f.message,
+                     .worker = static_cast<int>(h->worker),
+                     .pid = s.pid,
+                     .chunk = static_cast<int64_t>(h->chunk_id),
+                     .item = static_cast<int64_t>(f.item)});
     ChunkRecord& c = s.r.chunk_records[h->chunk_id];
-    c = {h->chunk_id,
-         spec.first,
-         spec.count,
-         static_cast<int>(h->worker),
-         h->recv_start_ns,
-         h->recv_start_ns,
-         h->recv_end_ns,
-         h->compute_start_ns,
-         h->compute_end_ns,
-         h->ser_end_ns,
-         now,
-         0,
-         kFrameHeaderSize + payload.size(),
-         0,
-         monotonic_ns() - now,
-         h->failures.size(),
-         true};
+    c = ChunkRecord{.id = h->chunk_id,
+                    .first = spec.first,
+                    .count = spec.count,
+                    .worker = static_cast<int>(h->worker),
+                    .dispatch_ns = h->recv_start_ns,
+                    .recv_start_ns = h->recv_start_ns,
+                    .recv_end_ns = h->recv_end_ns,
+                    .compute_start_ns = h->compute_start_ns,
+                    .compute_end_ns = h->compute_end_ns,
+                    .ser_end_ns = h->ser_end_ns,
+                    .received_ns = now,
+                    .bytes_in = 0,
+                    .bytes_out = kFrameHeaderSize + payload.size(),
+                    .engine_ser_ns = 0,
+                    .engine_deser_ns = monotonic_ns() - now,
+                    .failed_items = h->failures.size(),
+                    .ok = true};
     s.r.items_failed += h->failures.size();
     s.items_done += spec.count - h->failures.size();
     s.finished[h->chunk_id] = true;
@@ -137,31 +137,17 @@ bool on_frame(ThreadsState& s, const Frame& f, int64_t now) {
     return true;
 }
 
-void drain(ThreadsState& s, int& fd) {
-    for (;;) {
-        auto space = s.decoder.write_space();
-        const ssize_t n = read(fd, space.data(), space.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return;
-        if (n == 0) return close_fd(fd);
-        s.decoder.commit(static_cast<std::size_t>(n));
-        const int64_t now = monotonic_ns();
-        Frame f;
-        for (;;) {
-            const auto st = s.decoder.next(f);
-            if (st == FrameDecoder::Status::NeedMore) break;
-            if (st == FrameDecoder::Status::Error || !on_frame(s, f, now)) {
-                end_host(
-                    s, RunError{.code = "protocol",
-                                .message = "threads host (pid " + std::to_string(s.pid) +
-                                           "): protocol error: " +
-                                           (st == FrameDecoder::Status::Error ? s.decoder.error()
-                                                                              : "malformed frame"),
-                                .pid = s.pid});
-                return close_fd(fd);
-            }
-        }
-    }
+// Reads what the host sent; a stream that ends inside a frame, garbage or a frame that does not
+// fit the run is a protocol error that ends the host, what came before it kept.
+void pump(ThreadsState& s) {
+    if (!s.channel.is_open()) return;
+    const auto state =
+        s.channel.pump([&](const Frame& f) { return on_frame(s, f, monotonic_ns()); });
+    if (state == FrameChannel::State::Truncated || state == FrameChannel::State::Malformed)
+        end_host(s, RunError{.code = "protocol",
+                             .message = "threads host (pid " + std::to_string(s.pid) +
+                                        "): protocol error: " + s.channel.error(),
+                             .pid = s.pid});
 }
 
 void check_deadlines(ThreadsState& s, int64_t now) {
@@ -209,13 +195,15 @@ void finish(ThreadsState& s, RunTelemetry& tel, int64_t t_end,
         w.state = st && st->exited ? "exited" : "killed";
     }
     if (st && !(st->exited && st->code == 0) && !s.ending && !s.interrupted)
-        r.errors.push_back(RunError{
+        s.errors->add(RunError{
             .code = st->signal == SIGKILL ? "worker_killed" : "worker_died",
             .message = "threads host (pid " + std::to_string(s.pid) + ") " + describe_exit(*st),
             .pid = s.pid,
             .signal = st->signal});
-    if (s.interrupted)
-        r.errors.push_back(RunError{.code = "interrupted", .message = "interrupted"});
+    if (s.interrupted) s.errors->add(RunError{.code = "interrupted", .message = s.stop_reason});
+    for (const auto& w : r.worker_records)  // one host: its threads end with it
+        s.ctx->observer->on_worker(
+            {s.ctx->run_id, w.index, s.pid, w.state, w.exit_code, w.signal, t_end});
     int64_t last_ready = s.t0;
     for (const auto& w : r.worker_records) last_ready = std::max(last_ready, w.ready_ns);
     if (!s.t_last) s.t_last = last_ready;
@@ -251,8 +239,8 @@ RunResult run_threads(const RunContext& ctx) {
     s.finished.assign(s.plan.size(), false);
     s.busy_since.assign(static_cast<std::size_t>(cfg.workers), 0);
     s.current.assign(static_cast<std::size_t>(cfg.workers), -1);
-    s.decoder = FrameDecoder(cfg.max_frame);
     s.r = blank_result(ctx);
+    s.errors.emplace(ctx, s.r);
     s.r.chunks = s.plan.size();
     s.r.chunk_records.resize(s.plan.size());
     RunTelemetry tel(cfg.sample_ms);
@@ -260,12 +248,12 @@ RunResult run_threads(const RunContext& ctx) {
     ctx.observer->on_run_start(ctx.run_id, cfg, ctx.machine, s.t0);
     ChildPipes p;
     std::optional<ExitStatus> status;
-    int fd = -1, pidfd = -1;
+    int pidfd = -1;
     bool end_sampled = false;
     if (auto e = make_child_pipes(p)) {
-        s.r.errors.push_back(RunError{.code = "start_failed", .message = *e});
+        s.errors->add(RunError{.code = "start_failed", .message = *e});
     } else if ((s.pid = fork_host(s, p)) < 0 || (pidfd = open_pidfd(s.pid)) < 0) {
-        s.r.errors.push_back(
+        s.errors->add(
             RunError{.code = "start_failed",
                      .message = std::string("cannot start the threads host: ") + strerror(errno)});
         if (s.pid > 0) kill(s.pid, SIGKILL), waitpid(s.pid, nullptr, 0);
@@ -273,7 +261,8 @@ RunResult run_threads(const RunContext& ctx) {
     close_fd(p.task_read);
     close_fd(p.task_write);
     close_fd(p.result_write);
-    fd = p.result_read;
+    s.channel = FrameChannel(p.result_read, cfg.max_frame);
+    if (pidfd < 0) s.channel.close();
     for (int i = 0; i < cfg.workers && pidfd >= 0; ++i) {
         WorkerRecord w;
         w.index = i;
@@ -288,14 +277,18 @@ RunResult run_threads(const RunContext& ctx) {
             tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {s.pid, "threads", -1}}));
     while (pidfd >= 0 && !status) {
         std::vector<pollfd> fds{{pidfd, POLLIN, 0}};
-        if (fd >= 0) fds.push_back({fd, POLLIN, 0});
+        if (s.channel.is_open()) fds.push_back({s.channel.fd(), POLLIN, 0});
         for (auto* src : ctx.stops)
             if (!s.interrupted) fds.push_back({src->fd(), POLLIN, 0});
         const int due = tel.ms_until_due(monotonic_ns());
         poll(fds.data(), fds.size(), std::min(due >= 0 ? due : 200, 20));
-        if (fd >= 0) drain(s, fd);
+        pump(s);
         for (auto* src : ctx.stops)
-            if (!s.interrupted && src->check()) s.interrupted = true, end_host(s, {});
+            if (!s.interrupted && src->check()) {
+                s.interrupted = true;
+                s.stop_reason = src->reason();
+                end_host(s, {});
+            }
         check_deadlines(s, monotonic_ns());
         // The last sample once every chunk is in or the host has exited, before it is reaped:
         // a run shorter than the sampling period has CPU, per-core and memory figures too.
@@ -314,11 +307,13 @@ RunResult run_threads(const RunContext& ctx) {
             {ctx.run_id, s.items_done, cfg.size, s.finished_count, s.plan.size(), monotonic_ns()});
         ctx.observer->on_tick(monotonic_ns());
     }
-    if (fd >= 0) drain(s, fd);
+    // The host has exited: what it wrote is in the pipe, to its end (or a cut-off frame).
+    // Bounded: a descriptor some other process still held open would never reach its end.
+    for (int i = 0; i < 1024 && s.channel.is_open(); ++i) pump(s);
     if (!end_sampled && tel.enabled())  // reaped before it could be sampled: the engine's part
         ctx.observer->on_sample(ctx.run_id,
                                 tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}}));
-    close_fd(fd);
+    s.channel.close();
     close_fd(pidfd);
     finish(s, tel, monotonic_ns(), status);
     ctx.observer->on_run_end(s.r);

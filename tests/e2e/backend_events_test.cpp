@@ -64,12 +64,13 @@ TEST_P(BackendEvents, WorkersStartGetReadyAndExitAndEveryErrorIsAnEvent) {
 }
 
 TEST_P(BackendEvents, AStoppedRunSaysWhatStoppedItInTheStreamAndTheResult) {
-    test::CliOptions opt;
-    opt.sigint_after_s = 0.5;
-    const auto r =
-        test::run_cli({"run", "--backend", GetParam(), "--workload", "sleep", "--param", "ms=20",
-                       "--size", "2000", "--workers", "2", "--sample-ms", "0", "--events", stream},
-                      opt);
+    test::CliOptions opt;  // Stop, as the GUI sends it, waiting before the run begins
+    opt.stdin_data = "stop\n";
+    opt.keep_stdin_open = true;
+    const auto r = test::run_cli(
+        {"run", "--backend", GetParam(), "--workload", "sleep", "--param", "ms=20", "--size",
+         "2000", "--workers", "2", "--sample-ms", "0", "--control-stdin", "--events", stream},
+        opt);
     ASSERT_EQ(r.exit_code, 130) << r.err;
     const test::SavedEvents saved(stream);
     const auto ends = saved.of_type("run_end");
@@ -79,7 +80,7 @@ TEST_P(BackendEvents, AStoppedRunSaysWhatStoppedItInTheStreamAndTheResult) {
     const auto interrupted = std::find_if(listed.begin(), listed.end(),
                                           [](const auto& e) { return e.first == "interrupted"; });
     ASSERT_NE(interrupted, listed.end());
-    EXPECT_EQ(interrupted->second, "interrupted by SIGINT");
+    EXPECT_EQ(interrupted->second, "stopped by request");
     for (const json& e : saved.of_type("worker")) {  // stopped, but every worker's end is told
         if (e.at("state") == "started") {
             EXPECT_TRUE(std::any_of(saved.all().begin(), saved.all().end(),

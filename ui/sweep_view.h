@@ -31,6 +31,7 @@ class SweepForm;
 class SweepHeatmap;
 class SweepRunner;
 class SweepScaling;
+class SweepParamChart;
 class SweepUCurve;
 
 class SweepView : public QWidget {
@@ -72,6 +73,7 @@ class SweepView : public QWidget {
     SweepRunner* runner() const { return runner_; }
     SweepHeatmap* heatmap() const { return heatmap_; }
     SweepUCurve* uCurve() const { return ucurve_; }
+    SweepParamChart* paramChart() const { return paramChart_; }
     SweepScaling* scaling() const { return scaling_; }
     ErrorBanner* banner() const { return banner_; }
     QString recommendationText() const;
@@ -119,6 +121,7 @@ class SweepView : public QWidget {
     QList<QComboBox*> sliceCombos_;
     SweepHeatmap* heatmap_ = nullptr;
     SweepUCurve* ucurve_ = nullptr;
+    SweepParamChart* paramChart_ = nullptr;  // shown when a workload parameter is swept
     SweepScaling* scaling_ = nullptr;
     QStackedWidget* views_ = nullptr;  // split_ (normal mode) or tabs_ (presentation)
     QSplitter* split_ = nullptr;

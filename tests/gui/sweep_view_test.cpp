@@ -11,12 +11,14 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 
 #include "support/gui_test_paths.h"
 #include "ui/control_panel.h"
 #include "ui/main_window.h"
 #include "ui/sweep_form.h"
 #include "ui/sweep_heatmap.h"
+#include "ui/sweep_param_chart.h"
 #include "ui/sweep_scaling.h"
 #include "ui/sweep_text.h"
 #include "ui/sweep_ucurve.h"
@@ -298,6 +300,58 @@ class SweepViewTest : public QObject {
         QVERIFY(!view->openFile(test::fixture("compare_sleep.jsonl")));
         QVERIFY(view->document() == nullptr);
         QVERIFY(!view->openFile(QStringLiteral("/nonexistent/sweep.json")));
+    }
+
+    // A sweep over a workload parameter (printed by `poolscope-cli sweep --workload cpu --param
+    // item_us=1,10,100 --size 200 --workers 2 --repeat 1`) reads as T and C against it: the
+    // chart's points are each value's best point's T, C and 10·C from the document, read here
+    // with QJsonDocument; the U-curve and scaling plot (one point each here) make way for it.
+    void aParameterSweepShowsTAndCAgainstTheParameter() {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        SweepView* view = window.sweepView();
+        QVERIFY(view->openFile(test::fixture("sweep_param.json")));
+        QVERIFY(!view->paramChart()->isHidden());
+        QVERIFY(view->uCurve()->isHidden());
+        QFile f(test::fixture("sweep_param.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray points =
+            QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("points")].toArray();
+        std::map<double, QJsonObject> best;  // per item_us, the lowest median wall
+        for (const auto& v : points) {
+            const QJsonObject p = v.toObject();
+            const double x =
+                p[QStringLiteral("values")].toObject()[QStringLiteral("item_us")].toDouble();
+            const auto wall = [](const QJsonObject& o) {
+                return o[QStringLiteral("wall_s")].toObject()[QStringLiteral("median")].toDouble();
+            };
+            if (!best.count(x) || wall(p) < wall(best[x])) best[x] = p;
+        }
+        QCOMPARE(best.size(), std::size_t{3});
+        SweepParamChart* chart = view->paramChart();
+        const double scale = chart->unit() == QStringLiteral("ms")   ? 1e-3
+                             : chart->unit() == QStringLiteral("µs") ? 1e-6
+                             : chart->unit() == QStringLiteral("s")  ? 1
+                                                                     : 0;
+        QVERIFY2(scale > 0, qPrintable(chart->unit()));
+        const auto t = chart->linePoints(QStringLiteral("T: task time"));
+        const auto c = chart->linePoints(QStringLiteral("C: overhead per task"));
+        const auto rule = chart->linePoints(QStringLiteral("10·C: T must pass it"));
+        QCOMPARE(t.size(), 3);
+        QCOMPARE(rule.size(), 3);
+        int k = 0;
+        for (const auto& [x, p] : best) {
+            QCOMPARE(t[k].x(), x);
+            QCOMPARE(t[k].y() * scale, p[QStringLiteral("T")].toDouble());
+            QCOMPARE(c[k].y() * scale, p[QStringLiteral("C")].toDouble());
+            QCOMPARE(rule[k].y(), 10 * c[k].y());
+            ++k;
+        }
+        // A sweep of pool options only keeps the U-curve and has no parameter chart.
+        QVERIFY(view->openFile(test::fixture(kFixture)));
+        QVERIFY(view->paramChart()->isHidden());
+        QVERIFY(!view->uCurve()->isHidden());
     }
 };
 

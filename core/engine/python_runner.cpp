@@ -17,6 +17,7 @@
 #include "core/engine/run_errors.h"
 #include "core/platform/clock.h"
 #include "core/platform/read_file.h"
+#include "core/telemetry/child_processes.h"
 #include "core/telemetry/proc_pid_files.h"
 #include "core/telemetry/run_telemetry.h"
 
@@ -87,6 +88,15 @@ struct PythonRun {
                                   {d.pid, threads() ? "threads" : "driver", -1}};
         for (const auto& c : children)
             if (!c.gone) p.push_back({c.pid, "worker", c.index});
+        // multiprocessing's forkserver and resource tracker: the driver's other children.
+        for (const pid_t child : child_pids(d.pid)) {
+            if (std::any_of(children.begin(), children.end(),
+                            [child](const auto& c) { return c.pid == child; }))
+                continue;
+            const auto cmdline = read_text_file("/proc/" + std::to_string(child) + "/cmdline");
+            const std::string role = cmdline ? python_helper_role(*cmdline) : "";
+            if (!role.empty()) p.push_back({child, role, -1});
+        }
         return p;
     }
 

@@ -125,3 +125,43 @@ TEST(TaskBoard, WorkerKilledMidFrameLeavesTheQueueInStep) {
     ioctl(q.fds[0], FIONREAD, &left);
     EXPECT_EQ(left, 0);
 }
+
+TEST(TaskBoard, EachWorkerPublishesTheLastTaskItFinished) {
+    Queue q;
+    EXPECT_FALSE(q.board.has_work());
+    q.post(0, 0);
+    q.post(1, 0);
+    EXPECT_TRUE(q.board.has_work());
+    Bytes frame;
+    std::string err;
+    const auto a = q.board.claim(3, -1, frame, err);
+    ASSERT_TRUE(a.has_value()) << err;
+    EXPECT_EQ(q.board.finished_through(3), 0u) << "claimed is not finished";
+    q.board.finish(3, a->seq);
+    EXPECT_EQ(q.board.finished_through(3), a->seq + 1);
+    const auto b = q.board.claim(TaskBoard::kMaxWorkers - 1, -1, frame, err);
+    ASSERT_TRUE(b.has_value()) << err;
+    EXPECT_FALSE(q.board.has_work());
+    q.board.finish(TaskBoard::kMaxWorkers - 1, b->seq);
+    EXPECT_EQ(q.board.finished_through(TaskBoard::kMaxWorkers - 1), b->seq + 1);
+    EXPECT_EQ(q.board.finished_through(3), a->seq + 1) << "each worker has its own slot";
+    EXPECT_EQ(q.board.finished_through(0), 0u);
+    q.board.close();
+    EXPECT_FALSE(q.board.has_work());
+}
+
+TEST(TaskBoard, AWorkerAboutToSleepRunsItsHookFirst) {
+    Queue q;
+    int calls = 0;
+    std::thread poster([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        q.post(0, 0);
+    });
+    Bytes frame;
+    std::string err;
+    const auto t = q.board.claim(
+        0, -1, frame, err, [](void* n) { ++*static_cast<int*>(n); }, &calls);
+    poster.join();
+    ASSERT_TRUE(t.has_value()) << err;
+    EXPECT_GE(calls, 1) << "a worker with nothing to claim sends what it holds before it sleeps";
+}

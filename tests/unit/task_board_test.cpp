@@ -151,17 +151,24 @@ TEST(TaskBoard, EachWorkerPublishesTheLastTaskItFinished) {
 }
 
 TEST(TaskBoard, AWorkerAboutToSleepRunsItsHookFirst) {
+    // The hook is where a worker sends the results it holds; here it posts the next task, as
+    // the engine does once it has them, and the worker must then claim it instead of sleeping.
+    struct Seen {
+        Queue* q;
+        int calls = 0;
+    } seen{nullptr};
     Queue q;
-    int calls = 0;
-    std::thread poster([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        q.post(0, 0);
-    });
+    seen.q = &q;
     Bytes frame;
     std::string err;
     const auto t = q.board.claim(
-        0, -1, frame, err, [](void* n) { ++*static_cast<int*>(n); }, &calls);
-    poster.join();
+        0, -1, frame, err,
+        [](void* arg) {
+            auto* s = static_cast<Seen*>(arg);
+            if (s->calls++ == 0) s->q->post(0, 0);
+        },
+        &seen);
     ASSERT_TRUE(t.has_value()) << err;
-    EXPECT_GE(calls, 1) << "a worker with nothing to claim sends what it holds before it sleeps";
+    EXPECT_EQ(t->seq, 0u);
+    EXPECT_EQ(seen.calls, 1) << "a worker with nothing to claim runs the hook before it sleeps";
 }

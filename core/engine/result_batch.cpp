@@ -78,6 +78,11 @@ bool ResultBatch::flush() {
     return ok;
 }
 
+bool ResultBatch::sends_on(int sig) {
+    struct sigaction now {};
+    return sigaction(sig, nullptr, &now) == 0 && now.sa_handler == on_fatal_signal;
+}
+
 void ResultBatch::send_on_fatal_signals() {
     g_batch = this;
     g_fd = fd_;

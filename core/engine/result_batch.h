@@ -40,6 +40,8 @@ class ResultBatch {
     // While this batch lives, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT and SIGTERM first send
     // what it holds, then end the process as they would have (one batch per process).
     void send_on_fatal_signals();
+    // Whether `sig` currently runs that handler (another one — a sanitizer's — may own it).
+    static bool sends_on(int sig);
 
   private:
     bool due(int64_t now_ns) const;

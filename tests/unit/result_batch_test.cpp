@@ -145,6 +145,7 @@ int held_then_signalled(Pipe& p, int n, int sig) {
     const pid_t pid = fork();
     if (pid == 0) {
         close(p.fds[0]);
+        signal(sig, SIG_DFL);  // a sanitizer's handler would otherwise keep the signal
         ResultBatch b(p.fds[1],
                       BatchLimits{.frames = 64, .bytes = 1 << 20, .delay_ns = 1000 * kMs});
         b.send_on_fatal_signals();

@@ -20,10 +20,13 @@ namespace {
 // encoded once the pipe took the one before).
 constexpr std::size_t kQueueBytes = 1 << 20;
 
-// Chunks posted but unclaimed: enough that a worker finds its next task on the board while
-// the engine is busy elsewhere, few enough that the imap window and a stop stay tight.
+// Chunks posted but unclaimed: enough that a worker finds a batch's worth of tasks
+// (result_batch.h) on the board while the engine sleeps, as Python's task handler fills its
+// queue ahead of the workers. The imap window and a stop bound it apart (a closed board hands
+// out nothing).
 uint64_t queue_ahead(const PoolState& st) {
-    return 2 * static_cast<uint64_t>(st.ctx->config.workers) + 2;
+    const uint64_t w = static_cast<uint64_t>(st.ctx->config.workers);
+    return std::min<uint64_t>(TaskBoard::kSlots / 2, std::max<uint64_t>(2 * w + 2, 32 * w));
 }
 
 int pipe_max_size() {
@@ -87,7 +90,14 @@ void note_entry(PoolState& st, uint64_t seq) {
     if (owner < 0 || static_cast<std::size_t>(owner) >= st.slots.size()) return;
     WorkerSlot& s = st.slots[static_cast<std::size_t>(owner)];
     st.chunks[e.chunk_id].worker = owner;
-    if (s.inflight.empty()) s.busy_since_ns = e.claim_ns.load(std::memory_order_relaxed);
+    const int64_t claimed = e.claim_ns.load(std::memory_order_relaxed);
+    if (s.inflight.empty()) s.busy_since_ns = claimed;
+    if (st.claim_seq.size() < st.plan.size()) {
+        st.claim_seq.resize(st.plan.size());
+        st.claim_ns.resize(st.plan.size());
+    }
+    st.claim_seq[e.chunk_id] = seq;
+    st.claim_ns[e.chunk_id] = claimed;
     s.inflight.push_back(e.chunk_id);
 }
 
@@ -185,6 +195,19 @@ void note_claims_of(PoolState& st, const WorkerSlot& dead) {
         note_entry(st, seq);
         st.noted_ahead.push_back(seq);
     }
+}
+
+std::size_t first_unfinished(const PoolState& st, const WorkerSlot& slot) {
+    if (!st.board.valid() || st.claim_seq.size() < st.plan.size()) return 0;
+    const uint64_t through = st.board.finished_through(slot.index);
+    std::size_t i = 0;
+    while (i < slot.inflight.size() && st.claim_seq[slot.inflight[i]] < through) ++i;
+    return i;
+}
+
+std::size_t running_position(const PoolState& st, const WorkerSlot& slot) {
+    const std::size_t k = first_unfinished(st, slot);
+    return k < slot.inflight.size() ? k : 0;
 }
 
 bool queue_has_work(const PoolState& st) {

@@ -28,6 +28,15 @@ void note_claims(PoolState& st);
 // The same, plus claims `dead` made without publishing them (it died in between).
 void note_claims_of(PoolState& st, const WorkerSlot& dead);
 
+// The position in slot.inflight of the first chunk its worker has not finished: the chunks
+// before it are finished, their results not yet received (sent in a batch still to come, or
+// lost with the worker). 0 without the shared queue.
+std::size_t first_unfinished(const PoolState& st, const WorkerSlot& slot);
+
+// The chunk a worker that can no longer serve is charged with: the one it was running, or, if
+// it had finished them all, the first whose result never came.
+std::size_t running_position(const PoolState& st, const WorkerSlot& slot);
+
 // Chunks waiting in the queue or on the board, not yet claimed.
 bool queue_has_work(const PoolState& st);
 

@@ -122,8 +122,12 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     return true;
 }
 
-void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why) {
-    const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight.front());
+// A stream that does not decode is charged to the chunk whose frame it was (the front); a
+// worker's fatal message or a stream cut short by its end, to the chunk it was running.
+void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why,
+                      bool bad_frame = true) {
+    const std::size_t at = bad_frame ? 0 : running_position(st, slot);
+    const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight[at]);
     RunError e{.code = "protocol",
                .message = "worker " + std::to_string(slot.index) + " (pid " +
                           std::to_string(slot.pid) + "): protocol error: " + why,
@@ -132,7 +136,7 @@ void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why) {
                .chunk = chunk};
     end_worker(slot, monotonic_ns());
     if (slot.inflight.empty()) add_error(st, e);
-    release_inflight(st, slot, e);
+    release_inflight(st, slot, e, at);
 }
 
 bool handle_frame(PoolState& st, WorkerSlot& slot, const Frame& f, int64_t now) {
@@ -147,7 +151,7 @@ bool handle_frame(PoolState& st, WorkerSlot& slot, const Frame& f, int64_t now) 
             }
             return true;
         case FrameType::Fatal:
-            protocol_failure(st, slot, read_fatal(f.payload));
+            protocol_failure(st, slot, read_fatal(f.payload), false);
             return false;
         default:
             protocol_failure(st, slot, "unexpected frame type from a worker");
@@ -172,7 +176,7 @@ bool drain_results(PoolState& st, WorkerSlot& slot) {
         if (n == 0) {
             close_fd(slot.result_fd);
             if (slot.decoder.pending() > 0 && !slot.doomed)
-                protocol_failure(st, slot, "truncated frame at end of stream");
+                protocol_failure(st, slot, "truncated frame at end of stream", false);
             return false;
         }
         slot.decoder.commit(static_cast<std::size_t>(n));
@@ -195,21 +199,24 @@ bool drain_results(PoolState& st, WorkerSlot& slot) {
     return true;
 }
 
-void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err) {
+void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err, std::size_t failed) {
     auto lost = std::move(slot.inflight);
     slot.inflight.clear();
     if (lost.empty()) return;
-    // Queued behind the failed one: back to the front of their queue, in their order.
-    for (auto it = lost.rbegin(); it + 1 != lost.rend(); ++it) {
-        const int owner = st.plan[*it].worker;
+    if (failed >= lost.size()) failed = 0;
+    // The rest — queued behind the failed one, or finished with their results lost with the
+    // worker (a batch not yet sent) — back to the front of their queue, in their order.
+    for (std::size_t i = lost.size(); i-- > 0;) {
+        if (i == failed) continue;
+        const int owner = st.plan[lost[i]].worker;
         if (owner >= 0)
-            st.own[static_cast<std::size_t>(owner)].push_front(*it);
+            st.own[static_cast<std::size_t>(owner)].push_front(lost[i]);
         else
-            st.queue.push_front(*it);
+            st.queue.push_front(lost[i]);
     }
     RunError e = err;
-    e.chunk = static_cast<int64_t>(lost.front());
-    fail_chunk(st, lost.front(), e);
+    e.chunk = static_cast<int64_t>(lost[failed]);
+    fail_chunk(st, lost[failed], e);
 }
 
 void fail_chunk(PoolState& st, uint64_t id, RunError err) {
@@ -274,14 +281,16 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
         }
         return;
     }
-    const uint64_t running = slot.inflight.front();
+    const std::size_t at = running_position(st, slot);
+    const uint64_t running = slot.inflight[at];
     release_inflight(st, slot,
                      RunError{.code = code,
                               .message = who + " while running chunk " + std::to_string(running),
                               .worker = slot.index,
                               .pid = slot.pid,
                               .signal = status.signal,
-                              .chunk = static_cast<int64_t>(running)});
+                              .chunk = static_cast<int64_t>(running)},
+                     at);
 }
 
 void end_worker(WorkerSlot& slot, int64_t now) {

@@ -13,9 +13,10 @@ bool drain_results(PoolState& st, WorkerSlot& slot);
 // A chunk did not complete: record the error, then retry, skip or stop as configured.
 void fail_chunk(PoolState& st, uint64_t chunk, RunError err);
 
-// The worker can no longer serve its in-flight chunks: the one it was running fails with err,
-// the ones queued behind it (never started) go back to the queue.
-void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err);
+// The worker can no longer serve its in-flight chunks: the one at position `failed` (see
+// running_position) fails with err; the others — queued behind it, or finished with their
+// results lost with the worker — go back to the queue.
+void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err, std::size_t failed = 0);
 
 // A worker is gone (reaped). Fails its in-flight chunks unless its end was expected.
 void on_worker_exit(PoolState& st, WorkerSlot& slot, const struct ExitStatus& status);

@@ -107,8 +107,14 @@ void check_deadlines(PoolState& st, int64_t now) {
         if (cfg.task_timeout_s <= 0 || !s.alive || s.doomed || s.exited_ns > 0 ||
             s.inflight.empty())
             continue;
-        if (now - s.busy_since_ns < static_cast<int64_t>(cfg.task_timeout_s * 1e9)) continue;
-        const uint64_t id = s.inflight.front();
+        // With the shared queue, the chunk it runs may sit behind finished ones whose results
+        // wait in its batch: its own claim is when it began.
+        const bool queued = st.board.valid() && st.claim_ns.size() == st.plan.size();
+        const std::size_t at = first_unfinished(st, s);
+        if (at == s.inflight.size()) continue;  // all finished: the results are on their way
+        const uint64_t id = s.inflight[at];
+        const int64_t since = queued ? st.claim_ns[id] : s.busy_since_ns;
+        if (now - since < static_cast<int64_t>(cfg.task_timeout_s * 1e9)) continue;
         RunError e{.code = "timeout",
                    .message = "worker " + std::to_string(s.index) + " (pid " +
                               std::to_string(s.pid) + ") exceeded --task-timeout " +
@@ -118,7 +124,7 @@ void check_deadlines(PoolState& st, int64_t now) {
                    .pid = s.pid,
                    .chunk = static_cast<int64_t>(id)};
         end_worker(s, now);
-        release_inflight(st, s, e);
+        release_inflight(st, s, e, at);
     }
 }
 

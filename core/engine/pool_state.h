@@ -76,6 +76,8 @@ struct PoolState {
     uint64_t posted = 0;          // board entries published
     uint64_t noted = 0;           // board entries whose claim the engine has recorded
     std::vector<uint64_t> noted_ahead;  // entries at or past `noted` recorded early (a death)
+    std::vector<uint64_t> claim_seq;    // per chunk: the board entry of its latest claim
+    std::vector<int64_t> claim_ns;      // per chunk: when it was claimed
 };
 
 }  // namespace poolscope

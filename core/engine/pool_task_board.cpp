@@ -11,6 +11,7 @@
 #include <cstring>
 #include <new>
 
+#include "core/config/validation.h"
 #include "core/engine/worker_loop.h"
 #include "core/platform/clock.h"
 
@@ -33,6 +34,7 @@ static_assert(std::atomic<uint64_t>::is_always_lock_free &&
                   std::atomic<int32_t>::is_always_lock_free,
               "the board's atomics are shared between processes");
 static_assert(sizeof(BoardEntry) == 64);
+static_assert(TaskBoard::kMaxWorkers >= kMaxWorkersCap);
 
 namespace {
 
@@ -46,7 +48,8 @@ long futex(std::atomic<uint32_t>* word, int op, uint32_t val) {
 
 std::size_t TaskBoard::bytes() {
     static_assert(sizeof(Header) <= kHeaderBytes);
-    const std::size_t raw = kHeaderBytes + kSlots * sizeof(BoardEntry);
+    const std::size_t raw =
+        kHeaderBytes + kSlots * sizeof(BoardEntry) + kMaxWorkers * sizeof(std::atomic<uint64_t>);
     const std::size_t page = 4096;
     return (raw + page - 1) / page * page;
 }
@@ -55,6 +58,8 @@ std::optional<std::string> TaskBoard::create(std::byte* mem) {
     h_ = new (mem) Header;
     entries_ = reinterpret_cast<BoardEntry*>(mem + kHeaderBytes);
     for (uint64_t i = 0; i < kSlots; ++i) new (&entries_[i]) BoardEntry;
+    finished_ = reinterpret_cast<std::atomic<uint64_t>*>(entries_ + kSlots);
+    for (int i = 0; i < kMaxWorkers; ++i) new (&finished_[i]) std::atomic<uint64_t>(0);
     pthread_mutexattr_t a;
     pthread_mutexattr_init(&a);
     pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
@@ -71,6 +76,22 @@ std::optional<std::string> TaskBoard::create(std::byte* mem) {
 void TaskBoard::attach(std::byte* mem) {
     h_ = reinterpret_cast<Header*>(mem);
     entries_ = reinterpret_cast<BoardEntry*>(mem + kHeaderBytes);
+    finished_ = reinterpret_cast<std::atomic<uint64_t>*>(entries_ + kSlots);
+}
+
+uint64_t TaskBoard::finished_through(int worker) const {
+    if (worker < 0 || worker >= kMaxWorkers) return 0;
+    return finished_[worker].load(std::memory_order_acquire);
+}
+
+void TaskBoard::finish(int worker, uint64_t seq) {
+    if (worker >= 0 && worker < kMaxWorkers)
+        finished_[worker].store(seq + 1, std::memory_order_release);
+}
+
+bool TaskBoard::has_work() const {
+    return h_->closed.load(std::memory_order_relaxed) == 0 &&
+           h_->claimed.load(std::memory_order_relaxed) < h_->posted.load(std::memory_order_relaxed);
 }
 
 uint64_t TaskBoard::posted() const {
@@ -195,7 +216,8 @@ bool TaskBoard::lock(int pipe_fd, std::string& error) {
 }
 
 std::optional<ClaimedTask> TaskBoard::claim(int worker, int pipe_fd, Bytes& frame,
-                                            std::string& error) {
+                                            std::string& error, void (*before_sleep)(void*),
+                                            void* arg) {
     for (;;) {
         const uint32_t gen = h_->post_gen.load(std::memory_order_seq_cst);
         if (!lock(pipe_fd, error)) return std::nullopt;
@@ -225,6 +247,7 @@ std::optional<ClaimedTask> TaskBoard::claim(int worker, int pipe_fd, Bytes& fram
         }
         pthread_mutex_unlock(&h_->read_lock);
         if (closed) return std::nullopt;
+        if (before_sleep) before_sleep(arg);
         sleep_until_posted(gen);
     }
 }

@@ -12,6 +12,11 @@
 // frame, counting the bytes the engine wrote (published under a sequence lock) against those
 // still in the pipe (FIONREAD). Workers with nothing to claim sleep on a futex the engine
 // wakes when it posts.
+//
+// Each worker also publishes, in a slot of its own, the entry of the last task it finished
+// (`finished_through`): a worker sends the results of back-to-back tasks in one write, so when it
+// dies the engine tells the chunks it had finished (their results lost with it: they go back to
+// the queue) from the one it was running (that one failed).
 #pragma once
 
 #include <pthread.h>
@@ -48,6 +53,7 @@ struct ClaimedTask {
 class TaskBoard {
   public:
     static constexpr uint64_t kSlots = 4096;  // entries posted but not yet noted by the engine
+    static constexpr int kMaxWorkers = 1024;  // slots for finished_through (kMaxWorkersCap)
     static std::size_t bytes();               // shared memory it needs (page multiple)
 
     // Engine: builds the board in `mem` (bytes() long, zeroed, shared). Message on failure.
@@ -66,6 +72,8 @@ class TaskBoard {
     void publish(uint64_t posted);
     // No more posts: workers exit once nothing is left to claim.
     void close();
+    // Entries below this, claimed by `worker`, are finished (0: none yet).
+    uint64_t finished_through(int worker) const;
     // The sequence lock around the engine's writes into the shared task pipe.
     void begin_write();
     void end_write(uint64_t bytes);
@@ -73,7 +81,13 @@ class TaskBoard {
     // --- worker side ---
     // Blocks until a task is claimed (its frame, pipe transport, read from pipe_fd into
     // `frame`) or the board is closed and empty (nullopt). Fatal problems: `error` is set.
-    std::optional<ClaimedTask> claim(int worker, int pipe_fd, Bytes& frame, std::string& error);
+    // `before_sleep` runs when there is nothing to claim, before the worker sleeps.
+    std::optional<ClaimedTask> claim(int worker, int pipe_fd, Bytes& frame, std::string& error,
+                                     void (*before_sleep)(void*) = nullptr, void* arg = nullptr);
+    // Something is posted and unclaimed (a hint: another worker may claim it first).
+    bool has_work() const;
+    // The task at entry `seq`, claimed by `worker`, is finished (its result may not be sent yet).
+    void finish(int worker, uint64_t seq);
 
   private:
     struct Header;
@@ -83,6 +97,7 @@ class TaskBoard {
 
     Header* h_ = nullptr;
     BoardEntry* entries_ = nullptr;
+    std::atomic<uint64_t>* finished_ = nullptr;  // kMaxWorkers slots after the entries
 };
 
 }  // namespace poolscope

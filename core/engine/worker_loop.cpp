@@ -14,6 +14,7 @@
 
 #include "core/engine/child_process.h"
 #include "core/engine/pool_task_board.h"
+#include "core/engine/result_batch.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
 
@@ -47,7 +48,11 @@ bool write_all(int fd, const void* buf, std::size_t n) {
 
 namespace {
 
+// The shared queue's worker sends its results in batches: a fatal message goes after them.
+ResultBatch* g_results = nullptr;
+
 [[noreturn]] void fatal(const std::string& why) {
+    if (g_results) g_results->flush();
     Bytes out;
     append_fatal(out, why);
     write_all(kWorkerResultFd, out.data(), out.size());
@@ -65,7 +70,10 @@ void patch_i64(Bytes& out, std::size_t offset, int64_t v) {
 }
 
 [[noreturn]] void crash() {
-    signal(SIGSEGV, SIG_DFL);
+    // As a fault in the task would end it: the batch's handler, if it owns SIGSEGV, sends the
+    // results held first; any other handler (a sanitizer's) is bypassed so the worker dies of
+    // the signal itself.
+    if (!ResultBatch::sends_on(SIGSEGV)) signal(SIGSEGV, SIG_DFL);
     raise(SIGSEGV);
     _exit(5);
 }
@@ -224,39 +232,53 @@ TaskHeader decode_task(const WorkerOptions& opt, std::span<const std::byte> raw,
     return *th;
 }
 
+// Runs the task; its result frame is left in `out`.
 void answer(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
             std::span<const std::byte> inputs, int64_t recv_start, int64_t recv_end, Bytes& out) {
     PayloadReader r(inputs);
     const auto io = task_io(wl, opt, th, r);
     if (!io || r.remaining() != 0) fatal("protocol error: malformed task");
     run_task(wl, opt, th, *io, recv_start, recv_end, out);
-    if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
 }
 
-// The shared queue: claim the next task when free, until the board is closed.
+void flush_or_leave(void* batch) {
+    if (!static_cast<ResultBatch*>(batch)->flush()) _exit(0);  // the engine closed the pipe
+}
+
+// The shared queue: claim the next task when free, until the board is closed. Results of
+// back-to-back tasks leave in one write (result_batch.h); the board learns of each finished
+// task before its result is sent, so a death tells finished chunks from the running one.
 [[noreturn]] void serve_board(Workload& wl, const WorkerOptions& opt, Bytes& out) {
     TaskBoard board;
     board.attach(opt.board);
+    ResultBatch batch(kWorkerResultFd, BatchLimits{});
+    batch.send_on_fatal_signals();
+    g_results = &batch;
     Bytes frame;
     std::string err;
     for (;;) {
-        const auto t = board.claim(opt.index, kWorkerTaskFd, frame, err);
+        const auto t = board.claim(opt.index, kWorkerTaskFd, frame, err, flush_or_leave, &batch);
         if (!t) {
             if (!err.empty()) fatal(err);
+            flush_or_leave(&batch);
             _exit(0);  // closed: the pool is being joined or stopped
         }
         const int64_t recv_end = monotonic_ns();
         if (t->frame_bytes == 0) {  // shm: the entry is the whole task
             const TaskHeader th{t->chunk_id, t->first, t->count, t->dispatch_ns, 0};
             answer(wl, opt, th, {}, t->claim_ns, recv_end, out);
-            continue;
+        } else {
+            if (frame.size() < kFrameHeaderSize)
+                fatal("protocol error: truncated task frame header");
+            std::span<const std::byte> inputs;
+            const TaskHeader th = decode_task(opt, frame, inputs);
+            if (th.chunk_id != t->chunk_id || th.first != t->first || th.count != t->count)
+                fatal("protocol error: task frame does not match its queue entry");
+            answer(wl, opt, th, inputs, t->claim_ns, recv_end, out);
         }
-        if (frame.size() < kFrameHeaderSize) fatal("protocol error: truncated task frame header");
-        std::span<const std::byte> inputs;
-        const TaskHeader th = decode_task(opt, frame, inputs);
-        if (th.chunk_id != t->chunk_id || th.first != t->first || th.count != t->count)
-            fatal("protocol error: task frame does not match its queue entry");
-        answer(wl, opt, th, inputs, t->claim_ns, recv_end, out);
+        board.finish(opt.index, t->seq);
+        if (!batch.add(out, t->claim_ns, monotonic_ns())) _exit(0);
+        if (!board.has_work()) flush_or_leave(&batch);
     }
 }
 
@@ -284,6 +306,7 @@ void answer(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
         std::span<const std::byte> inputs;
         const TaskHeader th = decode_task(opt, frame, inputs);
         answer(wl, opt, th, inputs, recv_start, recv_end, out);
+        if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
     }
 }
 

@@ -125,3 +125,50 @@ TEST(TaskBoard, WorkerKilledMidFrameLeavesTheQueueInStep) {
     ioctl(q.fds[0], FIONREAD, &left);
     EXPECT_EQ(left, 0);
 }
+
+TEST(TaskBoard, EachWorkerPublishesTheLastTaskItFinished) {
+    Queue q;
+    EXPECT_FALSE(q.board.has_work());
+    q.post(0, 0);
+    q.post(1, 0);
+    EXPECT_TRUE(q.board.has_work());
+    Bytes frame;
+    std::string err;
+    const auto a = q.board.claim(3, -1, frame, err);
+    ASSERT_TRUE(a.has_value()) << err;
+    EXPECT_EQ(q.board.finished_through(3), 0u) << "claimed is not finished";
+    q.board.finish(3, a->seq);
+    EXPECT_EQ(q.board.finished_through(3), a->seq + 1);
+    const auto b = q.board.claim(TaskBoard::kMaxWorkers - 1, -1, frame, err);
+    ASSERT_TRUE(b.has_value()) << err;
+    EXPECT_FALSE(q.board.has_work());
+    q.board.finish(TaskBoard::kMaxWorkers - 1, b->seq);
+    EXPECT_EQ(q.board.finished_through(TaskBoard::kMaxWorkers - 1), b->seq + 1);
+    EXPECT_EQ(q.board.finished_through(3), a->seq + 1) << "each worker has its own slot";
+    EXPECT_EQ(q.board.finished_through(0), 0u);
+    q.board.close();
+    EXPECT_FALSE(q.board.has_work());
+}
+
+TEST(TaskBoard, AWorkerAboutToSleepRunsItsHookFirst) {
+    // The hook is where a worker sends the results it holds; here it posts the next task, as
+    // the engine does once it has them, and the worker must then claim it instead of sleeping.
+    struct Seen {
+        Queue* q;
+        int calls = 0;
+    } seen{nullptr};
+    Queue q;
+    seen.q = &q;
+    Bytes frame;
+    std::string err;
+    const auto t = q.board.claim(
+        0, -1, frame, err,
+        [](void* arg) {
+            auto* s = static_cast<Seen*>(arg);
+            if (s->calls++ == 0) s->q->post(0, 0);
+        },
+        &seen);
+    ASSERT_TRUE(t.has_value()) << err;
+    EXPECT_EQ(t->seq, 0u);
+    EXPECT_EQ(seen.calls, 1) << "a worker with nothing to claim runs the hook before it sleeps";
+}

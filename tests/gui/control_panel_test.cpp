@@ -16,8 +16,6 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "core/config/option_schema.h"
-#include "core/config/validation.h"
 #include "core/workloads/param_domain.h"
 #include "core/workloads/workload_registry.h"
 #include "ui/chunksize_control.h"
@@ -293,29 +291,6 @@ class ControlPanelTest : public QObject {
                     QVERIFY(d.contains(line->text().toStdString()));
                 }
                 QVERIFY(!panel.validationError(RunMode::Parallel));
-            }
-        }
-    }
-
-    // The panel's spin boxes offer the option schema's ranges (from 0 where 0 means off),
-    // the worker count up to this machine's maximum.
-    void spinBoxesOfferTheSchemasRanges() {
-        ControlPanel panel(fourCores());
-        for (const char* name : {"--workers", "--size", "--chunksize", "--lib-threads", "--repeat",
-                                 "--warmup", "--sample-ms", "--task-timeout", "--reap-delay-ms"}) {
-            const OptionInfo& o = option_info(name);
-            QWidget* editor = panel.control(QString::fromLatin1(name));
-            QVERIFY2(editor, name);
-            const double lo = o.zero_means.empty() ? static_cast<double>(o.min) : 0.0;
-            const double hi = o.machine_max ? max_workers(fourCores()) : static_cast<double>(o.max);
-            if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
-                QCOMPARE(static_cast<double>(spin->minimum()), lo);
-                QCOMPARE(static_cast<double>(spin->maximum()), hi);
-            } else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(editor)) {
-                QCOMPARE(dspin->minimum(), lo);
-                QCOMPARE(dspin->maximum(), hi);
-            } else {
-                QFAIL(name);
             }
         }
     }

@@ -12,11 +12,22 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/config/option_schema.h"
 #include "core/config/validation.h"
 #include "ui/enum_combo.h"
 #include "ui/option_rows.h"
 
 namespace poolscope::ui {
+
+namespace {
+
+// A spin box over the option's range in the schema; from 0 where 0 means off or none.
+void setSchemaRange(QSpinBox* spin, const char* option) {
+    const OptionInfo& o = option_info(option);
+    spin->setRange(o.zero_means.empty() ? static_cast<int>(o.min) : 0, static_cast<int>(o.max));
+}
+
+}  // namespace
 
 AdvancedOptions::AdvancedOptions(OptionRows& rows, QWidget* parent)
     : QWidget(parent),
@@ -47,20 +58,22 @@ AdvancedOptions::AdvancedOptions(OptionRows& rows, QWidget* parent)
     column->addWidget(toggle_);
     column->addWidget(body_);
 
-    libThreads_->setRange(1, 256);
-    repeat_->setRange(1, 1000);
-    warmup_->setRange(0, 100);
-    sampleMs_->setRange(0, 1000);
+    // The ranges are the option schema's, so a spin box offers what the engine accepts.
+    setSchemaRange(libThreads_, "--lib-threads");
+    setSchemaRange(repeat_, "--repeat");
+    setSchemaRange(warmup_, "--warmup");
+    setSchemaRange(sampleMs_, "--sample-ms");  // from 0 ("off"): 1 … 49 is refused beside it
     sampleMs_->setSingleStep(50);
     sampleMs_->setSuffix(tr(" ms"));
     sampleMs_->setSpecialValueText(tr("off"));
-    taskTimeout_->setRange(0, 86400);
+    taskTimeout_->setRange(static_cast<double>(option_info("--task-timeout").min),
+                           static_cast<double>(option_info("--task-timeout").max));
     taskTimeout_->setDecimals(3);
     taskTimeout_->setSuffix(tr(" s"));
     taskTimeout_->setSpecialValueText(tr("none"));
     fillEnumCombo(onFailure_, {OnFailure::Stop, OnFailure::Retry, OnFailure::Skip});
     inject_->setPlaceholderText(tr("e.g. crash@chunk=5"));
-    reapDelay_->setRange(0, kMaxReapDelayMs);
+    setSchemaRange(reapDelay_, "--reap-delay-ms");
     reapDelay_->setSingleStep(100);
     reapDelay_->setSuffix(tr(" ms"));
     reapDelay_->setSpecialValueText(tr("at once"));

@@ -83,7 +83,7 @@ QWidget* ControlPanel::buildPoolGroup() {
     auto* workersBox = new QHBoxLayout(workersRow);
     workersBox->setContentsMargins(0, 0, 0, 0);
     workers_ = new QSpinBox;
-    workers_->setRange(1, max_workers(machine_));
+    workers_->setRange(static_cast<int>(option_info("--workers").min), max_workers(machine_));
     cores_ = new QLabel;
     cores_->setWordWrap(true);
     workersBox->addWidget(workers_);

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* kind_name(ParamDomain::Kind k) {
+const char* param_kind_name(ParamDomain::Kind k) {
     switch (k) {
         case ParamDomain::Kind::Integer:
             return "integer";
@@ -35,7 +35,7 @@ json param_json(const ParamSpec& p) {
            {"default", p.default_value},
            {"range", p.range},
            {"help", p.help},
-           {"kind", kind_name(d.kind)}};
+           {"kind", param_kind_name(d.kind)}};
     switch (d.kind) {
         case ParamDomain::Kind::Integer:
             j["min"] = d.lo, j["max"] = d.hi;
@@ -61,12 +61,53 @@ json workload_json(const WorkloadInfo& w) {
     return json{{"name", w.name}, {"summary", w.summary}, {"params", std::move(params)}};
 }
 
+const char* kind_name(OptionKind k) {
+    switch (k) {
+        case OptionKind::Flag:
+            return "flag";
+        case OptionKind::Integer:
+            return "integer";
+        case OptionKind::Real:
+            return "real";
+        case OptionKind::Choice:
+            return "choice";
+        case OptionKind::Text:
+            return "text";
+        case OptionKind::Path:
+            return "path";
+    }
+    return "text";
+}
+
+// What the option schema knows beyond the table's words: type, bounds, default, the backends
+// that accept it (per value where they differ) and the options it can contradict.
+void add_schema_fields(const OptionInfo& o, json& j) {
+    j["kind"] = kind_name(o.kind);
+    j["default"] = o.default_value;
+    if (o.kind == OptionKind::Integer || o.kind == OptionKind::Real) {
+        j["min"] = o.min, j["max"] = o.max;
+        if (o.machine_max) j["max_depends_on_machine"] = true;
+        if (!o.zero_means.empty()) j["zero_means"] = o.zero_means;
+        if (!o.unit.empty()) j["unit"] = o.unit;
+    }
+    j["backends"] = backend_names(o.backends);
+    if (!o.value_backends.empty()) {
+        json per_value = json::object();
+        for (std::size_t i = 0; i < o.values.size() && i < o.value_backends.size(); ++i)
+            per_value[o.values[i]] = backend_names(o.value_backends[i] & o.backends);
+        j["value_backends"] = std::move(per_value);
+    }
+    if (!o.contradicts.empty()) j["contradicts"] = o.contradicts;
+    if (o.repeatable) j["repeatable"] = true;
+}
+
 json option_json(const OptionSpec& o) {
     json j{{"name", o.name}, {"flag", o.metavar.empty()}, {"help", o.help}};
     if (!o.section.empty()) j["section"] = o.section;
     if (!o.metavar.empty()) j["metavar"] = o.metavar;
     if (!o.values.empty()) j["values"] = o.values;
     if (!o.short_name.empty()) j["short"] = o.short_name;
+    if (o.info) add_schema_fields(*o.info, j);
     return j;
 }
 

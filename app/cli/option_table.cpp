@@ -1,20 +1,12 @@
 #include "app/cli/option_table.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <iterator>
 
-#include "core/workloads/workload_registry.h"
+#include "core/analysis/sweep_axes.h"
 
 namespace poolscope::cli {
 
 namespace {
-
-std::vector<std::string> workload_names() {
-    std::vector<std::string> names;
-    for (const auto& w : list_workloads()) names.push_back(w.name);
-    return names;
-}
 
 std::string joined(const std::vector<std::string>& v, const std::string& sep) {
     std::string out;
@@ -24,155 +16,48 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep) {
 
 const std::vector<std::string> kModes{"auto", "always", "never"};
 
-std::vector<OptionSpec> make_run_options() {
-    const std::string w = "workload", p = "pool", m = "measurement", o = "output", f = "faults";
-    return {
-        {w, "--workload", "NAME", workload_names(),
-         joined(workload_names(), ", ") + " (default cpu;\nsee poolscope-cli list)"},
-        {w, "--param", "KEY=VALUE", {}, "a workload parameter (repeatable; list shows defaults)"},
-        {w, "--size", "N", {}, "items, 0 … 1000000000 (default 2000)"},
-        {p, "--workers", "W", {}, "worker processes, 1 … max(64, 8 × usable cores) (default 4)"},
-        {p,
-         "--chunksize",
-         "N|auto",
-         {"auto"},
-         "items per task message; auto = ceil(n / (W·4)) (default auto)"},
-        {p,
-         "--backend",
-         "B",
-         {"processes", "serial", "threads", "python", "python-threads", "mpi"},
-         "processes (default), serial, threads, python (CPython's\nmultiprocessing.Pool), "
-         "python-threads (its ThreadPool: the real GIL), mpi\n(OpenMPI ranks)"},
-        {p, "--python", "PATH", {}, "python backends: the interpreter (default /usr/bin/python3)"},
-        {p,
-         "--hosts",
-         "FILE|LIST",
-         {},
-         "mpi backend: a hostfile or a:4,b:4; the first host is this\nmachine (default "
-         "localhost)"},
-        {p, "--global-lock", "", {}, "threads backend: one mutex around every task (Python's GIL)"},
-        {p,
-         "--start",
-         "fork|spawn|forkserver",
-         {"fork", "spawn", "forkserver"},
-         "how workers start (default fork; forkserver: python backend)"},
-        {p,
-         "--dispatch",
-         "D",
-         {"map", "imap", "imap_unordered", "apply_async", "static"},
-         "map (default), imap, imap_unordered, apply_async, static"},
-        {p, "--transport", "pipe|shm", {"pipe", "shm"}, "how items travel (default pipe)"},
-        {p,
-         "--pool",
-         "cold|warm",
-         {"cold", "warm"},
-         "pool creation inside (cold) or before (warm) the timed region"},
-        {p,
-         "--lib-threads",
-         "N",
-         {},
-         "threads a native library may use in each worker (default 1)"},
-        {p, "--pin", "", {}, "pin worker i to usable core i mod cores"},
-        {p,
-         "--reap-delay-ms",
-         "N",
-         {},
-         "leave each exited worker unreaped (a zombie) for N ms, 0 …\n10000 (default 0)"},
-        {m,
-         "--compare",
-         "",
-         {},
-         "run serial, then parallel; print both, speedup, T, C, verdict;\n--compare native,python: "
-         "each backend beside one serial run"},
-        {m, "--repeat", "N", {}, "counted runs, reported as median [min … max] (default 1)"},
-        {m, "--warmup", "N", {}, "uncounted runs first (default 0)"},
-        {m, "--sample-ms", "N", {}, "telemetry period, 50 … 1000 ms, 0 = off (default 100)"},
-        {o, "--json", "", {}, "print one JSON document instead of the table"},
-        {o, "--chunk-records", "", {}, "with --json: include every chunk's record (stamps, bytes)"},
-        {o,
-         "--events",
-         "FILE|-",
-         {},
-         "write the event stream (JSON Lines); with -, the table goes\nto stderr"},
-        {o,
-         "--chunk-detail",
-         "N",
-         {},
-         "with --events: chunks per run sent in full before they come\nas time buckets "
-         "(default 20000; 0 = buckets from the start)"},
-        {o,
-         "--control-stdin",
-         "",
-         {},
-         "read commands from stdin: \"stop\" or end of file stops the run\n(stdin must be a "
-         "pipe or a terminal; lines up to 4096 bytes)"},
-        {o, "--progress", "WHEN", kModes,
-         "a one-line progress display on stderr: auto (when stderr is\na terminal; default), "
-         "always, never"},
-        {o,
-         "--quiet",
-         "",
-         {},
-         "nothing on stderr but errors (no progress; with --events -,\nno table)",
-         "-q"},
-        {o, "--color", "WHEN", kModes,
-         "colour the verdict, failures and errors: auto (a terminal and\nNO_COLOR unset; "
-         "default), always, never"},
-        {f, "--task-timeout", "S", {}, "end a worker whose chunk takes longer than S seconds"},
-        {f,
-         "--on-failure",
-         "P",
-         {"stop", "retry", "skip"},
-         "stop (default), retry (a chunk at most twice), skip"},
-        {f,
-         "--inject",
-         "FAULT",
-         {},
-         "crash@chunk=N, hang@chunk=N, error@item=N, corrupt@chunk=N,\nkill@t=SECONDS, "
-         "shm-full"},
-        {f, "--max-frame", "BYTES", {}, "largest protocol frame (default 1073741824)"},
-        {"general", "--help", "", {}, "this text", "-h"},
-        {"general", "--version", "", {}, "the version"},
-    };
+OptionSpec spec_of(const OptionInfo& o) {
+    OptionSpec spec{o.section, o.name, o.metavar, {}, o.help, o.short_name};
+    if (o.kind == OptionKind::Choice || o.kind == OptionKind::Integer) spec.values = o.values;
+    spec.file = o.kind == OptionKind::Path;
+    spec.info = &o;
+    return spec;
+}
+
+std::vector<OptionSpec> options_of(unsigned command) {
+    std::vector<OptionSpec> out;
+    for (const OptionInfo& o : option_schema())
+        if (o.commands & command) out.push_back(spec_of(o));
+    return out;
 }
 
 // sweep takes run's options (but --compare, which it always does), six of them as lists of
-// values or ranges (its axes), and --seed.
+// values or ranges (its axes), and --seed and --csv.
 std::vector<OptionSpec> sweep_options() {
-    static const char* const kAxes[] = {"--workers",   "--chunksize", "--dispatch",
-                                        "--transport", "--start",     "--pool"};
-    std::vector<OptionSpec> out;
-    for (const OptionSpec& o : run_option_table()) {
-        if (o.name == "--compare") continue;
-        if (o.name == "--help") {
-            out.push_back({"axes", "--seed", "N", {}, "the order of the points (default 15)"});
-            out.push_back({"output",
-                           "--csv",
-                           "FILE",
-                           {},
-                           "also write one row per point (and the serial baseline) as CSV"});
-        }
-        OptionSpec copy = o;
-        if (std::find(std::begin(kAxes), std::end(kAxes), o.name) != std::end(kAxes)) {
-            copy.metavar = "LIST";
-            copy.help =
+    std::vector<OptionSpec> out = options_of(kSweepCommand);
+    for (OptionSpec& o : out)
+        if (is_sweep_axis_option(o.name)) {
+            o.metavar = "LIST";
+            o.help =
                 "an axis: values or ranges, comma-separated (1,2,4 or 1..16 or "
                 "1..64*2);\n" +
                 o.help;
         }
-        out.push_back(std::move(copy));
-    }
     return out;
 }
 
 std::vector<CommandSpec> make_commands() {
     const OptionSpec help{"", "--help", "", {}, "this text", "-h"};
     const OptionSpec version{"", "--version", "", {}, "the version"};
-    const OptionSpec file{"",
-                          "--file",
-                          "LESSONS.json",
-                          {},
-                          "another lessons file (default: the one shipped with PoolScope)"};
+    OptionSpec file{"",
+                    "--file",
+                    "LESSONS.json",
+                    {},
+                    "another lessons file (default: the one shipped with PoolScope)"};
+    file.file = true;
+    OptionSpec trace{"", "--trace", "OUT", {}, "write a Chrome/Perfetto trace"};
+    OptionSpec csv{"", "--csv", "OUT", {}, "write a CSV with one row per run"};
+    trace.file = csv.file = true;
     return {
         {"run", "[options]", "run a workload serially or through a pool", run_option_table()},
         {"sweep", "[run options] AXES [--seed N]",
@@ -196,10 +81,7 @@ std::vector<CommandSpec> make_commands() {
         {"export",
          "FILE [--trace OUT] [--csv OUT]",
          "convert a saved event stream to a Perfetto trace or CSV",
-         {{"", "--trace", "OUT", {}, "write a Chrome/Perfetto trace"},
-          {"", "--csv", "OUT", {}, "write a CSV with one row per run"},
-          help,
-          version},
+         {trace, csv, help, version},
          false,
          true},
         {"lessons",
@@ -237,8 +119,7 @@ std::string completion_for(const CommandSpec& c) {
         if (!o.values.empty())
             out += "                " + o.name + ") mapfile -t COMPREPLY < <(compgen -W \"" +
                    joined(o.values, " ") + "\" -- \"$cur\"); return 0 ;;\n";
-        else if (o.metavar.find("FILE") != std::string::npos || o.metavar == "OUT" ||
-                 o.metavar.find(".json") != std::string::npos)
+        else if (o.file)
             files.push_back(o.name);
         else
             free_values.push_back(o.name);
@@ -313,7 +194,7 @@ std::string man_options(const std::vector<OptionSpec>& options) {
 }  // namespace
 
 const std::vector<OptionSpec>& run_option_table() {
-    static const std::vector<OptionSpec> kTable = make_run_options();
+    static const std::vector<OptionSpec> kTable = options_of(kRunCommand);
     return kTable;
 }
 

@@ -1,20 +1,26 @@
-// The one table of poolscope-cli's commands and options: `run --help`, the bash completion
+// The table of poolscope-cli's commands and their options: `run --help`, the bash completion
 // script (`poolscope-cli completion bash`) and the man page (`poolscope-cli manpage`) are all
-// generated from it, and `run`'s parser refuses any option it does not list.
+// generated from it, and `run`'s parser refuses any option it does not list. run's and sweep's
+// options come from the core's option schema (core/config/option_schema.h); the other commands'
+// few options are listed here.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "core/config/option_schema.h"
+
 namespace poolscope::cli {
 
 struct OptionSpec {
-    std::string section;              // the heading it is listed under in --help
-    std::string name;                 // "--workload"
-    std::string metavar;              // "NAME"; empty for a flag
-    std::vector<std::string> values;  // the allowed values, for completion (empty: free)
-    std::string help;                 // one or more lines
-    std::string short_name = {};      // "-h"
+    std::string section;               // the heading it is listed under in --help
+    std::string name;                  // "--workload"
+    std::string metavar;               // "NAME"; empty for a flag
+    std::vector<std::string> values;   // the allowed values, for completion (empty: free)
+    std::string help;                  // one or more lines
+    std::string short_name = {};       // "-h"
+    bool file = false;                 // its value is a file name (completion offers files)
+    const OptionInfo* info = nullptr;  // run's and sweep's options: the schema's entry
 };
 
 struct CommandSpec {

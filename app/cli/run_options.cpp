@@ -8,12 +8,11 @@
 #include <map>
 
 #include "app/cli/option_table.h"
+#include "core/config/option_schema.h"
 
 namespace poolscope::cli {
 
 namespace {
-
-constexpr uint64_t kMaxChunkDetail = 10'000'000;
 
 bool parse_u64(const std::string& s, uint64_t& out) {
     if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return false;
@@ -53,136 +52,103 @@ bool parse_compare_backends(const std::string& v, std::vector<Backend>& out) {
     return !out.empty();
 }
 
+// How each option that takes a value sets it; what it accepts, and the words of a refusal, are
+// the option schema's (core/config/option_schema.h).
 using Setter = std::function<bool(RunOptions&, const std::string&)>;
 
-struct ValueOption {
-    Setter set;
-    std::string allowed;  // for the error message
-};
-
-const std::map<std::string, ValueOption>& value_options() {
-    static const std::map<std::string, ValueOption> kOptions{
+const std::map<std::string, Setter>& value_options() {
+    static const std::map<std::string, Setter> kOptions{
         {"--workload",
-         {[](RunOptions& o, const std::string& v) { return o.config.workload = v, !v.empty(); },
-          "a workload name (see poolscope-cli list)"}},
+         [](RunOptions& o, const std::string& v) { return o.config.workload = v, !v.empty(); }},
         {"--param",
-         {[](RunOptions& o, const std::string& v) {
-              const auto eq = v.find('=');
-              if (eq == std::string::npos || eq == 0) return false;
-              o.config.params[v.substr(0, eq)] = v.substr(eq + 1);
-              return true;
-          },
-          "KEY=VALUE"}},
-        {"--size",
-         {[](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.size); },
-          "a whole number in 0 … 1000000000"}},
+         [](RunOptions& o, const std::string& v) {
+             const auto eq = v.find('=');
+             if (eq == std::string::npos || eq == 0) return false;
+             o.config.params[v.substr(0, eq)] = v.substr(eq + 1);
+             return true;
+         }},
+        {"--size", [](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.size); }},
         {"--workers",
-         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.workers); },
-          "a whole number ≥ 1"}},
+         [](RunOptions& o, const std::string& v) { return parse_int(v, o.config.workers); }},
         {"--chunksize",
-         {[](RunOptions& o, const std::string& v) {
-              if (v == "auto") return o.config.chunksize.reset(), true;
-              uint64_t c;
-              if (!parse_u64(v, c)) return false;
-              o.config.chunksize = c;
-              return true;
-          },
-          "a whole number ≥ 1 or auto"}},
+         [](RunOptions& o, const std::string& v) {
+             if (v == "auto") return o.config.chunksize.reset(), true;
+             uint64_t c;
+             if (!parse_u64(v, c)) return false;
+             o.config.chunksize = c;
+             return true;
+         }},
         {"--backend",
-         {[](RunOptions& o, const std::string& v) {
-              return parse_enum(parse_backend, v, o.config.backend);
-          },
-          "serial, processes, threads, python, python-threads or mpi"}},
+         [](RunOptions& o, const std::string& v) {
+             return parse_enum(parse_backend, v, o.config.backend);
+         }},
         {"--hosts",
-         {[](RunOptions& o, const std::string& v) { return o.config.hosts = v, !v.empty(); },
-          "a hostfile or NAME[:SLOTS],… (--backend mpi)"}},
+         [](RunOptions& o, const std::string& v) { return o.config.hosts = v, !v.empty(); }},
         {"--start",
-         {[](RunOptions& o, const std::string& v) {
-              return parse_enum(parse_start_method, v, o.config.start);
-          },
-          "fork, spawn or forkserver"}},
+         [](RunOptions& o, const std::string& v) {
+             return parse_enum(parse_start_method, v, o.config.start);
+         }},
         {"--dispatch",
-         {[](RunOptions& o, const std::string& v) {
-              return parse_enum(parse_dispatch, v, o.config.dispatch);
-          },
-          "map, imap, imap_unordered, apply_async or static"}},
+         [](RunOptions& o, const std::string& v) {
+             return parse_enum(parse_dispatch, v, o.config.dispatch);
+         }},
         {"--transport",
-         {[](RunOptions& o, const std::string& v) {
-              return parse_enum(parse_transport, v, o.config.transport);
-          },
-          "pipe or shm"}},
+         [](RunOptions& o, const std::string& v) {
+             return parse_enum(parse_transport, v, o.config.transport);
+         }},
         {"--pool",
-         {[](RunOptions& o, const std::string& v) {
-              return parse_enum(parse_pool_lifetime, v, o.config.pool);
-          },
-          "cold or warm"}},
+         [](RunOptions& o, const std::string& v) {
+             return parse_enum(parse_pool_lifetime, v, o.config.pool);
+         }},
         {"--lib-threads",
-         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.lib_threads); },
-          "a whole number in 1 … 256"}},
+         [](RunOptions& o, const std::string& v) { return parse_int(v, o.config.lib_threads); }},
         {"--reap-delay-ms",
-         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.reap_delay_ms); },
-          "a whole number in 0 … 10000"}},
+         [](RunOptions& o, const std::string& v) { return parse_int(v, o.config.reap_delay_ms); }},
         {"--repeat",
-         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.repeat); },
-          "a whole number in 1 … 1000"}},
+         [](RunOptions& o, const std::string& v) { return parse_int(v, o.config.repeat); }},
         {"--warmup",
-         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.warmup); },
-          "a whole number in 0 … 100"}},
+         [](RunOptions& o, const std::string& v) { return parse_int(v, o.config.warmup); }},
         {"--sample-ms",
-         {[](RunOptions& o, const std::string& v) { return parse_int(v, o.config.sample_ms); },
-          "0 (off) or 50 … 1000"}},
+         [](RunOptions& o, const std::string& v) { return parse_int(v, o.config.sample_ms); }},
         {"--task-timeout",
-         {[](RunOptions& o, const std::string& v) {
-              char* end = nullptr;
-              const double d = std::strtod(v.c_str(), &end);
-              if (v.empty() || *end || !std::isfinite(d) || d < 0) return false;
-              o.config.task_timeout_s = d;
-              return true;
-          },
-          "seconds ≥ 0 (0 = none)"}},
+         [](RunOptions& o, const std::string& v) {
+             char* end = nullptr;
+             const double d = std::strtod(v.c_str(), &end);
+             if (v.empty() || *end || !std::isfinite(d) || d < 0) return false;
+             o.config.task_timeout_s = d;
+             return true;
+         }},
         {"--on-failure",
-         {[](RunOptions& o, const std::string& v) {
-              return parse_enum(parse_on_failure, v, o.config.on_failure);
-          },
-          "stop, retry or skip"}},
-        {"--inject",
-         {[](RunOptions& o, const std::string& v) {
-              return o.config.inject.push_back(v), !v.empty();
-          },
-          "a fault (see --help)"}},
+         [](RunOptions& o, const std::string& v) {
+             return parse_enum(parse_on_failure, v, o.config.on_failure);
+         }},
+        {"--inject", [](RunOptions& o,
+                        const std::string& v) { return o.config.inject.push_back(v), !v.empty(); }},
         {"--max-frame",
-         {[](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.max_frame); },
-          "bytes, 4096 … 17179869184"}},
-        {"--python",
-         {[](RunOptions& o, const std::string& v) { return o.python = v, !v.empty(); },
-          "the path of a Python 3 interpreter with numpy"}},
-        {"--events",
-         {[](RunOptions& o, const std::string& v) { return o.events = v, !v.empty(); },
-          "a file path or - for stdout"}},
+         [](RunOptions& o, const std::string& v) { return parse_u64(v, o.config.max_frame); }},
+        {"--python", [](RunOptions& o, const std::string& v) { return o.python = v, !v.empty(); }},
+        {"--events", [](RunOptions& o, const std::string& v) { return o.events = v, !v.empty(); }},
         {"--chunk-detail",
-         {[](RunOptions& o, const std::string& v) {
-              uint64_t n;
-              if (!parse_u64(v, n) || n > kMaxChunkDetail) return false;
-              o.chunk_detail = n;
-              return true;
-          },
-          "a whole number in 0 … 10000000"}},
+         [](RunOptions& o, const std::string& v) {
+             uint64_t n;
+             if (!parse_u64(v, n) || !in_range(option_info("--chunk-detail"), n)) return false;
+             o.chunk_detail = n;
+             return true;
+         }},
         {"--progress",
-         {[](RunOptions& o, const std::string& v) {
-              if (v == "auto") return o.progress = ProgressMode::Auto, true;
-              if (v == "always") return o.progress = ProgressMode::Always, true;
-              if (v == "never") return o.progress = ProgressMode::Never, true;
-              return false;
-          },
-          "auto, always or never"}},
+         [](RunOptions& o, const std::string& v) {
+             if (v == "auto") return o.progress = ProgressMode::Auto, true;
+             if (v == "always") return o.progress = ProgressMode::Always, true;
+             if (v == "never") return o.progress = ProgressMode::Never, true;
+             return false;
+         }},
         {"--color",
-         {[](RunOptions& o, const std::string& v) {
-              if (v == "auto") return o.color = ColorMode::Auto, true;
-              if (v == "always") return o.color = ColorMode::Always, true;
-              if (v == "never") return o.color = ColorMode::Never, true;
-              return false;
-          },
-          "auto, always or never"}},
+         [](RunOptions& o, const std::string& v) {
+             if (v == "auto") return o.color = ColorMode::Auto, true;
+             if (v == "always") return o.color = ColorMode::Always, true;
+             if (v == "never") return o.color = ColorMode::Never, true;
+             return false;
+         }},
     };
     return kOptions;
 }
@@ -200,6 +166,11 @@ const std::map<std::string, bool RunOptions::*>& flag_options() {
         {"--version", &RunOptions::version},
     };
     return kFlags;
+}
+
+// What a value must be, in the words of the parser's refusal.
+std::string allowed_values(const OptionInfo& o) {
+    return o.hint.empty() ? value_text(o) : o.hint;
 }
 
 }  // namespace
@@ -240,14 +211,13 @@ bool parse_run_options(const std::vector<std::string>& args, RunOptions& out, st
         const auto it = value_options().find(name);
         if (it == value_options().end())
             return error = "unknown option '" + args[i] + "' (see poolscope-cli run --help)", false;
+        const std::string allowed = allowed_values(option_info(name));
         if (!value) {
-            if (i + 1 >= args.size())
-                return error = name + " needs a value: " + it->second.allowed, false;
+            if (i + 1 >= args.size()) return error = name + " needs a value: " + allowed, false;
             value = args[++i];
         }
-        if (!it->second.set(out, *value))
-            return error = name + " must be " + it->second.allowed + "; got '" + *value + "'",
-                   false;
+        if (!it->second(out, *value))
+            return error = name + " must be " + allowed + "; got '" + *value + "'", false;
     }
     return true;
 }

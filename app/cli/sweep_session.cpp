@@ -8,6 +8,7 @@
 #include "app/cli/event_output.h"
 #include "app/cli/run_options.h"
 #include "core/analysis/sweep_axes.h"
+#include "core/config/option_schema.h"
 #include "core/config/validation.h"
 
 namespace poolscope::cli {
@@ -61,7 +62,7 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
             errno = 0;
             if (value->empty() || value->find_first_not_of("0123456789") != std::string::npos ||
                 (out.seed = std::strtoull(value->c_str(), nullptr, 10), errno == ERANGE))
-                return "--seed must be a whole number in 0 … 18446744073709551615; got '" + *value +
+                return "--seed must be " + value_text(option_info("--seed")) + "; got '" + *value +
                        "'";
             continue;
         }

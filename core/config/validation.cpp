@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "core/config/mpi_hosts.h"
 #include "core/engine/chunk_plan.h"
@@ -19,26 +20,40 @@ std::string mib(uint64_t bytes) {
     return buf;
 }
 
+// Whether cfg.backend refuses the option (with the value given): the schema's backend sets.
+bool refuses(std::string_view option, const RunConfig& cfg) {
+    return !accepts(option_info(option), cfg.backend);
+}
+bool refuses(std::string_view option, std::string_view value, const RunConfig& cfg) {
+    return !accepts(option_info(option), value, cfg.backend);
+}
+
 // --backend mpi: what a job of ranks started by mpirun cannot honour.
 std::optional<std::string> mpi_contradictions(const RunConfig& cfg) {
     if (cfg.backend != Backend::Mpi)
-        return cfg.hosts.empty() ? std::nullopt
-                                 : std::optional<std::string>("--hosts needs --backend mpi");
+        return cfg.hosts.empty() || !refuses("--hosts", cfg)
+                   ? std::nullopt
+                   : std::optional<std::string>("--hosts needs --backend mpi");
     std::vector<MpiHost> hosts;
     if (auto e = parse_mpi_hosts(cfg.hosts, hosts)) return e;
-    if (cfg.transport == Transport::Shm && hosts.size() > 1)
-        return "--transport shm needs every worker on one machine, but --hosts names " +
+    const bool transport_refused = refuses("--transport", to_string(cfg.transport), cfg);
+    if (transport_refused && hosts.size() > 1)
+        return "--transport " + std::string(to_string(cfg.transport)) +
+               " needs every worker on one machine, but --hosts names " +
                std::to_string(hosts.size()) +
                " hosts (each has its own memory); use --transport pipe (MPI messages)";
-    if (cfg.transport == Transport::Shm)
-        return "--transport shm is not available with --backend mpi: items travel as MPI "
+    if (transport_refused)
+        return "--transport " + std::string(to_string(cfg.transport)) +
+               " is not available with --backend mpi: items travel as MPI "
                "messages (on one machine OpenMPI carries them through its own shared memory); "
                "use --transport pipe";
-    if (cfg.start == StartMethod::Spawn)
-        return "--start spawn does not apply to --backend mpi (mpirun starts every rank as a "
+    if (refuses("--start", to_string(cfg.start), cfg))
+        return "--start " + std::string(to_string(cfg.start)) +
+               " does not apply to --backend mpi (mpirun starts every rank as a "
                "fresh program)";
-    if (cfg.pin) return "--pin needs --backend processes (OpenMPI places the ranks)";
-    if (cfg.on_failure != OnFailure::Stop)
+    if (cfg.pin && refuses("--pin", cfg))
+        return "--pin needs --backend processes (OpenMPI places the ranks)";
+    if (refuses("--on-failure", to_string(cfg.on_failure), cfg))
         return "--on-failure " + std::string(to_string(cfg.on_failure)) +
                " needs --backend processes (a lost rank ends the whole MPI job)";
     return std::nullopt;
@@ -48,12 +63,15 @@ std::optional<std::string> mpi_contradictions(const RunConfig& cfg) {
 std::optional<std::string> python_contradictions(const RunConfig& cfg) {
     if (!is_python(cfg.backend)) return std::nullopt;
     const std::string b = "--backend " + std::string(to_string(cfg.backend));
-    if (cfg.backend == Backend::PythonThreads && cfg.start == StartMethod::Spawn)
-        return "--start spawn contradicts " + b + " (a ThreadPool's threads share one process)";
-    if (cfg.backend == Backend::PythonThreads && cfg.transport == Transport::Shm)
-        return "--transport shm contradicts " + b + " (threads already share memory)";
-    if (cfg.pin) return "--pin needs --backend processes (Python's Pool does not pin workers)";
-    if (cfg.on_failure != OnFailure::Stop)
+    if (refuses("--start", to_string(cfg.start), cfg))
+        return "--start " + std::string(to_string(cfg.start)) + " contradicts " + b +
+               " (a ThreadPool's threads share one process)";
+    if (refuses("--transport", to_string(cfg.transport), cfg))
+        return "--transport " + std::string(to_string(cfg.transport)) + " contradicts " + b +
+               " (threads already share memory)";
+    if (cfg.pin && refuses("--pin", cfg))
+        return "--pin needs --backend processes (Python's Pool does not pin workers)";
+    if (refuses("--on-failure", to_string(cfg.on_failure), cfg))
         return "--on-failure " + std::string(to_string(cfg.on_failure)) + " needs --backend " +
                "processes (Python's Pool neither retries nor skips a lost task)";
     FaultPlan plan;
@@ -63,18 +81,32 @@ std::optional<std::string> python_contradictions(const RunConfig& cfg) {
     return std::nullopt;
 }
 
+// --backend threads: one process, so nothing that needs worker processes of its own.
+std::optional<std::string> threads_contradictions(const RunConfig& cfg) {
+    if (cfg.backend != Backend::Threads) return std::nullopt;
+    if (refuses("--on-failure", to_string(cfg.on_failure), cfg))
+        return "--on-failure " + std::string(to_string(cfg.on_failure)) +
+               " needs --backend processes (one thread cannot be replaced alone)";
+    if (cfg.pin && refuses("--pin", cfg))
+        return "--pin needs --backend processes (it pins worker processes)";
+    if (refuses("--pool", to_string(cfg.pool), cfg))
+        return "--pool " + std::string(to_string(cfg.pool)) + " needs --backend processes";
+    return std::nullopt;
+}
+
 std::optional<std::string> contradictions(const RunConfig& cfg) {
-    if (cfg.start == StartMethod::Forkserver && cfg.backend != Backend::Python)
+    if (cfg.start == StartMethod::Forkserver && refuses("--start", "forkserver", cfg))
         return "--start forkserver needs --backend python (multiprocessing's forkserver); got "
                "--backend " +
                std::string(to_string(cfg.backend)) +
                " (the native pool starts workers by fork or spawn)";
     if (auto e = mpi_contradictions(cfg)) return e;
-    if (cfg.global_lock && cfg.backend != Backend::Threads)
+    if (cfg.global_lock && refuses("--global-lock", cfg))
         return "--global-lock needs --backend threads; got --backend " +
                std::string(to_string(cfg.backend));
-    if (cfg.backend == Backend::Threads && cfg.start == StartMethod::Spawn)
-        return "--start spawn contradicts --backend threads (threads share one process)";
+    if (cfg.backend == Backend::Threads && refuses("--start", to_string(cfg.start), cfg))
+        return "--start " + std::string(to_string(cfg.start)) +
+               " contradicts --backend threads (threads share one process)";
     if (cfg.dispatch == Dispatch::ApplyAsync && cfg.chunksize && *cfg.chunksize != 1)
         return "--dispatch apply_async sends one message per task: --chunksize must be 1 or "
                "auto; got " +
@@ -82,19 +114,14 @@ std::optional<std::string> contradictions(const RunConfig& cfg) {
     if (cfg.dispatch == Dispatch::Static && cfg.chunksize)
         return "--dispatch static makes one block per worker: --chunksize must be auto; got " +
                std::to_string(*cfg.chunksize);
-    if (cfg.backend == Backend::Threads && cfg.on_failure == OnFailure::Retry)
-        return "--on-failure retry needs --backend processes (one thread cannot be replaced "
-               "alone)";
-    if (cfg.backend == Backend::Threads && cfg.pin)
-        return "--pin needs --backend processes (it pins worker processes)";
-    if (cfg.backend == Backend::Threads && cfg.pool == PoolLifetime::Warm)
-        return "--pool warm needs --backend processes";
-    if (cfg.reap_delay_ms > 0 && cfg.backend != Backend::Processes)
+    if (auto e = threads_contradictions(cfg)) return e;
+    if (cfg.reap_delay_ms > 0 && refuses("--reap-delay-ms", cfg))
         return "--reap-delay-ms needs --backend processes (it delays reaping the pool's own "
                "worker processes); got --backend " +
                std::string(to_string(cfg.backend));
-    if (cfg.backend == Backend::Threads && cfg.transport == Transport::Shm)
-        return "--transport shm contradicts --backend threads (threads already share memory)";
+    if (cfg.backend == Backend::Threads && refuses("--transport", to_string(cfg.transport), cfg))
+        return "--transport " + std::string(to_string(cfg.transport)) +
+               " contradicts --backend threads (threads already share memory)";
     return python_contradictions(cfg);
 }
 
@@ -110,34 +137,34 @@ std::optional<std::string> validate_config(const RunConfig& cfg, const MachineIn
         for (const auto& w : list_workloads()) names += (names.empty() ? "" : ", ") + w.name;
         return "--workload: unknown workload '" + cfg.workload + "' (known: " + names + ")";
     }
-    if (cfg.size > kMaxSize)
-        return "--size must be in 0 … 1000000000; got " + std::to_string(cfg.size);
+    if (const auto& o = option_info("--size"); !in_range(o, cfg.size))
+        return range_refusal(o, std::to_string(cfg.size));
     const int maxw = max_workers(m);
-    if (cfg.workers < 1 || cfg.workers > maxw)
-        return "--workers must be in 1 … " + std::to_string(maxw) + " (max(64, 8 × " +
-               std::to_string(m.usable_cores) + " usable cores)); got " +
+    if (const auto& o = option_info("--workers");
+        cfg.workers < static_cast<int>(o.min) || cfg.workers > maxw)
+        return "--workers must be in " + std::to_string(o.min) + " … " + std::to_string(maxw) +
+               " (max(64, 8 × " + std::to_string(m.usable_cores) + " usable cores)); got " +
                std::to_string(cfg.workers);
-    if (cfg.chunksize && *cfg.chunksize < 1) return "--chunksize must be ≥ 1 or auto; got 0";
-    if (cfg.chunksize && *cfg.chunksize > kMaxSize)
-        return "--chunksize must be in 1 … 1000000000 or auto; got " +
+    if (const auto& o = option_info("--chunksize"); cfg.chunksize && *cfg.chunksize < o.min)
+        return "--chunksize must be ≥ " + std::to_string(o.min) + " or auto; got " +
                std::to_string(*cfg.chunksize);
-    if (cfg.repeat < 1 || cfg.repeat > 1000)
-        return "--repeat must be in 1 … 1000; got " + std::to_string(cfg.repeat);
-    if (cfg.warmup < 0 || cfg.warmup > 100)
-        return "--warmup must be in 0 … 100; got " + std::to_string(cfg.warmup);
-    if (cfg.lib_threads < 1 || cfg.lib_threads > 256)
-        return "--lib-threads must be in 1 … 256; got " + std::to_string(cfg.lib_threads);
-    if (cfg.sample_ms != 0 && (cfg.sample_ms < 50 || cfg.sample_ms > 1000))
-        return "--sample-ms must be 0 (off) or in 50 … 1000; got " + std::to_string(cfg.sample_ms);
-    if (!(cfg.task_timeout_s >= 0) || cfg.task_timeout_s > 86400)
-        return "--task-timeout must be in 0 … 86400 seconds (0 = none); got " +
-               std::to_string(cfg.task_timeout_s);
-    if (cfg.max_frame < 4096 || cfg.max_frame > (uint64_t{16} << 30))
-        return "--max-frame must be in 4096 … 17179869184 bytes; got " +
-               std::to_string(cfg.max_frame);
-    if (cfg.reap_delay_ms < 0 || cfg.reap_delay_ms > kMaxReapDelayMs)
-        return "--reap-delay-ms must be in 0 … " + std::to_string(kMaxReapDelayMs) + "; got " +
-               std::to_string(cfg.reap_delay_ms);
+    if (const auto& o = option_info("--chunksize"); cfg.chunksize && !in_range(o, *cfg.chunksize))
+        return range_refusal(o, std::to_string(*cfg.chunksize));
+    // The whole-number options of RunConfig, checked against their ranges in the schema.
+    const std::pair<const char*, int> counts[] = {{"--repeat", cfg.repeat},
+                                                  {"--warmup", cfg.warmup},
+                                                  {"--lib-threads", cfg.lib_threads},
+                                                  {"--sample-ms", cfg.sample_ms}};
+    for (const auto& [name, v] : counts)
+        if (const auto& o = option_info(name); v < 0 || !in_range(o, static_cast<uint64_t>(v)))
+            return range_refusal(o, std::to_string(v));
+    if (const auto& o = option_info("--task-timeout"); !in_range(o, cfg.task_timeout_s))
+        return range_refusal(o, std::to_string(cfg.task_timeout_s));
+    if (const auto& o = option_info("--max-frame"); !in_range(o, cfg.max_frame))
+        return range_refusal(o, std::to_string(cfg.max_frame));
+    if (const auto& o = option_info("--reap-delay-ms");
+        cfg.reap_delay_ms < 0 || !in_range(o, static_cast<uint64_t>(cfg.reap_delay_ms)))
+        return range_refusal(o, std::to_string(cfg.reap_delay_ms));
     FaultPlan plan;
     if (auto e = parse_fault_plan(cfg.inject, plan)) return e;
     return contradictions(cfg);

@@ -5,15 +5,12 @@
 #include <optional>
 #include <string>
 
+#include "core/config/option_schema.h"
 #include "core/config/run_config.h"
 #include "core/platform/machine_info.h"
 #include "core/workloads/workload.h"
 
 namespace poolscope {
-
-inline constexpr uint64_t kMaxSize = 1'000'000'000;
-inline constexpr int kMaxWorkersCap = 1024;
-inline constexpr int kMaxReapDelayMs = 10'000;  // --reap-delay-ms
 
 // The largest worker count allowed on this machine: max(64, 8 × usable cores), at most 1024.
 int max_workers(const MachineInfo& m);

@@ -224,6 +224,25 @@ TEST_F(CliManners, CompletionKnowsSweepItsAxesAndItsSeed) {
               (std::vector<std::string>{"--workload", "--workers"}));
 }
 
+// An option whose value is a file completes to file names (and one that takes a number does
+// not); --dispatch still completes to its methods.
+TEST_F(CliManners, CompletionOffersFileNamesWhereAnOptionTakesAFile) {
+    poolscope::test_support::ScratchDir dir;
+    const std::string file = dir.write("events.jsonl", "");
+    const std::string partial = "'" + file.substr(0, file.size() - 5) + "'";  // ".../events."
+    const std::pair<const char*, int> cases[] = {
+        {"poolscope-cli run --events ", 3},   {"poolscope-cli run --python ", 3},
+        {"poolscope-cli run --hosts ", 3},    {"poolscope-cli sweep --events ", 3},
+        {"poolscope-cli sweep --csv ", 3},    {"poolscope-cli export x --trace ", 4},
+        {"poolscope-cli lesson 1 --file ", 4}};
+    for (const auto& [words, cword] : cases)
+        EXPECT_EQ(complete(words + partial, cword), std::vector<std::string>{file}) << words;
+    EXPECT_TRUE(complete("poolscope-cli run --size " + partial, 3).empty());
+    EXPECT_TRUE(complete("poolscope-cli run --workers " + partial, 3).empty());
+    EXPECT_EQ(complete("poolscope-cli run --dispatch ''", 3),
+              (std::vector<std::string>{"map", "imap", "imap_unordered", "apply_async", "static"}));
+}
+
 // docs/cli.md is written by hand (with ranges, defaults and notes the table does not carry): it
 // must still name every option the commands accept, in a row of its table.
 TEST_F(CliManners, ReferenceDocumentsEveryOptionOfRunAndSweep) {

@@ -144,6 +144,25 @@ TEST_F(Cli, ListJsonIsTheSchemaRunEnforces) {
     for (const json& o : run["options"])
         if (o["name"] == "--dispatch") dispatch = o;
     EXPECT_EQ(dispatch["values"], json({"map", "imap", "imap_unordered", "apply_async", "static"}));
+    // run's options carry the option schema: type, bounds, default, backends, contradictions.
+    json size, lock, start;
+    for (const json& o : run["options"]) {
+        if (o["name"] == "--size") size = o;
+        if (o["name"] == "--global-lock") lock = o;
+        if (o["name"] == "--start") start = o;
+    }
+    EXPECT_EQ(size["kind"], "integer");
+    EXPECT_EQ(size["default"], "2000");
+    EXPECT_EQ(lock["backends"], json({"threads"}));
+    EXPECT_EQ(start["value_backends"]["forkserver"], json({"python"}));
+    EXPECT_NE(std::find(lock["contradicts"].begin(), lock["contradicts"].end(), "--backend"),
+              lock["contradicts"].end());
+    const auto size_max = std::to_string(size["max"].get<uint64_t>());
+    const auto over_size =
+        run_cli({"run", "--size", std::to_string(size["max"].get<uint64_t>() + 1)});
+    EXPECT_EQ(over_size.exit_code, 2);
+    EXPECT_NE(over_size.err.find("--size must be in 0 … " + size_max), std::string::npos)
+        << over_size.err;
     // The printed maximum is accepted (the run is only validated: --size 0), one more is refused.
     const std::string max = std::to_string(iterations["max"].get<uint64_t>());
     const std::string over = std::to_string(iterations["max"].get<uint64_t>() + 1);

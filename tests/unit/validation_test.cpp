@@ -40,7 +40,7 @@ TEST_F(Validation, RefusalsNameFieldValueAndRange) {
         {{"--workers", "-3"}, "--workers must be a whole number"},
         {{"--workers", "abc"}, "got 'abc'"},
         {{"--chunksize", "0"}, "--chunksize must be ≥ 1 or auto; got 0"},
-        {{"--chunksize", "x"}, "--chunksize must be a whole number ≥ 1 or auto"},
+        {{"--chunksize", "x"}, "--chunksize must be a whole number in 1 … 1000000000 or auto"},
         {{"--size", "1000000001"}, "--size must be in 0 … 1000000000; got 1000000001"},
         {{"--size", "99999999999999999999999"}, "--size must be a whole number"},
         {{"--size", "-1"}, "--size must be a whole number"},

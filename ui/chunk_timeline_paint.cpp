@@ -24,10 +24,27 @@ struct LegendItem {
 
 }  // namespace
 
+QString ChunkTimelineView::workerLabel(int worker) const {
+    const RunTrace* run = model_.run();
+    if (run && run->serial) return tr("serial");
+    const std::string host = run ? workerHost(*run, worker) : std::string();
+    if (host.empty()) return tr("w%1").arg(worker + 1);
+    return tr("%1 w%2").arg(QString::fromStdString(host.substr(0, host.find('.')))).arg(worker + 1);
+}
+
 int ChunkTimelineView::labelWidth() const {
     const QFontMetrics fm(style_.font());
     const QString widest = tr("w%1").arg(std::max(rowCount(), 88));
-    return std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(tr("serial"))) + 14;
+    int width = std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(tr("serial")));
+    std::string longest;  // --backend mpi: the longest host name goes before the worker
+    if (const RunTrace* run = model_.run())
+        for (const auto& host : run->worker_hosts)
+            if (const auto name = host.substr(0, host.find('.')); name.size() > longest.size())
+                longest = name;
+    if (!longest.empty())
+        width = std::max(width, fm.horizontalAdvance(tr("%1 w%2").arg(
+                                    QString::fromStdString(longest), QString::number(88))));
+    return width + 14;
 }
 
 static std::vector<LegendItem> legendItems(bool aggregated) {
@@ -211,7 +228,6 @@ void ChunkTimelineView::paintRows(QPainter& p) const {
                              : busyShade(base, phaseColour(static_cast<Phase>(ph), style_),
                                          l / double(kLevels - 1));
     QVector<QLineF> separators;
-    const bool serial = model_.run()->serial;
     const double clip_l = plot.left(), clip_r = plot.left() + plot.width();
     for (int r = 0; r < rowCount(); ++r) {
         const TimelineRow& row = model_.rows()[static_cast<std::size_t>(r)];
@@ -272,8 +288,7 @@ void ChunkTimelineView::paintRows(QPainter& p) const {
         if (g.main.height() >= fm.height() * 0.8 || r % std::max(1, rowCount() / 8) == 0) {
             p.setPen(text);
             p.drawText(QRectF(0, g.main.top() - 4, labelWidth() - 8, g.main.height() + 8),
-                       Qt::AlignRight | Qt::AlignVCenter,
-                       serial ? tr("serial") : tr("w%1").arg(row.worker + 1));
+                       Qt::AlignRight | Qt::AlignVCenter, workerLabel(row.worker));
         }
     }
     p.setPen(Qt::NoPen);

@@ -10,8 +10,7 @@
 namespace poolscope::ui {
 
 QString ChunkTimelineView::chunkText(const ChunkRecord& c) const {
-    const bool serial = model_.run() && model_.run()->serial;
-    const QString where = serial ? tr("serial") : tr("w%1").arg(c.worker + 1);
+    const QString where = workerLabel(c.worker);
     QStringList facts{tr("%n item(s)", nullptr, static_cast<int>(c.count)),
                       tr("%1 in").arg(formatBytes(static_cast<double>(c.bytes_in))),
                       tr("%1 out").arg(formatBytes(static_cast<double>(c.bytes_out)))};

@@ -47,6 +47,8 @@ class ChunkTimelineView : public QWidget {
     // column or bucket, a start-up/teardown band; empty over nothing.
     QString toolTipAt(QPoint pos) const;
     const TimelineModel& model() const { return model_; }
+    // A row's name: "w3", "serial", or with --backend mpi the worker's host: "node-b w3".
+    QString workerLabel(int worker) const;
     // The rectangle the rows are painted in (the time axis lies under it).
     QRect plotRect() const;
 

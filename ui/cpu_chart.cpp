@@ -139,6 +139,7 @@ void CpuChart::refresh(const SessionModel& session) {
     std::size_t appended = 0;
     for (const auto& run : req->runs) appended += run.cpu.appended() + (run.result ? 1 : 0);
     if (!signature_.changed(req->id, req->runs.size(), appended)) return;
+    const auto hosts = requestHosts(*req);
     const auto rows = cpuRows(*req);
     int cores = 0;
     for (const auto* r : rows) cores = std::max(cores, static_cast<int>(r->util.size()));
@@ -147,6 +148,18 @@ void CpuChart::refresh(const SessionModel& session) {
     x_max_ = steadyAxisMax(x_max_, std::max(requestEnd(*req), 1e-3));
     const double end = x_max_;
     const AxisUnit unit = timeUnit(end);
+    if (hosts.size() > 1) {  // one band per host, the engine's first: lines of two hosts tangle
+        std::vector<HeatStrip::Band> bands;
+        for (std::size_t h = 0; h < hosts.size(); ++h) {
+            HeatStrip::Band band{hostTitle(hosts[h], h == 0), h == 0 ? rows : cpuRows(*req, h), 0};
+            for (const auto* r : band.rows)
+                band.cores = std::max(band.cores, static_cast<int>(r->util.size()));
+            bands.push_back(std::move(band));
+        }
+        stack_->setCurrentIndex(1);
+        strip_->setBands(bands, 0, end);
+        return;
+    }
     if (cores > kMaxLines) {
         stack_->setCurrentIndex(1);
         strip_->setRows(rows, cores, 0, end);

@@ -52,6 +52,52 @@ struct StackRow {
     double rss = 0;
 };
 
+// The name of a process's host in the legend, where room is short.
+QString hostLabel(const std::vector<std::string>& hosts, const QStringList& names,
+                  const ProcessKey& k) {
+    const auto at = k.host.empty() ? hosts.begin() : std::find(hosts.begin(), hosts.end(), k.host);
+    const auto i = static_cast<int>(at - hosts.begin());
+    if (at == hosts.end() || names[i].isEmpty()) return MemoryChart::tr("engine's host");
+    return names[i];
+}
+
+// The run's memory rows as stacked layers. Each row holds one host's processes (hosts are
+// sampled apart, --backend mpi): the other hosts keep their latest figures, so each row stacks
+// every host's memory at its time.
+void appendStackRows(const RunTrace& run, const std::vector<ProcessKey>& keys,
+                     std::vector<StackRow>& out) {
+    std::vector<std::size_t> layerOf;  // per process of the run, found once, not per row
+    std::vector<int> hostOf;           // per process: its index in run.hosts
+    for (const auto& process : run.processes) {
+        const auto at = std::find(keys.begin(), keys.end(), process);
+        layerOf.push_back(at == keys.end() ? keys.size() - 1
+                                           : static_cast<std::size_t>(at - keys.begin()));
+        const auto h = std::find(run.hosts.begin() + 1, run.hosts.end(), process.host);
+        hostOf.push_back(process.host.empty() || h == run.hosts.end()
+                             ? 0
+                             : static_cast<int>(h - run.hosts.begin()));
+    }
+    std::vector<const MemoryRow*> rows;
+    run.memory.for_each([&](const MemoryRow& m) { rows.push_back(&m); });
+    if (run.hosts.size() > 1)  // a relayed sample can come a little after a later local one
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const MemoryRow* a, const MemoryRow* b) { return a->t < b->t; });
+    std::vector<double> pss(run.processes.size(), 0);  // each process's latest
+    std::vector<double> rss(run.hosts.size(), 0);      // each host's latest sum
+    for (const MemoryRow* m : rows) {
+        for (std::size_t i = 0; i < pss.size(); ++i) {
+            if (hostOf[i] != m->host) continue;
+            pss[i] = i < m->pss.size() ? static_cast<double>(m->pss[i]) : 0;
+        }
+        if (static_cast<std::size_t>(m->host) < rss.size())
+            rss[static_cast<std::size_t>(m->host)] = static_cast<double>(m->rss_sum);
+        StackRow row{m->t, std::vector<double>(keys.size(), 0), 0};
+        for (std::size_t i = 0; i < pss.size(); ++i) row.pss[layerOf[i]] += pss[i];
+        for (double r : rss) row.rss += r;
+        out.push_back(std::move(row));
+    }
+}
+
 }  // namespace
 
 MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
@@ -132,44 +178,43 @@ void MemoryChart::refresh(const SessionModel& session) {
     std::size_t appended = 0;
     for (const auto& run : req->runs) appended += run.memory.appended() + (run.result ? 1 : 0);
     if (!signature_.changed(req->id, req->runs.size(), appended)) return;
-    // The union of the request's processes in stack order.
+    // The union of the request's processes in stack order: host by host (the engine's first),
+    // each host's engine, workers, then the rest.
+    const std::vector<std::string> hosts = requestHosts(*req);
+    const auto hostRank = [&](const ProcessKey& k) {
+        if (k.host.empty()) return std::ptrdiff_t{0};
+        return std::find(hosts.begin() + 1, hosts.end(), k.host) - hosts.begin();
+    };
     std::vector<ProcessKey> keys;
     for (const auto& run : req->runs)
         for (const auto& k : run.processes)
             if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+        if (hostRank(a) != hostRank(b)) return hostRank(a) < hostRank(b);
         return rank(a) != rank(b) ? rank(a) < rank(b) : a.worker < b.worker;
     });
     // Past kMaxLayers the last layer stands for itself and every process after it.
     const std::size_t summed = keys.size() > kMaxLayers ? keys.size() - kMaxLayers + 1 : 0;
     if (summed) keys.resize(kMaxLayers);
     QStringList names;
-    for (const auto& k : keys) names.append(withZombieNote(*req, k, processName(k)));
+    const QStringList hostNames = shortHostNames(hosts);
+    for (const auto& k : keys) {
+        const QString name = withZombieNote(*req, k, processName(k));
+        names.append(hosts.size() > 1 ? tr("%1 · %2").arg(hostLabel(hosts, hostNames, k), name)
+                                      : name);
+    }
     if (summed) names.back() = tr("%n other workers", "", static_cast<int>(summed));
     std::vector<StackRow> rows;
     double top = 1, peak = 0, peakT = 0;
-    std::vector<std::size_t> layerOf;  // per process of a run, found once, not per row
-    for (const auto& run : req->runs) {
-        layerOf.clear();
-        for (const auto& process : run.processes) {
-            const auto at = std::find(keys.begin(), keys.end(), process);
-            layerOf.push_back(at == keys.end() ? keys.size() - 1
-                                               : static_cast<std::size_t>(at - keys.begin()));
+    for (const auto& run : req->runs) appendStackRows(run, keys, rows);
+    for (const auto& row : rows) {
+        double sum = 0;
+        for (double v : row.pss) sum += v;
+        if (sum > peak) {
+            peak = sum;
+            peakT = row.t;
         }
-        run.memory.for_each([&](const MemoryRow& m) {
-            StackRow row{m.t, std::vector<double>(keys.size(), 0), static_cast<double>(m.rss_sum)};
-            double sum = 0;
-            for (std::size_t i = 0; i < m.pss.size() && i < run.processes.size(); ++i) {
-                row.pss[layerOf[i]] += static_cast<double>(m.pss[i]);
-                sum += static_cast<double>(m.pss[i]);
-            }
-            if (sum > peak) {
-                peak = sum;
-                peakT = m.t;
-            }
-            top = std::max({top, sum, row.rss});
-            rows.push_back(std::move(row));
-        });
+        top = std::max({top, sum, row.rss});
     }
     setLayers(keys, names);
     if (req->id != request_) x_max_ = y_max_ = 0;  // a new request starts its own axes

@@ -6,6 +6,9 @@
 // more colours than that cannot be told apart): past that the last layer sums the other workers.
 // Lines are drawn decimated to the plot's pixels (ChartDecimator). A worker seen as a zombie
 // (exited, not yet reaped: no memory left) is named so: "w1 · zombie", then "w1 · was a zombie".
+// With --backend mpi each host is sampled apart: its processes are stacked as one group (the
+// engine's host at the bottom), named by host ("host-b · w3"), each host's latest figures held
+// until its next sample.
 #pragma once
 
 #include <QChartView>

@@ -7,6 +7,7 @@
 #include "core/analysis/verdict.h"
 #include "ui/axis_units.h"
 #include "ui/breakdown_chart.h"
+#include "ui/request_rows.h"
 #include "ui/session_model.h"
 #include "ui/verdict_text.h"
 
@@ -28,6 +29,21 @@ QString tableRow(const QString& name, const std::optional<RunResult>& s,
         .arg(name, cell(s ? figure(*s) : dash, true), cell(p ? figure(*p) : dash, true));
 }
 
+// --backend mpi: the rows above count the engine's host; each host's own peak PSS and CPU time.
+QString hostRows(const RunResult& r) {
+    QString rows;
+    for (const HostFigures& h : r.host_totals) {
+        const QString figures = h.samples ? ResultPanel::tr("%1, %2 CPU")
+                                                .arg(formatBytes(double(h.peak_pss_sum_bytes)),
+                                                     formatSeconds(h.process_cpu_s))
+                                          : ResultPanel::tr("no samples");
+        rows += QStringLiteral("<tr><td>%1</td>%2%3</tr>")
+                    .arg(hostTitle(h.host, h.engine).toHtmlEscaped(), cell(QStringLiteral("–")),
+                         cell(figures, true));
+    }
+    return rows;
+}
+
 QString figuresTable(const std::optional<RunResult>& s, const std::optional<RunResult>& p) {
     QString t = QStringLiteral("<table cellspacing=2 cellpadding=1><tr><td></td>%1%2</tr>")
                     .arg(cell(ResultPanel::tr("serial")), cell(ResultPanel::tr("parallel")));
@@ -46,6 +62,7 @@ QString figuresTable(const std::optional<RunResult>& s, const std::optional<RunR
                    ? QStringLiteral("%1 %").arg(r.cpu.mean_machine_util * 100, 0, 'f', 0)
                    : QStringLiteral("–");
     });
+    if (p) t += hostRows(*p);
     return t + QStringLiteral("</table>");
 }
 

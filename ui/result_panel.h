@@ -1,6 +1,7 @@
 // ResultPanel: the outcome of the current request: the overhead breakdown of the serial and
-// the parallel run, the comparison's figures (wall, speedup, efficiency, T, C, peak PSS) and
-// the verdict in plain words. A checksum mismatch is shown loudly: it means wrong results.
+// the parallel run, the comparison's figures (wall, speedup, efficiency, T, C, peak PSS; with
+// --backend mpi each host's peak PSS and CPU time) and the verdict in plain words. A checksum
+// mismatch is shown loudly: it means wrong results.
 #pragma once
 
 #include <QWidget>

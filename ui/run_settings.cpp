@@ -64,6 +64,7 @@ void addPool(QStringList& args, const RunSettings& s) {
     add(args, "--workers", QString::number(s.workers));
     add(args, "--chunksize", s.chunksize ? QString::number(*s.chunksize) : QStringLiteral("auto"));
     add(args, "--backend", s.backend);
+    if (!s.hosts.isEmpty()) add(args, "--hosts", s.hosts);
     if (s.globalLock) args << QStringLiteral("--global-lock");
     add(args, "--dispatch", s.dispatch);
     if (processes || s.start != defaults.start) add(args, "--start", s.start);
@@ -177,6 +178,7 @@ RunSettings settingsFromConfig(const RunConfig& c) {
     for (const auto& fault : c.inject) s.inject << QString::fromStdString(fault);
     s.maxFrame = c.max_frame;
     s.reapDelayMs = c.reap_delay_ms;
+    s.hosts = QString::fromStdString(c.hosts);
     return s;
 }
 

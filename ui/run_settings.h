@@ -40,6 +40,7 @@ struct RunSettings {
     QStringList inject;                   // --inject FAULT, as typed
     quint64 maxFrame = kDefaultMaxFrame;  // no control of its own: kept as loaded
     int reapDelayMs = 0;                  // --reap-delay-ms
+    QString hosts;  // --hosts (mpi only; no control of its own: kept as loaded, e.g. from --args)
 
     bool operator==(const RunSettings&) const = default;
 };

@@ -20,6 +20,7 @@ namespace poolscope::ui {
 struct ProcessKey {
     std::string role;  // "engine", "worker", "serial", "threads"
     int worker = -1;
+    std::string host = {};  // --backend mpi: a host other than the engine's; empty: the engine's
     bool operator==(const ProcessKey&) const = default;
 };
 
@@ -29,11 +30,13 @@ struct CoreRow {
     std::vector<float> util;  // 0..1 per core
     float total = 0;          // 0..1 over all cores
     float steal = 0;          // the largest core's steal share
+    int host = 0;             // index in RunTrace::hosts
 };
 struct MemoryRow {
     double t = 0;
     std::vector<uint64_t> pss;  // bytes, indexed like RunTrace::processes (absent = 0)
     uint64_t rss_sum = 0;
+    int host = 0;  // index in RunTrace::hosts: the sample covers that host's processes only
 };
 
 struct RunTrace {
@@ -46,6 +49,13 @@ struct RunTrace {
     uint64_t items_total = 0;
     uint64_t items_done = 0;
     BoundedSeries progress;  // x: seconds since this run's start, y: items done
+
+    // The hosts the samples came from: the engine's first (its name once a sample named it,
+    // --backend mpi; empty otherwise), then every other host as first seen. Each host's samples
+    // cover its own cores and processes.
+    std::vector<std::string> hosts{std::string()};
+    std::vector<uint64_t> host_pss_now{0};  // indexed like hosts: the latest PSS sum of each
+    std::vector<std::string> worker_hosts;  // by worker index (--backend mpi), from worker events
 
     BoundedBuffer<CoreRow> cpu{1024};
     double max_steal = 0;
@@ -82,6 +92,9 @@ struct RunTrace {
     bool finished() const { return result.has_value(); }
     double elapsed_s(double now_s) const { return (end_s >= 0 ? end_s : now_s) - start_s; }
 };
+
+// The host a worker runs on ("" when the stream does not say: not --backend mpi).
+const std::string& workerHost(const RunTrace& trace, int worker);
 
 // Drops the per-chunk detail (kept only for the newest requests: up to 20000 chunks a run).
 void dropChunkDetail(RunTrace& trace);

@@ -48,6 +48,22 @@ void on_ranks(MpiRun& m, std::vector<RankInfo> ranks) {
     for (auto& [name, h] : hosts) st.result.machine.hosts.push_back(h);
 }
 
+void count_host_sample(MpiRun& m, const Sample& s) {
+    if (s.host == m.host) return;  // the engine samples its own host itself
+    m.remote_totals.try_emplace(s.host, s.host).first->second.add(s);
+}
+
+void add_host_totals(MpiRun& m) {
+    RunResult& r = m.st.result;
+    r.host_totals = {engine_host_figures(m.host, r.memory, r.cpu)};
+    for (const HostClock& h : r.machine.hosts) {
+        if (h.host == m.host) continue;
+        const auto it = m.remote_totals.find(h.host);
+        r.host_totals.push_back(it != m.remote_totals.end() ? it->second.figures()
+                                                            : HostTotals(h.host).figures());
+    }
+}
+
 void on_job_exit(MpiRun& m, const ExitStatus& status, int64_t now) {
     PoolState& st = m.st;
     m.reaped = true;

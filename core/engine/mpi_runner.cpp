@@ -95,6 +95,7 @@ void read_control(MpiRun& m, int64_t now) {
         if (f.type == FrameType::HostSample)
             if (auto h = read_host_sample(f.payload)) {
                 h->sample.host = host_of(m, static_cast<int>(h->rank));
+                count_host_sample(m, h->sample);
                 m.st.ctx->observer->on_sample(m.st.ctx->run_id, h->sample);
             }
     }
@@ -281,6 +282,7 @@ RunResult run_mpi(const RunContext& ctx) {
     ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,
                                st.plan.size(), monotonic_ns()});
     finish_pool(st, tel, monotonic_ns());
+    add_host_totals(m);
     ctx.observer->on_run_end(st.result);
     return std::move(st.result);
 }

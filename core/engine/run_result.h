@@ -118,6 +118,9 @@ struct RunResult {
     std::vector<WorkerRecord> worker_records;
     MemoryFigures memory;
     CpuFigures cpu;
+    // --backend mpi: one entry per host of the job, the engine's first (memory and cpu above
+    // count the engine's host only); empty otherwise.
+    std::vector<HostFigures> host_totals;
     int64_t start_ns = 0;  // run start on CLOCK_MONOTONIC (timeline origin)
     int64_t end_ns = 0;
 };

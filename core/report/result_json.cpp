@@ -91,6 +91,7 @@ json result_to_json(const RunResult& r, const ResultJsonOptions& options) {
         {"start_ns", r.start_ns},
         {"end_ns", r.end_ns},
     };
+    if (!r.host_totals.empty()) j["host_totals"] = r.host_totals;
     if (options.chunk_records) {
         j["chunk_records"] = chunk_records_to_json(r);
         j["delivery_order"] = r.delivery_order;
@@ -131,6 +132,8 @@ RunResult result_from_json(const json& j) {
     r.errors = get_field<std::vector<RunError>>(j, "errors");
     r.memory = get_field<MemoryFigures>(j, "memory");
     r.cpu = get_field<CpuFigures>(j, "cpu");
+    if (j.contains("host_totals"))  // --backend mpi only
+        r.host_totals = get_field<std::vector<HostFigures>>(j, "host_totals");
     r.start_ns = get_field<int64_t>(j, "start_ns");
     r.end_ns = get_field<int64_t>(j, "end_ns");
     read_records(j, r);

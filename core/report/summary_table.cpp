@@ -94,6 +94,21 @@ std::string notes_of(const RunResult& r) {
     return out;
 }
 
+// --backend mpi: the table's peak PSS and CPU are the engine's host's; this gives every host's.
+std::string host_table(const std::string& name, const RunResult& r) {
+    if (r.host_totals.empty()) return "";
+    std::vector<Row> rows{{name + " per host", "peak PSS", "peak RSS", "CPU time", "CPU"}};
+    for (const HostFigures& h : r.host_totals) {
+        const bool sampled = h.samples > 0;
+        rows.push_back({h.host + (h.engine ? " (engine)" : ""),
+                        sampled ? fmt_bytes(h.peak_pss_sum_bytes) : "-",
+                        sampled ? fmt_bytes(h.peak_rss_sum_bytes) : "-",
+                        sampled ? fmt_duration(h.process_cpu_s) : "-",
+                        h.samples >= 2 ? fmt_fixed(h.mean_machine_util * 100, 0) + " %" : "-"});
+    }
+    return "\n" + render(rows);
+}
+
 std::string breakdown_table(const std::vector<std::pair<std::string, const RunResult*>>& runs) {
     std::vector<Row> rows{{"breakdown (worker-seconds)", "start-up", "serialization", "transfer",
                            "compute", "teardown", "idle", "total"}};
@@ -109,6 +124,7 @@ std::string format_series(const RunSeries& s) {
     const std::string name = r.config.backend == Backend::Serial ? "serial" : "parallel";
     std::string out = render({header_row(), series_row(name, s)});
     out += "\n" + breakdown_table({{name, &r}});
+    out += host_table(name, r);
     if (s.runs.size() > 1)
         out += "\n" + std::to_string(s.runs.size()) + " runs: median [min … max]\n";
     return out + notes_of(r);
@@ -125,7 +141,9 @@ std::string format_comparison(const Comparison& c) {
         rows.push_back(series_row("parallel", c.parallel));
         bd.push_back({"parallel", &c.parallel.representative});
     }
-    std::string out = render(rows) + "\n" + breakdown_table(bd) + "\n";
+    std::string out = render(rows) + "\n" + breakdown_table(bd);
+    if (!c.parallel.runs.empty()) out += host_table("parallel", c.parallel.representative);
+    out += "\n";
     if (!c.parallel.runs.empty()) {
         out += "speedup " + fmt_ratio(c.speedup) + "   efficiency " +
                fmt_fixed(c.efficiency * 100, 1) + " %   T " + fmt_duration(c.T) + "   C " +

@@ -45,6 +45,30 @@ void from_json(const nlohmann::json& j, CpuFigures& c) {
     c.samples = get_field<uint64_t>(j, "samples");
 }
 
+void to_json(nlohmann::json& j, const HostFigures& h) {
+    j = nlohmann::json{
+        {"host", h.host},
+        {"engine", h.engine},
+        {"peak_rss_sum_bytes", h.peak_rss_sum_bytes},
+        {"peak_pss_sum_bytes", h.peak_pss_sum_bytes},
+        {"peak_uss_sum_bytes", h.peak_uss_sum_bytes},
+        {"process_cpu_s", h.process_cpu_s},
+        {"mean_machine_util", h.mean_machine_util},
+        {"samples", h.samples},
+    };
+}
+
+void from_json(const nlohmann::json& j, HostFigures& h) {
+    h.host = get_field<std::string>(j, "host");
+    h.engine = get_field<bool>(j, "engine");
+    h.peak_rss_sum_bytes = get_field<uint64_t>(j, "peak_rss_sum_bytes");
+    h.peak_pss_sum_bytes = get_field<uint64_t>(j, "peak_pss_sum_bytes");
+    h.peak_uss_sum_bytes = get_field<uint64_t>(j, "peak_uss_sum_bytes");
+    h.process_cpu_s = get_field<double>(j, "process_cpu_s");
+    h.mean_machine_util = get_field<double>(j, "mean_machine_util");
+    h.samples = get_field<uint64_t>(j, "samples");
+}
+
 void to_json(nlohmann::json& j, const ProcessSample& p) {
     j = nlohmann::json{
         {"pid", p.pid},

@@ -17,6 +17,9 @@ void from_json(const nlohmann::json& j, MemoryFigures& m);
 void to_json(nlohmann::json& j, const CpuFigures& c);
 void from_json(const nlohmann::json& j, CpuFigures& c);
 
+void to_json(nlohmann::json& j, const HostFigures& h);
+void from_json(const nlohmann::json& j, HostFigures& h);
+
 void to_json(nlohmann::json& j, const ProcessSample& p);
 void from_json(const nlohmann::json& j, ProcessSample& p);
 

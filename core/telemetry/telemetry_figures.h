@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace poolscope {
@@ -32,6 +33,20 @@ struct CpuFigures {
     uint64_t samples = 0;
 
     bool operator==(const CpuFigures&) const = default;
+};
+
+// One host's totals in an MPI run (RESULT `host_totals`): the run's processes on that host.
+struct HostFigures {
+    std::string host;
+    bool engine = false;              // the engine's host (its figures are the result's memory/cpu)
+    uint64_t peak_rss_sum_bytes = 0;  // peak of that host's RSS sum
+    uint64_t peak_pss_sum_bytes = 0;  // peak of that host's PSS sum
+    uint64_t peak_uss_sum_bytes = 0;
+    double process_cpu_s = 0;      // CPU seconds of the run's processes there, every thread
+    double mean_machine_util = 0;  // 0..1, that host's cores
+    uint64_t samples = 0;          // samples of that host (0 = none arrived)
+
+    bool operator==(const HostFigures&) const = default;
 };
 
 }  // namespace poolscope

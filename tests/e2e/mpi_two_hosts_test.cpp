@@ -2,8 +2,9 @@
 // of its own) joined by a veth pair stand for two machines. The engine runs in the first;
 // OpenMPI reaches the second through a start agent (plm_rsh_agent) that enters its namespace
 // instead of ssh. The run spreads its ranks over both hosts, gives the serial checksum, names
-// both hosts in its worker events and samples and reports a clock estimate per host. The
-// namespaces are removed when the test ends, also when it fails. Needs root and `ip netns`.
+// both hosts in its worker events and samples, reports a clock estimate and memory and CPU
+// totals per host. The namespaces are removed when the test ends, also when it fails. Needs
+// root and `ip netns`.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -125,6 +126,22 @@ TEST_F(MpiTwoHosts, RanksSpreadOverBothHostsWithTheSerialChecksum) {
         EXPECT_LT(h["clock_uncertainty_s"].get<double>(), 0.05) << h.dump();
     }
     EXPECT_EQ(clock_hosts, worker_hosts);
+    // Memory and CPU per host: the engine's host first, its figures the result's own; the
+    // other host's from the samples its rank sent.
+    const json& totals = mpi["host_totals"];
+    ASSERT_EQ(totals.size(), 2u) << mpi.dump();
+    EXPECT_EQ(totals[0]["host"], "poolscope-host-a");
+    EXPECT_TRUE(totals[0]["engine"].get<bool>());
+    EXPECT_EQ(totals[0]["peak_pss_sum_bytes"], mpi["memory"]["peak_pss_sum_bytes"]);
+    EXPECT_EQ(totals[0]["process_cpu_s"], mpi["cpu"]["process_cpu_s"]);
+    EXPECT_EQ(totals[1]["host"], "poolscope-host-b");
+    EXPECT_FALSE(totals[1]["engine"].get<bool>());
+    EXPECT_GT(totals[1]["samples"].get<int>(), 0) << totals.dump();
+    EXPECT_GT(totals[1]["peak_pss_sum_bytes"].get<uint64_t>(), 0u) << totals.dump();
+    EXPECT_GT(totals[1]["peak_rss_sum_bytes"].get<uint64_t>(),
+              totals[1]["peak_pss_sum_bytes"].get<uint64_t>() / 2)
+        << totals.dump();
+    EXPECT_FALSE(j["serial"].contains("host_totals"));
 
     const SavedEvents saved(events);
     std::set<std::string> event_hosts;

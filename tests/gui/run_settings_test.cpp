@@ -96,6 +96,20 @@ class RunSettingsTest : public QObject {
                  QStringLiteral("--reap-delay-ms"));
     }
 
+    void mpiHostsReachTheEngineAndNoSerialRun() {
+        RunSettings s;
+        QString error;
+        QVERIFY(fromArguments({QStringLiteral("--backend"), QStringLiteral("mpi"),
+                               QStringLiteral("--hosts"), QStringLiteral("a:2,b:2")},
+                              s, &error, nullptr));
+        QCOMPARE(s.hosts, QStringLiteral("a:2,b:2"));
+        const QStringList parallel = toArguments(s, RunMode::Compare);
+        QCOMPARE(parallel.at(parallel.indexOf(QStringLiteral("--hosts")) + 1),
+                 QStringLiteral("a:2,b:2"));
+        QVERIFY(!toArguments(s, RunMode::Serial).contains(QStringLiteral("--hosts")));
+        QVERIFY(!toArguments(RunSettings{}, RunMode::Parallel).contains(QStringLiteral("--hosts")));
+    }
+
     void argumentsAreReadWithTheCliParser() {
         RunSettings s;
         QString error;

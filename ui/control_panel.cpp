@@ -230,6 +230,7 @@ RunSettings ControlPanel::settings() const {
     s.pool = enumComboValue<PoolLifetime>(pool_);
     advanced_->read(s);
     s.maxFrame = maxFrame_;
+    s.hosts = hosts_;
     return s;
 }
 
@@ -257,6 +258,7 @@ void ControlPanel::setSettings(const RunSettings& s) {
     setEnumComboValue(pool_, s.pool);
     advanced_->write(s);
     maxFrame_ = s.maxFrame;
+    hosts_ = s.hosts;
     loading_ = false;
     edited();
 }

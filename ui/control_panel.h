@@ -84,6 +84,7 @@ class ControlPanel : public QWidget {
     MachineInfo machine_;
     std::vector<WorkloadInfo> workloads_;
     quint64 maxFrame_;  // no control: kept as setSettings gave it
+    QString hosts_;     // --hosts (mpi): no control either; a lesson or --args sets it
     QString engineError_;
     bool loading_ = false;
     OptionRows rows_;

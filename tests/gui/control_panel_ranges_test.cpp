@@ -1,6 +1,7 @@
 // The control panel's spin boxes offer the option schema's ranges (core/config/option_schema.h),
 // from 0 where 0 means off or none, and the worker count up to this machine's maximum: a value
 // the panel lets a user pick is one the engine's validation takes by its range.
+// Options without a control keep the value they were loaded with.
 #include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTest>
@@ -38,6 +39,26 @@ class ControlPanelRangesTest : public QObject {
                 QFAIL(name);
             }
         }
+    }
+
+    // Options without a control of their own are kept as loaded (from a lesson or --args) and
+    // reach the engine's arguments: an MPI run's --hosts would otherwise run on one host.
+    void optionsWithoutAControlSurviveTheRoundTrip() {
+        MachineInfo machine;
+        machine.online_cores = 4;
+        machine.usable_cores = 4;
+        ControlPanel panel(machine);
+        RunSettings s = panel.settings();
+        s.backend = Backend::Mpi;
+        s.hosts = QStringLiteral("10.0.0.1:2,10.0.0.2:2");
+        s.maxFrame = 1 << 20;
+        panel.setSettings(s);
+        QCOMPARE(panel.settings().hosts, s.hosts);
+        QCOMPARE(panel.settings().maxFrame, s.maxFrame);
+        const QStringList args = panel.arguments(RunMode::Parallel);
+        const auto at = args.indexOf(QStringLiteral("--hosts"));
+        QVERIFY2(at >= 0, qPrintable(args.join(QLatin1Char(' '))));
+        QCOMPARE(args.value(at + 1), s.hosts);
     }
 };
 

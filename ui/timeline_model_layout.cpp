@@ -80,7 +80,10 @@ void TimelineModel::layoutRow(std::size_t r, double t0, double t1, int width) {
         for (int p = 0; p < kPhaseCount; ++p) {
             const auto ph = static_cast<Phase>(p);
             if (!phase(c, ph, a, b)) continue;
-            const bool wide = inPipe(ph) ? (b - a) * px_per_s >= kMergeWidthPx : exact;
+            // A pipe phase is drawn on its own only for a chunk drawn on its own: the tasks of
+            // tiny chunks wait on the board and their results in a worker's batch for far
+            // longer than they compute, and hundreds of such waits overlap one column.
+            const bool wide = exact && (!inPipe(ph) || (b - a) * px_per_s >= kMergeWidthPx);
             emit(a, b, ph, wide, item, TimelineSpan::Kind::Exact, 1);
         }
     }

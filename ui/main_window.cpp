@@ -218,24 +218,44 @@ void MainWindow::onFinished(const EngineExit& exit) {
 void MainWindow::refreshViews() {
     ++redraws_;
     stale_live_ = stale_result_ = stale_comparison_ = true;
-    refreshStale(false);
+    refreshStale(false, true);
     history_->refresh();  // its model is what the exports write: current even when hidden
     updateStatus();
 }
 
-void MainWindow::refreshStale(bool hiddenToo) {
+void MainWindow::refreshStale(bool hiddenToo, bool paced) {
     const bool live = hiddenToo || modes_->currentWidget() != sweep_;
     const auto shown = [&](QWidget* tab) {
         return hiddenToo || (live && lower_tabs_->currentWidget() == tab);
     };
     if (live && std::exchange(stale_live_, false)) {
-        progress_->refresh(session_);
-        cpu_->refresh(session_);
-        memory_->refresh(session_);
+        // The charts are paced only while the current request's runs stream in; a new
+        // request or run, a run's end and the request's end are drawn at once.
+        const Request* req = session_.current();
+        std::size_t ended = 0, running = 0;
+        if (req)
+            for (const RunTrace& r : req->runs) ++(r.finished() ? ended : running);
+        const bool other = charts_signature_.changed(
+            req ? req->id : 0, req ? static_cast<int>(req->state) : -1, req ? req->runs.size() : 0,
+            ended, reinterpret_cast<uintptr_t>(session_.latestRun(true)),
+            reinterpret_cast<uintptr_t>(session_.latestRun(false)));
+        if (paced)
+            charts_pace_.request(other, req && req->running() && running > 0);
+        else
+            charts_pace_.drawNow();
         timeline_->setRun(timelineRun());
+    } else if (live && charts_pace_.pending() && !paced) {
+        charts_pace_.drawNow();  // shown again (or saved) before the held-back draw came
     }
     if (shown(result_) && std::exchange(stale_result_, false)) result_->refresh(session_);
     if (shown(comparison_) && std::exchange(stale_comparison_, false)) comparison_->refresh();
+}
+
+// The Qt Charts views with everything taken in so far (LivePace's draw).
+void MainWindow::drawPacedCharts() {
+    progress_->refresh(session_);
+    cpu_->refresh(session_);
+    memory_->refresh(session_);
 }
 
 void MainWindow::updateStatus() {

@@ -1,7 +1,8 @@
 // MainWindow: assembles the controls (a dock on the left), the four live views (progress, CPU
 // per core, memory, result) in one split layout that fits a 1366×768 screen, the error banner
 // and the status bar, and wires them to the engine client and the session model. It owns no
-// logic of its own beyond starting requests and redrawing at 10 Hz when something changed.
+// logic of its own beyond starting requests and redrawing at 10 Hz when something changed (the
+// charts and the worker timeline follow a live run's new data at 4 Hz).
 #pragma once
 
 #include <QHash>
@@ -12,9 +13,11 @@
 #include "ui/engine_client.h"
 #include "ui/gui_options.h"
 #include "ui/lesson_run.h"
+#include "ui/live_pace.h"
 #include "ui/run_ref.h"
 #include "ui/run_settings.h"
 #include "ui/session_model.h"
+#include "ui/view_signature.h"
 
 class QAction;
 class QLabel;
@@ -75,11 +78,13 @@ class MainWindow : public QMainWindow {
     // Recording of every engine stream into the user's data folder (on by default).
     void setRecording(bool on);
     QString statusText() const;
-    // Redraws the views now (the timer does this at 10 Hz when data changed). A view in a tab
+    // Redraws the views now (the timer does this at 10 Hz when data changed; the charts take a
+    // live run's new data at chartsPace()'s interval, the timeline at its own). A view in a tab
     // that is not shown (the live views behind the Sweep view, the result behind the run
     // history) is neither laid out nor painted: it catches up the moment its tab is shown.
     void refreshViews();
     int redrawCount() const { return redraws_; }
+    LivePace& chartsPace() { return charts_pace_; }
 
     LessonPanel* lessons() const { return lessons_; }
     bool presentationMode() const;
@@ -109,8 +114,11 @@ class MainWindow : public QMainWindow {
     void openSweepPoint(std::size_t point);
     void loadArguments(const QStringList& args);
     const RunTrace* timelineRun() const;
-    // Redraws the views that missed a refreshViews(): those shown now, or every one.
-    void refreshStale(bool hiddenToo);
+    // Redraws the views that missed a refreshViews(): those shown now, or every one. paced:
+    // new data (the Qt Charts views follow a live run at LivePace's interval), not a view
+    // shown again or saved (drawn at once).
+    void refreshStale(bool hiddenToo, bool paced = false);
+    void drawPacedCharts();
 
     RunMode preferred_mode_ = RunMode::Compare;
     int redraws_ = 0;
@@ -118,6 +126,10 @@ class MainWindow : public QMainWindow {
     bool stale_live_ = false;
     bool stale_result_ = false;
     bool stale_comparison_ = false;
+    // The Qt Charts views (progress, CPU, memory): what they show besides a live run's growth,
+    // and the pace they follow it at.
+    ViewSignature charts_signature_;
+    LivePace charts_pace_{[this] { drawPacedCharts(); }};
     SessionModel session_;
     EngineClient client_;
     QTimer redraw_;

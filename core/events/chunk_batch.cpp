@@ -1,10 +1,13 @@
 #include "core/events/chunk_batch.h"
 
+#include <array>
 #include <charconv>
+#include <iterator>
 #include <utility>
 
 #include "core/events/event_line.h"
 #include "core/events/event_schema.h"
+#include "core/events/json_scan.h"
 #include "core/report/json_units.h"
 
 namespace poolscope {
@@ -121,7 +124,115 @@ T cell(const json& col, std::size_t i, const char* name) {
     }
 }
 
+// The keys of a "chunks" line, in the order kChunkKeys lists them: the head, then the columns.
+enum ChunkKey { kTypeKey, kTimeKey, kRunKey, kCountKey, kWorkerKey, kFirstColumn };
+constexpr int kCountColumnCount = static_cast<int>(std::size(kCountColumns));
+constexpr int kStampColumnCount = static_cast<int>(std::size(kStampColumns));
+constexpr int kDurationColumnCount = static_cast<int>(std::size(kDurationColumns));
+constexpr int kOkKey = kFirstColumn + kCountColumnCount + kStampColumnCount + kDurationColumnCount;
+constexpr int kChunkKeyCount = kOkKey + 1;
+
+constexpr std::array<std::string_view, kChunkKeyCount> chunk_keys() {
+    std::array<std::string_view, kChunkKeyCount> keys{key::kType, key::kT, key::kRun, key::kN,
+                                                      key::kWorker};
+    int at = kFirstColumn;
+    for (const auto& column : kCountColumns) keys[at++] = column.first;
+    for (const auto& column : kStampColumns) keys[at++] = column.first;
+    for (const auto& column : kDurationColumns) keys[at++] = column.first;
+    keys[at] = key::kOk;
+    return keys;
+}
+constexpr auto kChunkKeys = chunk_keys();
+
+// One column's values into the records, refused unless it has exactly one per record.
+template <typename Read>
+bool scan_column(JsonScan& in, std::vector<ChunkRecord>& rows, Read read) {
+    std::size_t i = 0;
+    const bool ok = in.array([&] { return i < rows.size() && read(rows[i++]); });
+    return ok && i == rows.size();
+}
+
+// A column of "chunks" (not n, type, t or run) into the records.
+bool scan_chunk_column(JsonScan& in, int index, std::vector<ChunkRecord>& rows, int64_t origin_ns) {
+    if (index == kWorkerKey) {
+        return scan_column(in, rows, [&](C& c) {
+            int64_t w = 0;
+            if (!in.i64(w) || w < 0 || w >= kMaxWorkerIndex) return false;
+            c.worker = static_cast<int>(w);
+            return true;
+        });
+    }
+    if (index == kOkKey) return scan_column(in, rows, [&](C& c) { return in.boolean(c.ok); });
+    int column = index - kFirstColumn;
+    if (column < kCountColumnCount) {
+        const auto member = kCountColumns[column].second;
+        return scan_column(in, rows, [&](C& c) { return in.u64(c.*member); });
+    }
+    column -= kCountColumnCount;
+    // seconds_to_ns refuses a time out of range by throwing: the tree parser words it.
+    try {
+        if (column < kStampColumnCount) {
+            const auto member = kStampColumns[column].second;
+            return scan_column(in, rows, [&](C& c) {
+                double s = 0;
+                if (in.null()) {
+                    c.*member = 0;
+                    return true;
+                }
+                if (!in.number(s)) return false;
+                c.*member = origin_ns + seconds_to_ns(s);
+                return true;
+            });
+        }
+        const auto member = kDurationColumns[column - kStampColumnCount].second;
+        return scan_column(in, rows, [&](C& c) {
+            double s = 0;
+            if (!in.number(s)) return false;
+            c.*member = duration_to_ns(s);
+            return true;
+        });
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 }  // namespace
+
+std::optional<ChunksLine> chunks_from_text(std::string_view line, int64_t origin_ns) {
+    JsonScan in(line);
+    ChunksLine out;
+    uint64_t seen = 0;
+    const bool read = in.object([&](std::string_view name) {
+        const int index = key_index(name, kChunkKeys.data(), kChunkKeyCount, seen);
+        std::string_view text;
+        double t = 0;
+        uint64_t n = 0;
+        switch (index) {
+            case -1:
+                return false;  // a key seen twice, or one this reader does not know
+            case kTypeKey:
+                return in.string(text) && text == events::type::kChunks;
+            case kTimeKey:
+                return in.number(t);  // not read (a batch's records carry their own stamps)
+            case kRunKey:
+                if (!in.string(text)) return false;
+                out.run_id = text;
+                return true;
+            case kCountKey:
+                // Every column holds n values of at least one character each.
+                if (!in.u64(n) || n > line.size()) return false;
+                out.chunks.resize(n);
+                return true;
+            default:  // a column: n comes first
+                return ((seen >> kCountKey) & 1) != 0 &&
+                       scan_chunk_column(in, index, out.chunks, origin_ns);
+        }
+    });
+    if (!read || !in.at_end() || seen != (uint64_t{1} << kChunkKeyCount) - 1) return std::nullopt;
+    for (const ChunkRecord& c : out.chunks)
+        if (c.failed_items > c.count) return std::nullopt;
+    return out;
+}
 
 std::string chunks_event_line(const std::string& run_id, int64_t t_ns,
                               std::span<const ChunkRecord> chunks, int64_t origin_ns) {

@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/engine/run_result.h"
@@ -29,5 +31,15 @@ std::string buckets_event_line(const std::string& run_id, int64_t t_ns,
 // has the wrong type or a length other than "n".
 std::vector<ChunkRecord> chunks_from_event(const nlohmann::json& event, int64_t origin_ns);
 std::vector<ChunkBucket> buckets_from_event(const nlohmann::json& event, int64_t origin_ns);
+
+// A whole "chunks" line read straight from its text (JsonScan): the run it names and its
+// records, the same as chunks_from_event gives for the parsed line. Nothing when the line is not
+// in the writer's plain shape or a value is refused: the tree parser then reads it (and words
+// the error).
+struct ChunksLine {
+    std::string run_id;
+    std::vector<ChunkRecord> chunks;
+};
+std::optional<ChunksLine> chunks_from_text(std::string_view line, int64_t origin_ns);
 
 }  // namespace poolscope

@@ -5,7 +5,9 @@
 #include <tuple>
 
 #include "core/events/chunk_batch.h"
+#include "core/events/event_line_shape.h"
 #include "core/events/event_schema.h"
+#include "core/events/sample_line.h"
 #include "core/report/json_units.h"
 #include "core/report/result_json.h"
 
@@ -33,57 +35,6 @@ std::string json_error(const json::parse_error& e) {
     const auto detail = column == std::string::npos ? column : what.find(": ", column);
     return "not valid JSON at column " + std::to_string(e.byte) + ": " +
            (detail == std::string::npos ? what : what.substr(detail + 2));
-}
-
-std::string line_error(int line, const std::string& what, bool cut_off) {
-    std::string message = "line " + std::to_string(line) + ": " + what;
-    if (cut_off) message += " (the last line has no newline: was the stream cut off?)";
-    return message;
-}
-
-// Refuses a line that is too long or nested too deeply before any of it is parsed: a JSON tree
-// costs far more memory than its text, and a deep one more again.
-void check_shape(std::string_view text, int line, bool cut_off) {
-    if (text.size() > EventStreamParser::kMaxLineBytes) {
-        throw EventStreamError(
-            line,
-            line_error(line,
-                       std::to_string(text.size()) + " bytes, longer than an event line may be (" +
-                           std::to_string(EventStreamParser::kMaxLineBytes >> 20) + " MiB)",
-                       cut_off));
-    }
-    int depth = 0;
-    std::size_t values = 1;  // each ',' and each opening bracket starts one more
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == ',' || c == '[' || c == '{') {
-            if (++values > EventStreamParser::kMaxValues) {
-                throw EventStreamError(
-                    line, line_error(line,
-                                     "more than " + std::to_string(EventStreamParser::kMaxValues) +
-                                         " values (at column " + std::to_string(i + 1) + ")",
-                                     cut_off));
-            }
-            if (c != ',' && ++depth > EventStreamParser::kMaxDepth) {
-                throw EventStreamError(line,
-                                       line_error(line,
-                                                  "nested deeper than " +
-                                                      std::to_string(EventStreamParser::kMaxDepth) +
-                                                      " levels at column " + std::to_string(i + 1),
-                                                  cut_off));
-            }
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
 }
 
 }  // namespace
@@ -119,7 +70,10 @@ struct EventStreamParser::Impl {
     }
 
     std::size_t run_index(const json& e) const {
-        const auto id = get_field<std::string>(e, key::kRun);
+        return run_index(get_field<std::string>(e, key::kRun));
+    }
+
+    std::size_t run_index(const std::string& id) const {
         const auto it = index_.find(id);
         if (it == index_.end()) throw std::runtime_error("run '" + id + "' has no run_start");
         return it->second;
@@ -174,10 +128,33 @@ struct EventStreamParser::Impl {
         if (listener_) listener_->worker_changed(index, r.workers.back());
     }
 
+    // A chunks or sample line read without a JSON tree (chunk_batch.h, sample_line.h): what
+    // the tree would give, for the two lines that make up most of a live stream. False when the
+    // line is neither or not in the writer's plain shape: the tree parser reads it then.
+    bool hot_line(std::string_view text) {
+        if (!hello_seen_) return false;
+        if (text.starts_with(R"({"type":"chunks",)")) {
+            auto line = chunks_from_text(text, out_.hello.origin_ns);
+            if (!line) return false;
+            append_chunks(run_index(line->run_id), std::move(line->chunks));
+            return true;
+        }
+        if (text.starts_with(R"({"type":"sample",)")) {
+            auto line = sample_from_text(text, out_.hello.origin_ns);
+            if (!line) return false;
+            append_sample(run_index(line->run_id), std::move(line->sample));
+            return true;
+        }
+        return false;
+    }
+
     void chunks(const json& e) {
         const std::size_t index = run_index(e);
+        append_chunks(index, chunks_from_event(e, out_.hello.origin_ns));
+    }
+
+    void append_chunks(std::size_t index, std::vector<ChunkRecord> batch) {
         StreamRun& r = out_.runs[index];
-        auto batch = chunks_from_event(e, out_.hello.origin_ns);
         // A run has at most 10^9 items (docs/cli.md): a chunk past that is not one it ran.
         constexpr uint64_t kMaxItems = 1'000'000'000;
         for (const ChunkRecord& c : batch) {
@@ -245,8 +222,12 @@ struct EventStreamParser::Impl {
 
     void sample(const json& e) {
         const std::size_t index = run_index(e);
+        append_sample(index, sample_from_json(e, out_.hello.origin_ns));
+    }
+
+    void append_sample(std::size_t index, Sample sample) {
         auto& samples = out_.runs[index].samples;
-        samples.push_back(sample_from_json(e, out_.hello.origin_ns));
+        samples.push_back(std::move(sample));
         if (listener_) listener_->sampled(index, samples.back());
     }
 
@@ -328,12 +309,15 @@ struct EventStreamParser::Impl {
     }
 
     bool hello_seen_ = false;
+    bool hot_lines_ = true;
     EventStream out_;
     std::map<std::string, std::size_t> index_;
     StreamListener* listener_ = nullptr;
 };
 
-EventStreamParser::EventStreamParser() : impl_(std::make_unique<Impl>()) {}
+EventStreamParser::EventStreamParser(bool hot_lines) : impl_(std::make_unique<Impl>()) {
+    impl_->hot_lines_ = hot_lines;
+}
 EventStreamParser::~EventStreamParser() = default;
 EventStreamParser::EventStreamParser(EventStreamParser&&) noexcept = default;
 EventStreamParser& EventStreamParser::operator=(EventStreamParser&&) noexcept = default;
@@ -342,6 +326,11 @@ void EventStreamParser::parse_line(std::string_view text, bool unterminated) {
     const int line = ++lines_;
     if (text.empty()) return;
     check_shape(text, line, unterminated);
+    try {
+        if (impl_->hot_lines_ && impl_->hot_line(text)) return;
+    } catch (const std::exception& e) {
+        throw EventStreamError(line, line_error(line, e.what(), unterminated));
+    }
     json event;
     try {
         event = json::parse(text);
@@ -379,8 +368,10 @@ void EventStreamParser::set_listener(StreamListener* listener) {
 EventStream EventStreamParser::take() {
     EventStream out = std::move(impl_->out_);
     StreamListener* listener = impl_->listener_;
+    const bool hot_lines = impl_->hot_lines_;
     impl_ = std::make_unique<Impl>();  // no index left pointing into the stream just taken
     impl_->listener_ = listener;
+    impl_->hot_lines_ = hot_lines;
     return out;
 }
 

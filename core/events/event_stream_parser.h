@@ -21,7 +21,9 @@ class EventStreamParser {
     static constexpr int kMaxDepth = 32;  // nesting of arrays and objects
     static constexpr std::size_t kMaxValues = std::size_t{1} << 18;  // values (and keys) in a line
 
-    EventStreamParser();
+    // hot_lines: chunks and sample lines in the writer's plain shape are read without a JSON
+    // tree (the same stream results; false reads every line as a tree, what tests compare with).
+    explicit EventStreamParser(bool hot_lines = true);
     ~EventStreamParser();
     EventStreamParser(EventStreamParser&&) noexcept;
     EventStreamParser& operator=(EventStreamParser&&) noexcept;

@@ -3,11 +3,15 @@
 // the user zooms, and then shows what a timeline given the whole run at once shows; the live
 // views behind the Sweep view and the result behind the run history are not laid out while
 // hidden, and show, as soon as their tab is, the picture of a window that showed them all along.
+// The Qt Charts views (progress, CPU, memory) follow a live run's new data at LivePace's
+// interval, and end on the picture of charts drawn at every refresh.
 #include <QCoreApplication>
+#include <QFile>
 #include <QImage>
 #include <QTabWidget>
 #include <QTest>
 
+#include "support/gui_test_paths.h"
 #include "support/session_replay.h"
 #include "support/synthetic_run.h"
 #include "ui/chunk_timeline_view.h"
@@ -17,6 +21,7 @@
 #include "ui/progress_chart.h"
 #include "ui/result_panel.h"
 #include "ui/run_history_view.h"
+#include "ui/stream_feed.h"
 
 using namespace poolscope;
 using namespace poolscope::ui;
@@ -31,6 +36,39 @@ QTabWidget* tabsOf(QWidget* page) {
 uint64_t layouts(const ChunkTimelineView& view) {
     return view.model().layoutCount();
 }
+
+QList<QByteArray> fixtureLines(const char* name) {
+    QFile f(test::fixture(name));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QList<QByteArray> lines = f.readAll().split('\n');
+    for (auto& line : lines) line.append('\n');
+    return lines;
+}
+
+// A window as the engine client drives it: the request begun, then the stream line by line,
+// each line taken into the session and the views refreshed. after(i) runs after line i.
+struct LiveWindow {
+    MainWindow window;
+    StreamFeed feed;
+
+    LiveWindow() {
+        window.resize(1366, 768);
+        window.show();
+        window.session().beginRequest(QStringLiteral("Compare"), {}, 1);
+    }
+    void take(const QByteArray& line) {
+        feed.feed(line);
+        feed.drain();
+        window.session().update(feed.stream());
+        window.refreshViews();
+    }
+    void finish() {
+        feed.finish();
+        window.session().update(feed.stream());
+        window.session().finishRequest(RequestState::Done, {});
+        window.refreshViews();
+    }
+};
 
 }  // namespace
 
@@ -103,6 +141,61 @@ class LazyViewsTest : public QObject {
             QTRY_VERIFY(layouts(view) > before);  // within the interval, however busy
             QCOMPARE(view.model().rows().size(), std::size_t{2});
         }
+    }
+
+    void liveChartsFollowAtThePaceAndEndOnTheWholePicture() {
+        const QList<QByteArray> lines = fixtureLines("compare_sleep.jsonl");
+        QVERIFY(lines.size() > 80);
+        LiveWindow paced, every;
+        paced.window.chartsPace().setInterval(60'000);  // no held-back draw during this test
+        every.window.chartsPace().setInterval(0);       // drawn at every refresh
+        QVERIFY(QTest::qWaitForWindowExposed(&paced.window));
+        QVERIFY(QTest::qWaitForWindowExposed(&every.window));
+        bool behind = false;
+        for (const QByteArray& line : lines) {
+            paced.take(line);
+            every.take(line);
+            const auto serial = [](LiveWindow& w) {
+                return w.window.progressChart()->linePoints(true).size();
+            };
+            // While the serial run streams in, the paced chart keeps its first picture.
+            if (serial(paced) < serial(every)) behind = true;
+        }
+        QVERIFY(behind);
+        QVERIFY(paced.window.chartsPace().draws() < every.window.chartsPace().draws() / 4);
+        paced.finish();
+        every.finish();
+        QCOMPARE(paced.window.progressChart()->linePoints(true),
+                 every.window.progressChart()->linePoints(true));
+        QCOMPARE(paced.window.progressChart()->linePoints(false),
+                 every.window.progressChart()->linePoints(false));
+        QCOMPARE(paced.window.cpuChart()->totalPoints(), every.window.cpuChart()->totalPoints());
+        QCOMPARE(paced.window.memoryChart()->rssPoints(), every.window.memoryChart()->rssPoints());
+        QCOMPARE(paced.window.memoryChart()->topOfStack(),
+                 every.window.memoryChart()->topOfStack());
+        QCoreApplication::processEvents();
+        QCOMPARE(paced.window.progressChart()->grab().toImage(),
+                 every.window.progressChart()->grab().toImage());
+        QCOMPARE(paced.window.memoryChart()->grab().toImage(),
+                 every.window.memoryChart()->grab().toImage());
+        QCOMPARE(paced.window.cpuChart()->grab().toImage(),
+                 every.window.cpuChart()->grab().toImage());
+    }
+
+    void heldBackChartDrawComes() {
+        const QList<QByteArray> lines = fixtureLines("compare_sleep.jsonl");
+        LiveWindow paced;
+        paced.window.chartsPace().setInterval(100);
+        QVERIFY(QTest::qWaitForWindowExposed(&paced.window));
+        // The serial run's start and its first progress lines: it is live.
+        for (int i = 0; i < 12; ++i) paced.take(lines[i]);
+        const auto taken = [&] {
+            return paced.window.session().current()->runs[0].progress.size();
+        };
+        QVERIFY(taken() >= 3);
+        // Drawn within the interval, however quickly the lines came.
+        QTRY_COMPARE(std::size_t(paced.window.progressChart()->linePoints(true).size()),
+                     std::size_t(taken()));
     }
 
     void hiddenTabsCatchUpWhenShown() {

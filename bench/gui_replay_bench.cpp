@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/events/event_stream_writer.h"
 #include "gui_stream_synth.h"
 #include "ui/chunk_timeline_view.h"
 #include "ui/cpu_chart.h"
@@ -145,7 +146,10 @@ Figures replay(const QString& path, double runSeconds, bool paced) {
         last = now;
     });
     QTimer feeder;
-    feeder.setInterval(paced ? 5 : 0);
+    // Paced: what the engine had written by then, every flush period (EventStreamWriter::flush_ms,
+    // 50 ms: the engine writes its batched chunks and progress that often, so a live GUI is
+    // woken for data about as often); as fast as possible: every time the last block is parsed.
+    feeder.setInterval(paced ? EventStreamOptions{}.flush_ms : 0);
     // The window takes what the feed parsed into its session, as with a live engine.
     QObject::connect(&feeder, &QTimer::timeout, [&] {
         const double now = double(clock.nsecsElapsed()) / 1e9;

@@ -113,6 +113,19 @@
     </message>
 </context>
 <context>
+    <name>HostTitle</name>
+    <message>
+        <location filename="../../ui/request_rows.cpp" line="21"/>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_rows.cpp" line="23"/>
+        <source>%1 (engine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <location filename="../../ui/lesson_catalog.cpp" line="34"/>
@@ -681,133 +694,133 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
 <context>
     <name>poolscope::ui::AdvancedOptions</name>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="26"/>
+        <location filename="../../ui/advanced_options.cpp" line="37"/>
         <source>worker i on core i mod cores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="35"/>
+        <location filename="../../ui/advanced_options.cpp" line="46"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="55"/>
-        <location filename="../../ui/advanced_options.cpp" line="65"/>
+        <location filename="../../ui/advanced_options.cpp" line="67"/>
+        <location filename="../../ui/advanced_options.cpp" line="78"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="56"/>
+        <location filename="../../ui/advanced_options.cpp" line="68"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="59"/>
+        <location filename="../../ui/advanced_options.cpp" line="72"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="60"/>
+        <location filename="../../ui/advanced_options.cpp" line="73"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="62"/>
+        <location filename="../../ui/advanced_options.cpp" line="75"/>
         <source>e.g. crash@chunk=5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="66"/>
+        <location filename="../../ui/advanced_options.cpp" line="79"/>
         <source>at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="70"/>
+        <location filename="../../ui/advanced_options.cpp" line="83"/>
         <source>Library threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="71"/>
+        <location filename="../../ui/advanced_options.cpp" line="84"/>
         <source>Threads a native library (OpenCV) may use in each worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="72"/>
+        <location filename="../../ui/advanced_options.cpp" line="85"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="72"/>
+        <location filename="../../ui/advanced_options.cpp" line="85"/>
         <source>processes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="73"/>
+        <location filename="../../ui/advanced_options.cpp" line="86"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="74"/>
+        <location filename="../../ui/advanced_options.cpp" line="87"/>
         <source>Counted runs: median [min … max]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="75"/>
+        <location filename="../../ui/advanced_options.cpp" line="88"/>
         <source>Warm-up runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="76"/>
+        <location filename="../../ui/advanced_options.cpp" line="89"/>
         <source>Runs first, not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="77"/>
+        <location filename="../../ui/advanced_options.cpp" line="90"/>
         <source>Sample period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="78"/>
+        <location filename="../../ui/advanced_options.cpp" line="91"/>
         <source>Telemetry period: off, or 50 … 1000 ms (/proc/stat ticks every 10 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="79"/>
+        <location filename="../../ui/advanced_options.cpp" line="92"/>
         <source>Task timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="80"/>
+        <location filename="../../ui/advanced_options.cpp" line="93"/>
         <source>A chunk running longer fails with a clear error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="81"/>
+        <location filename="../../ui/advanced_options.cpp" line="94"/>
         <source>On failure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="82"/>
+        <location filename="../../ui/advanced_options.cpp" line="95"/>
         <source>What a failed chunk does to the run; retry: processes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="83"/>
+        <location filename="../../ui/advanced_options.cpp" line="96"/>
         <source>Faults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="84"/>
+        <location filename="../../ui/advanced_options.cpp" line="97"/>
         <source>Faults to inject, separated by spaces: crash@chunk=N, hang@chunk=N, error@item=N, corrupt@chunk=N, kill@t=S, shm-full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="86"/>
+        <location filename="../../ui/advanced_options.cpp" line="99"/>
         <source>Reap delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_options.cpp" line="87"/>
+        <location filename="../../ui/advanced_options.cpp" line="100"/>
         <source>processes only: how long an exited worker stays a zombie (state Z) before the pool reaps it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,124 +886,128 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
 <context>
     <name>poolscope::ui::ChunkTimelineView</name>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="29"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="276"/>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="31"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="37"/>
         <source>w%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="30"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="276"/>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="29"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="38"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="39"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="32"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="45"/>
+        <source>%1 w%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="56"/>
         <source>start-up / teardown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="41"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="58"/>
         <source>idle, waiting for the last chunk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="44"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="61"/>
         <source>busy share (aggregated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="73"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="166"/>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="169"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="90"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="183"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="186"/>
         <source>Worker timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="136"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="153"/>
         <source>The workers&apos; chunks appear here when a parallel run starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="229"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="245"/>
         <source>start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_paint.cpp" line="230"/>
+        <location filename="../../ui/chunk_timeline_paint.cpp" line="246"/>
         <source>teardown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="15"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="14"/>
         <source>%n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="16"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="15"/>
         <source>%1 in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="17"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="16"/>
         <source>%1 out</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="19"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="18"/>
         <source>%n item(s) failed</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="21"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="20"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="23"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="22"/>
         <source>Chunk %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="29"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="28"/>
         <source>–</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="39"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="38"/>
         <source>dispatched at %1, result back at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="64"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="63"/>
         <source>Merged here (many chunks to a pixel): %1 % busy, mostly %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="74"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="73"/>
         <source>Aggregated %1 from %2: %n chunk(s), %3 items, computing %4 % of the time</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="87"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="86"/>
         <source>Start-up: %1 until this worker was ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="89"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="88"/>
         <source>Teardown: %1 from the last result until every worker was reaped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chunk_timeline_tips.cpp" line="92"/>
+        <location filename="../../ui/chunk_timeline_tips.cpp" line="91"/>
         <source>Idle for %1: this worker was done, the run waited for its last chunk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,7 +1359,7 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/cpu_chart.cpp" line="178"/>
+        <location filename="../../ui/cpu_chart.cpp" line="191"/>
         <source>time since start (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,7 +1522,7 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
 <context>
     <name>poolscope::ui::HeatStrip</name>
     <message>
-        <location filename="../../ui/heat_strip.cpp" line="75"/>
+        <location filename="../../ui/heat_strip.cpp" line="138"/>
         <source>cpu%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,7 +1610,7 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="104"/>
+        <location filename="../../ui/main_window_layout.cpp" line="52"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,151 +1657,151 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="126"/>
-        <location filename="../../ui/main_window.cpp" line="210"/>
+        <location filename="../../ui/main_window_layout.cpp" line="74"/>
+        <location filename="../../ui/main_window_layout.cpp" line="158"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="127"/>
+        <location filename="../../ui/main_window_layout.cpp" line="75"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="128"/>
+        <location filename="../../ui/main_window_layout.cpp" line="76"/>
         <source>Compare runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="339"/>
+        <location filename="../../ui/main_window.cpp" line="205"/>
         <location filename="../../ui/main_window_sweep.cpp" line="55"/>
         <source>Lesson stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="168"/>
+        <location filename="../../ui/main_window_layout.cpp" line="116"/>
         <source>Lessons unavailable:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="156"/>
+        <location filename="../../ui/main_window_layout.cpp" line="104"/>
         <source>Live runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="157"/>
+        <location filename="../../ui/main_window_layout.cpp" line="105"/>
         <source>Sweep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="192"/>
+        <location filename="../../ui/main_window_layout.cpp" line="140"/>
         <source>Runs are not being recorded:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
+        <location filename="../../ui/main_window_layout.cpp" line="145"/>
         <source>The stream was read in part:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="198"/>
+        <location filename="../../ui/main_window_layout.cpp" line="146"/>
         <source>Opened request %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window_layout.cpp" line="150"/>
         <source>Cannot open the stream:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="206"/>
+        <location filename="../../ui/main_window_layout.cpp" line="154"/>
         <source>Progress chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window_layout.cpp" line="155"/>
         <source>CPU chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="208"/>
+        <location filename="../../ui/main_window_layout.cpp" line="156"/>
         <source>Memory chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window_layout.cpp" line="157"/>
         <source>Worker timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window_layout.cpp" line="164"/>
         <source>Ready. Choose a lesson or set the knobs, then press Compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window_layout.cpp" line="172"/>
         <source>%n usable core(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="99"/>
         <source>--lesson: there is no lesson %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="251"/>
+        <location filename="../../ui/main_window.cpp" line="117"/>
         <source>These settings are refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location filename="../../ui/main_window.cpp" line="133"/>
         <source>Run %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="140"/>
         <source>This lesson&apos;s run &apos;%1&apos; was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location filename="../../ui/main_window.cpp" line="145"/>
         <source>Lesson %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287"/>
+        <location filename="../../ui/main_window.cpp" line="153"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Run serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Run parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="307"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="316"/>
+        <location filename="../../ui/main_window.cpp" line="182"/>
         <source>The engine refused these settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="327"/>
+        <location filename="../../ui/main_window.cpp" line="193"/>
         <source>The run failed; what finished is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,35 +1839,45 @@ Chunksize: the best measured is %1 (%2); the formula ⌈n / 4W⌉ gives %3</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="59"/>
+        <location filename="../../ui/memory_chart.cpp" line="60"/>
+        <source>engine&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/memory_chart.cpp" line="105"/>
         <source>Memory: PSS per process, stacked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="61"/>
+        <location filename="../../ui/memory_chart.cpp" line="107"/>
         <source>Σ RSS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="63"/>
-        <location filename="../../ui/memory_chart.cpp" line="211"/>
+        <location filename="../../ui/memory_chart.cpp" line="109"/>
+        <location filename="../../ui/memory_chart.cpp" line="256"/>
         <source>peak PSS</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/memory_chart.cpp" line="203"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/memory_chart.cpp" line="148"/>
+        <location filename="../../ui/memory_chart.cpp" line="206"/>
         <source>%n other workers</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="211"/>
+        <location filename="../../ui/memory_chart.cpp" line="256"/>
         <source>peak PSS %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/memory_chart.cpp" line="212"/>
+        <location filename="../../ui/memory_chart.cpp" line="257"/>
         <source>time since start (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,57 +2036,67 @@ Range: %2; default: %3</source>
 <context>
     <name>poolscope::ui::ResultPanel</name>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="33"/>
+        <location filename="../../ui/result_panel.cpp" line="36"/>
+        <source>%1, %2 CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/result_panel.cpp" line="39"/>
+        <source>no samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/result_panel.cpp" line="49"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="33"/>
+        <location filename="../../ui/result_panel.cpp" line="49"/>
         <source>parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="34"/>
+        <location filename="../../ui/result_panel.cpp" line="50"/>
         <source>wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="35"/>
+        <location filename="../../ui/result_panel.cpp" line="51"/>
         <source>%1 (partial)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="38"/>
+        <location filename="../../ui/result_panel.cpp" line="54"/>
         <source>start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="40"/>
+        <location filename="../../ui/result_panel.cpp" line="56"/>
         <source>peak PSS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="44"/>
+        <location filename="../../ui/result_panel.cpp" line="60"/>
         <source>mean CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="107"/>
+        <location filename="../../ui/result_panel.cpp" line="124"/>
         <source>Press Compare to run serial, then parallel, and see where the time went.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="112"/>
+        <location filename="../../ui/result_panel.cpp" line="129"/>
         <source>DIFFER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="113"/>
+        <location filename="../../ui/result_panel.cpp" line="130"/>
         <source>speedup &lt;b&gt;%1×&lt;/b&gt;&lt;br&gt;efficiency &lt;b&gt;%2 %&lt;/b&gt;&lt;br&gt;T &lt;b&gt;%3&lt;/b&gt; per task&lt;br&gt;C &lt;b&gt;%4&lt;/b&gt; overhead per task&lt;br&gt;checksums %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/result_panel.cpp" line="117"/>
+        <location filename="../../ui/result_panel.cpp" line="134"/>
         <source>&lt;b&gt;match&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,6 +2480,49 @@ Range: %2; default: %3</source>
     </message>
 </context>
 <context>
+    <name>poolscope::ui::SweepParamChart</name>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="64"/>
+        <source>Task time T and overhead C against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="77"/>
+        <source>%1 (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="81"/>
+        <source>per task (%1, log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="83"/>
+        <source>speedup (× serial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="89"/>
+        <source>T: task time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="92"/>
+        <source>C: overhead per task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="95"/>
+        <source>10·C: T must pass it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_param_chart.cpp" line="100"/>
+        <source>speedup (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>poolscope::ui::SweepRunner</name>
     <message>
         <location filename="../../ui/sweep_runner.cpp" line="47"/>
@@ -2604,158 +2684,163 @@ Range: %2; default: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="42"/>
+        <location filename="../../ui/sweep_view.cpp" line="43"/>
         <source>Run sweep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="45"/>
+        <location filename="../../ui/sweep_view.cpp" line="46"/>
         <source>Run the serial baseline, then every point, in a seeded random order (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="47"/>
+        <location filename="../../ui/sweep_view.cpp" line="48"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="48"/>
+        <location filename="../../ui/sweep_view.cpp" line="49"/>
         <source>Stop the sweep; the points that finished are kept (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="49"/>
+        <location filename="../../ui/sweep_view.cpp" line="50"/>
         <source>Use this setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="51"/>
+        <location filename="../../ui/sweep_view.cpp" line="52"/>
         <source>Load the best point (or the cell you clicked) into the controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="108"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="23"/>
         <source>speedup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="109"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="24"/>
         <source>median wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="117"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="32"/>
         <source>Showing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="120"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="35"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="124"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="39"/>
         <source>★ best · dashed: ⌈n / 4W⌉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="126"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="41"/>
         <source>The best point has a thick frame and a star; the cell the article&apos;s formula chunksize = ⌈n / (4·workers)⌉ picks has a dashed one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="167"/>
-        <location filename="../../ui/sweep_view.cpp" line="176"/>
+        <location filename="../../ui/sweep_view.cpp" line="116"/>
+        <location filename="../../ui/sweep_view.cpp" line="125"/>
         <source>This sweep is refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="171"/>
+        <location filename="../../ui/sweep_view.cpp" line="120"/>
         <source>The control panel&apos;s settings are refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="193"/>
+        <location filename="../../ui/sweep_view.cpp" line="142"/>
         <source>Stopping… the points that finished are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="231"/>
+        <location filename="../../ui/sweep_view.cpp" line="180"/>
         <source>%1 of %2 points done · run %3 of %4 · %5 elapsed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="237"/>
+        <location filename="../../ui/sweep_view.cpp" line="186"/>
         <source> · about %1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="254"/>
+        <location filename="../../ui/sweep_view.cpp" line="203"/>
         <source>The engine refused this sweep:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="255"/>
+        <location filename="../../ui/sweep_view.cpp" line="204"/>
         <source>Refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="257"/>
+        <location filename="../../ui/sweep_view.cpp" line="206"/>
         <source>The sweep failed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="258"/>
+        <location filename="../../ui/sweep_view.cpp" line="207"/>
         <source>Failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="261"/>
+        <location filename="../../ui/sweep_view.cpp" line="210"/>
         <source>A run of the sweep failed; what finished is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="262"/>
+        <location filename="../../ui/sweep_view.cpp" line="211"/>
         <source>Stopped: %1 of %2 points ran; they are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="265"/>
+        <location filename="../../ui/sweep_view.cpp" line="214"/>
         <source>Done: %1 points in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="282"/>
+        <location filename="../../ui/sweep_view.cpp" line="231"/>
         <source>%1 of %2 points ran (seed %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="299"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="87"/>
         <source>The heatmap and the U-curve show one %1 at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="345"/>
+        <location filename="../../ui/sweep_view.cpp" line="251"/>
         <source>Sweeping %1, %2 items: the cells fill in as points finish; the fits come at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="370"/>
+        <location filename="../../ui/sweep_view.cpp" line="276"/>
         <source>Loaded %1 into the controls: Compare runs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="382"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="146"/>
         <source>Heatmap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="383"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="147"/>
+        <source>T and C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep_view_charts.cpp" line="148"/>
         <source>U-curve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sweep_view.cpp" line="384"/>
+        <location filename="../../ui/sweep_view_charts.cpp" line="149"/>
         <source>Scaling and fits</source>
         <translation type="unfinished"></translation>
     </message>

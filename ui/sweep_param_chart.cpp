@@ -11,6 +11,7 @@
 
 #include "core/analysis/sweep_axes.h"
 #include "ui/axis_units.h"
+#include "ui/chart_rebuild.h"
 
 namespace poolscope::ui {
 
@@ -147,23 +148,15 @@ void SweepParamChart::rebuild() {
             if (hit) emit pointClicked(*hit);
         });
     style_.apply(chart);
-    QChart* old = this->chart();
-    setChart(chart);
-    delete old;
+    replaceChart(this, chart);
 }
 
 QStringList SweepParamChart::seriesNames() const {
-    QStringList names;
-    for (auto* m : chart()->legend()->markers())
-        if (m->isVisible()) names << m->label();
-    return names;
+    return visibleLegendNames(chart());
 }
 
 QList<QPointF> SweepParamChart::linePoints(const QString& name) const {
-    for (auto* s : chart()->series())
-        if (s->name() == name)
-            if (auto* xy = qobject_cast<QXYSeries*>(s)) return xy->points();
-    return {};
+    return seriesPoints(chart(), name);
 }
 
 }  // namespace poolscope::ui

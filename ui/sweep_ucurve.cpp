@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "ui/axis_units.h"
+#include "ui/chart_rebuild.h"
 
 namespace poolscope::ui {
 
@@ -143,23 +144,15 @@ void SweepUCurve::rebuild() {
             if (hit) emit pointClicked(*hit);
         });
     style_.apply(chart);
-    QChart* old = this->chart();
-    setChart(chart);
-    delete old;
+    replaceChart(this, chart);
 }
 
 QStringList SweepUCurve::seriesNames() const {
-    QStringList names;
-    for (auto* m : chart()->legend()->markers())
-        if (m->isVisible()) names << m->label();
-    return names;
+    return visibleLegendNames(chart());
 }
 
 QList<QPointF> SweepUCurve::linePoints(const QString& name) const {
-    for (auto* s : chart()->series())
-        if (s->name() == name)
-            if (auto* xy = qobject_cast<QXYSeries*>(s)) return xy->points();
-    return {};
+    return seriesPoints(chart(), name);
 }
 
 }  // namespace poolscope::ui

@@ -9,6 +9,7 @@
 
 #include "core/engine/engine.h"
 #include "support/process_hygiene.h"
+#include "support/settings_runs.h"
 
 using namespace poolscope;
 
@@ -27,18 +28,10 @@ RunConfig tiny(const std::string& workload, uint64_t n, const std::string& fault
 }
 
 RunResult run(const RunConfig& cfg) {
-    RunObserver none;
-    Engine engine(cfg, none, {});
-    auto err = engine.prepare();
-    EXPECT_FALSE(err) << *err;
-    return engine.run_once(cfg);
+    return test::run_config(cfg);
 }
 
-const RunError* find_error(const RunResult& r, const std::string& code) {
-    for (const auto& e : r.errors)
-        if (e.code == code) return &e;
-    return nullptr;
-}
+using test::find_error;
 
 // Exactly one chunk — the one named by the error — failed; every other one came back.
 void expect_only_lost(const RunResult& r, const RunError& e, uint64_t n) {

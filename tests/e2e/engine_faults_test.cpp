@@ -7,6 +7,7 @@
 #include "core/engine/engine.h"
 #include "core/platform/clock.h"
 #include "support/process_hygiene.h"
+#include "support/settings_runs.h"
 
 using namespace poolscope;
 
@@ -24,18 +25,10 @@ RunConfig sleepy(uint64_t n, int workers, uint64_t chunksize, double ms) {
 }
 
 RunResult run(const RunConfig& cfg) {
-    RunObserver none;
-    Engine engine(cfg, none, {});
-    auto err = engine.prepare();
-    EXPECT_FALSE(err) << *err;
-    return engine.run_once(cfg);
+    return test::run_config(cfg);
 }
 
-const RunError* find_error(const RunResult& r, const std::string& code) {
-    for (const auto& e : r.errors)
-        if (e.code == code) return &e;
-    return nullptr;
-}
+using test::find_error;
 
 }  // namespace
 

@@ -46,6 +46,12 @@ RunResult run_config(const RunConfig& cfg) {
     return run_config(cfg, none);
 }
 
+const RunError* find_error(const RunResult& r, const std::string& code) {
+    for (const auto& e : r.errors)
+        if (e.code == code) return &e;
+    return nullptr;
+}
+
 SerialAndParallel run_serial_and_parallel(const RunConfig& cfg, RunObserver& observer) {
     SerialAndParallel out;
     with_engine(cfg, observer, [&](Engine& e) {

@@ -28,6 +28,9 @@ RunResult run_config(const RunConfig& cfg);
 // The serial counterpart and then cfg itself, from one prepared engine.
 SerialAndParallel run_serial_and_parallel(const RunConfig& cfg, RunObserver& observer);
 
+// The first error of the run with this code, or null.
+const RunError* find_error(const RunResult& r, const std::string& code);
+
 // Empty when every item 0 … n-1 lies in exactly one ok chunk; otherwise the first problem.
 std::string coverage_problem(const RunResult& r);
 

@@ -126,6 +126,9 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
 // worker's fatal message or a stream cut short by its end, to the chunk it was running.
 void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why,
                       bool bad_frame = true) {
+    // The worker's claims from the shared queue the engine has not looked at yet: a bad frame
+    // can come before the engine noted the claim of the chunk it answers (a loaded machine).
+    note_claims_of(st, slot);
     const std::size_t at = bad_frame ? 0 : running_position(st, slot);
     const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight[at]);
     RunError e{.code = "protocol",

@@ -167,7 +167,23 @@ int held_then_signalled(Pipe& p, int n, int sig) {
 
 }  // namespace
 
+// Under AddressSanitizer (whose build also checks undefined behaviour) the sanitizer owns
+// SIGSEGV and reports the null store itself, so the batch leaves its handler uninstalled by
+// design (result_batch.h): nothing of this case is left to check there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitizerOwnsSegv = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitizerOwnsSegv = true;
+#else
+constexpr bool kSanitizerOwnsSegv = false;
+#endif
+#else
+constexpr bool kSanitizerOwnsSegv = false;
+#endif
+
 TEST(ResultBatch, ACrashingWorkerSendsWhatItHeldThenDiesOfTheFault) {
+    if (kSanitizerOwnsSegv) GTEST_SKIP() << "the sanitizer owns SIGSEGV in this build";
     Pipe p;
     const int status = held_then_signalled(p, 5, SIGSEGV);
     ASSERT_TRUE(WIFSIGNALED(status)) << status;

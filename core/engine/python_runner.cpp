@@ -210,8 +210,10 @@ void PythonRun::loop(int64_t t0) {
             ctx.observer->on_sample(ctx.run_id, tel.sample_now(monotonic_ns(), processes()));
         }
         if (auto st = try_reap(d.pidfd)) driver_status = st;
-        if (auto smp = tel.sample_if_due(monotonic_ns(), processes()))
-            ctx.observer->on_sample(ctx.run_id, *smp);
+        // The process list reads /proc (the driver's children): only when a sample is due.
+        if (const int64_t t = monotonic_ns(); tel.ms_until_due(t) == 0)
+            if (auto smp = tel.sample_if_due(t, processes()))
+                ctx.observer->on_sample(ctx.run_id, *smp);
         ctx.observer->on_tick(monotonic_ns());
     }
     drain();

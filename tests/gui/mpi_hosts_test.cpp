@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "support/gui_test_paths.h"
+#include "support/session_replay.h"
 #include "ui/chunk_timeline_view.h"
 #include "ui/cpu_chart.h"
 #include "ui/heat_strip.h"
@@ -28,15 +29,7 @@ const QString kEngineHost = QStringLiteral("poolscope-host-a");
 const QString kOtherHost = QStringLiteral("poolscope-host-b");
 
 void replay(SessionModel& session) {
-    QFile f(test::fixture("mpi_two_hosts.jsonl"));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    StreamFeed feed;
-    feed.feed(f.readAll());
-    feed.finish();
-    QCOMPARE(feed.errorCount(), 0);
-    session.beginRequest(QStringLiteral("Run parallel"), {}, 1);
-    session.update(feed.stream());
-    session.finishRequest(RequestState::Done, {});
+    QVERIFY(test::replayFixture(session, "mpi_two_hosts.jsonl", QStringLiteral("Run parallel")));
 }
 
 double maxY(const QList<QPointF>& points) {

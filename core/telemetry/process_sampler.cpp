@@ -108,10 +108,20 @@ ProcessSample ProcessSampler::sample(const ProcessRef& ref, int64_t now_ns, PssR
     // start: a loaded engine may read this process milliseconds after that.
     const int64_t read_ns = live_ ? monotonic_ns() : now_ns;
 
-    if (track.seen && read_ns > track.t_ns && out.cpu_ns >= track.cpu_ns) {
-        out.cpu_util = static_cast<double>(out.cpu_ns - track.cpu_ns) /
-                       static_cast<double>(read_ns - track.t_ns);
+    // schedstat advances at the scheduler's ticks, so over a few milliseconds (the last sample
+    // of a run, taken just after a periodic one) a busy thread read 0 or 2–5 cores. Such a short
+    // interval is measured from the reading before the last instead.
+    int64_t base_t = track.t_ns;
+    uint64_t base_cpu = track.cpu_ns;
+    if (read_ns - base_t < kMinUtilWindowNs && track.before_t_ns >= 0)
+        base_t = track.before_t_ns, base_cpu = track.before_cpu_ns;
+    if (track.seen && read_ns > base_t && out.cpu_ns >= base_cpu) {
+        out.cpu_util =
+            static_cast<double>(out.cpu_ns - base_cpu) / static_cast<double>(read_ns - base_t);
     }
+    // A short interval keeps the older base, so back-to-back readings never shrink the window.
+    if (track.seen && (read_ns - track.t_ns >= kMinUtilWindowNs || track.before_t_ns < 0))
+        track.before_t_ns = track.t_ns, track.before_cpu_ns = track.cpu_ns;
     track.seen = true;
     track.t_ns = read_ns;
     track.cpu_ns = out.cpu_ns;

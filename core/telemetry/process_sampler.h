@@ -26,6 +26,8 @@ class ProcessSampler {
     // engine's own figures must not eat into what is measured (at most 1/kPssCostFactor of
     // the loop's time).
     static constexpr int64_t kPssCostFactor = 200;
+    // A process's CPU utilisation is measured over at least this long (see sample()).
+    static constexpr int64_t kMinUtilWindowNs = 20'000'000;
 
     // proc_root can point at a fixture directory holding PID subdirectories.
     explicit ProcessSampler(std::string proc_root = "/proc");
@@ -54,6 +56,8 @@ class ProcessSampler {
         bool seen = false;         // false until the first sample, which has no interval
         int64_t t_ns = 0;
         uint64_t cpu_ns = 0;
+        int64_t before_t_ns = -1;  // the reading before the last (-1: none); see sample()
+        uint64_t before_cpu_ns = 0;
         std::unordered_map<pid_t, uint64_t> threads;  // live thread → its schedstat CPU ns
         uint64_t exited_threads_ns = 0;               // CPU of threads that have gone
         int64_t pss_t_ns = -1;                        // when smaps_rollup was last read; -1 = never

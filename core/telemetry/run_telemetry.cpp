@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -60,6 +61,7 @@ struct RunTelemetry::State {
     MemoryFigures memory;
     TickDelta machine_ticks;
     std::vector<TickDelta> core_ticks;
+    std::optional<CoreUsage> last_usage;  // the last interval long enough to show on its own
     std::unordered_map<pid_t, CpuSpan> spans;
     std::unordered_map<pid_t, uint64_t> child_faults;  // latest minflt of each child seen
     uint64_t closed_cpu_ns = 0;  // CPU of earlier processes whose pid was reused
@@ -68,9 +70,20 @@ struct RunTelemetry::State {
 void RunTelemetry::State::record_cores(Sample& sample) {
     const std::optional<CoreUsage> usage = cores.sample();
     if (!usage) return;
-    sample.core_util = usage->core_util();
-    sample.core_steal = usage->core_steal();
-    sample.machine_util = usage->machine.util();
+    // /proc/stat counts 10 ms ticks: over an interval of a tick or two per core (the last sample
+    // of a run, just after a periodic one) a core reads 0 or 100 %. Such an interval is shown
+    // together with the one before it; the totals below still add each interval once.
+    CoreUsage shown = *usage;
+    const uint64_t min_ticks = 2 * std::max<uint64_t>(usage->cores.size(), 1);
+    if (last_usage && usage->machine.total() < min_ticks) {
+        shown.machine += last_usage->machine;
+        for (size_t i = 0; i < std::min(shown.cores.size(), last_usage->cores.size()); ++i)
+            shown.cores[i] += last_usage->cores[i];
+    }
+    if (!last_usage || usage->machine.total() >= min_ticks) last_usage = *usage;
+    sample.core_util = shown.core_util();
+    sample.core_steal = shown.core_steal();
+    sample.machine_util = shown.machine.util();
     if (samples == 0) return;  // before the window: shown, not accumulated
     machine_ticks += usage->machine;
     if (core_ticks.size() < usage->cores.size()) core_ticks.resize(usage->cores.size());
@@ -207,8 +220,14 @@ CpuFigures RunTelemetry::cpu() const {
     const double tick_s = seconds_per_tick();
     const double total_s = static_cast<double>(s.machine_ticks.total()) * tick_s;
     const double busy_s = static_cast<double>(s.machine_ticks.busy) * tick_s;
+    // Each core's busy count may be a tick off at either end of the window, so up to a tick per
+    // core of "busy" is not taken as someone else's: a run of a few milliseconds would otherwise
+    // read tens of percent of outside load from rounding alone. The share is a lower bound.
+    const double rounding_s =
+        static_cast<double>(std::max<size_t>(s.core_ticks.size(), 1)) * tick_s;
     if (total_s > 0)
-        figures.outside_cpu_share = std::max(0.0, busy_s - figures.process_cpu_s) / total_s;
+        figures.outside_cpu_share =
+            std::max(0.0, busy_s - figures.process_cpu_s - rounding_s) / total_s;
     return figures;
 }
 

@@ -161,7 +161,10 @@ TEST(TelemetryRun, SumsPeaksAndMeansOverSnapshots) {
 
     const Sample s2 = telemetry.sample_now(kT0 + 600 * kMs, procs);
     EXPECT_EQ(s2.pss_sum_bytes, 281000 * kKiB);
-    EXPECT_EQ(s2.machine_util, 0.0);  // same snapshot again: no tick elapsed
+    // Same snapshot again: no tick elapsed, so the interval is shown with the one before it
+    // instead of as an idle machine.
+    EXPECT_DOUBLE_EQ(s2.machine_util, s1.machine_util);
+    EXPECT_EQ(s2.core_util, s1.core_util);
 
     const MemoryFigures memory = telemetry.memory();
     EXPECT_EQ(memory.samples, 3u);
@@ -178,7 +181,8 @@ TEST(TelemetryRun, SumsPeaksAndMeansOverSnapshots) {
     EXPECT_DOUBLE_EQ(cpu.mean_core_util[7], 0.5);
     // Engine 1.4 s - 1.2 s; the zombie did not run; 4244 was seen only once.
     EXPECT_DOUBLE_EQ(cpu.process_cpu_s, 0.2);
-    EXPECT_NEAR(cpu.outside_cpu_share, (192 * kTickS - 0.2) / (1600 * kTickS), 1e-12);
+    // Busy ticks less the run's CPU and a tick per core of rounding, over all ticks.
+    EXPECT_NEAR(cpu.outside_cpu_share, ((192 - 16) * kTickS - 0.2) / (1600 * kTickS), 1e-12);
 }
 
 TEST(TelemetryRun, OutsideShareIsClampedAtZero) {

@@ -116,3 +116,23 @@ TEST(TelemetryThreads, CoarseTicksAheadOfSchedstatDoNotMakeABusyThreadExceedOneC
     EXPECT_LE(s.cpu_util, 1.0) << "one thread read " << s.cpu_util << " cores";
     EXPECT_NEAR(s.cpu_util, 5.5 / 6.0, 1e-9);
 }
+
+TEST(TelemetryThreads, AReadingJustAfterTheLastIsMeasuredOverALongerWindow) {
+    // schedstat advances at the scheduler's ticks: read at 50 ms it lagged 4 ms behind, read
+    // again 2 ms later it had caught up. Over those 2 ms alone the thread would read 3 cores.
+    FakeProc proc;
+    ProcessSampler sampler(proc.root.string());
+    proc.stat(0);
+    proc.thread(77, 0);
+    (void)sampler.sample({77, "worker", 0}, 0);
+    proc.thread(77, 46'000'000);
+    EXPECT_NEAR(sampler.sample({77, "worker", 0}, 50'000'000).cpu_util, 0.92, 1e-9);
+    proc.thread(77, 52'000'000);
+    EXPECT_NEAR(sampler.sample({77, "worker", 0}, 52'000'000).cpu_util, 1.0, 1e-9);
+    // A second short interval keeps the older base: 56 ms of CPU in 54 ms, not 4 in 2.
+    proc.thread(77, 56'000'000);
+    EXPECT_NEAR(sampler.sample({77, "worker", 0}, 54'000'000).cpu_util, 56.0 / 54.0, 1e-9);
+    // A full interval again measures from the reading before it.
+    proc.thread(77, 100'000'000);
+    EXPECT_NEAR(sampler.sample({77, "worker", 0}, 104'000'000).cpu_util, 44.0 / 50.0, 1e-9);
+}

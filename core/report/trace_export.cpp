@@ -119,10 +119,13 @@ void add_bucket(json& events, const ChunkBucket& b, int pid, const TraceClock& c
                             {"busy_s", b.busy_s}}}});
 }
 
+// An MPI run samples every host: each host's counters are their own track ("memory (MiB) ·
+// host-b"), so one host's sums never stand in for another's between their samples.
 void add_counters(json& events, const Sample& s, int pid, const TraceClock& clock) {
     const double ts = clock.us(s.t_ns);
+    const std::string of_host = s.host.empty() ? "" : " · " + s.host;
     events.push_back(json{{"ph", "C"},
-                          {"name", "memory (MiB)"},
+                          {"name", "memory (MiB)" + of_host},
                           {"pid", pid},
                           {"ts", ts},
                           {"args",
@@ -133,8 +136,11 @@ void add_counters(json& events, const Sample& s, int pid, const TraceClock& cloc
     for (std::size_t i = 0; i < s.core_util.size(); ++i) {
         cores["cpu" + std::to_string(i)] = s.core_util[i] * 100.0;
     }
-    events.push_back(
-        json{{"ph", "C"}, {"name", "CPU %"}, {"pid", pid}, {"ts", ts}, {"args", std::move(cores)}});
+    events.push_back(json{{"ph", "C"},
+                          {"name", "CPU %" + of_host},
+                          {"pid", pid},
+                          {"ts", ts},
+                          {"args", std::move(cores)}});
 }
 
 void add_engine_track(json& events, const StreamRun& run, int pid, const TraceClock& clock) {

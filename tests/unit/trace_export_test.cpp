@@ -127,5 +127,21 @@ TEST(TraceExport, AggregatedBucketsBecomeSlicesNoLongerThanTheirBucket) {
     EXPECT_EQ(slices[1].at("args").at("items"), 900);
 }
 
+TEST(TraceExport, EachHostOfAnMpiRunHasItsOwnCounters) {
+    EventStream s = stream_with_chunks(0, 2, 4);
+    for (size_t i = 0; i < s.runs[0].samples.size(); ++i)
+        s.runs[0].samples[i].host = i % 2 == 0 ? "host-a" : "host-b";
+    s.runs[0].samples[3].pss_sum_bytes = 7 << 20;
+    const json trace = chrome_trace(s);
+    EXPECT_TRUE(events_where(trace, "C", "memory (MiB)").empty())
+        << "hosts' sums mixed on one track";
+    const auto a = events_where(trace, "C", "memory (MiB) · host-a");
+    const auto b = events_where(trace, "C", "memory (MiB) · host-b");
+    ASSERT_EQ(a.size(), 2u);
+    ASSERT_EQ(b.size(), 2u);
+    EXPECT_DOUBLE_EQ(b[1].at("args").at("PSS sum").get<double>(), 7.0);
+    EXPECT_EQ(events_where(trace, "C", "CPU % · host-b").size(), 2u);
+}
+
 }  // namespace
 }  // namespace poolscope

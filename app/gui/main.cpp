@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QTimer>
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
 
 #include "ui/control_panel.h"
 #include "ui/error_banner.h"
@@ -13,7 +15,42 @@
 #include "ui/sweep_view.h"
 #include "ui/window_settings.h"
 
+namespace {
+
+bool has_arg(int argc, char** argv, std::initializer_list<std::string_view> names) {
+    for (int i = 1; i < argc; ++i)
+        for (const std::string_view n : names)
+            if (argv[i] == n) return true;
+    return false;
+}
+
+// Without a display Qt's default platform aborts with a plugin message. --help and --version,
+// and a screenshot that quits, need no screen: they run offscreen. Anything else is told why it
+// cannot open a window and what works instead.
+bool choose_platform(int argc, char** argv) {
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+        !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return true;
+    const bool headless =
+        has_arg(argc, argv, {"-h", "--help", "--help-all", "-v", "--version"}) ||
+        (has_arg(argc, argv, {"--screenshot"}) && has_arg(argc, argv, {"--quit"}));
+    if (headless) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return true;
+    }
+    std::fprintf(stderr,
+                 "poolscope: error: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                 "  The same comparison without a window: poolscope-cli run --compare (or "
+                 "scripts/run.sh)\n"
+                 "  A picture of the window: poolscope --lesson 1 --run --screenshot FILE.png "
+                 "--quit\n");
+    return false;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    if (!choose_platform(argc, argv)) return 2;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("PoolScope"));
     QApplication::setOrganizationName(QStringLiteral("PoolScope"));

@@ -145,6 +145,30 @@ class MainWindowTest : public QObject {
         QCOMPARE(gui.exitCode(), 2);
         QVERIFY(gui.readAllStandardError().contains("no lesson 99"));
     }
+
+    void withoutADisplayHelpAndScreenshotsWorkAndAWindowIsRefusedWithAReason() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        const auto run = [&](const QStringList& args, QByteArray* err = nullptr) {
+            QProcess gui;
+            gui.setProcessEnvironment(env);
+            gui.start(test::guiPath(), args);
+            if (!gui.waitForFinished(60000)) return -1;
+            if (err) *err = gui.readAllStandardError();
+            return gui.exitCode();
+        };
+        QCOMPARE(run({QStringLiteral("--version")}), 0);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QCOMPARE(run({QStringLiteral("--lesson"), QStringLiteral("2"),
+                      QStringLiteral("--screenshot"), png, QStringLiteral("--quit")}),
+                 0);
+        QVERIFY(!QImage(png).isNull());
+        QByteArray err;
+        QCOMPARE(run({QStringLiteral("--lesson"), QStringLiteral("1")}, &err), 2);
+        QVERIFY2(err.contains("no display") && err.contains("poolscope-cli"), err.constData());
+    }
 };
 
 QTEST_MAIN(MainWindowTest)

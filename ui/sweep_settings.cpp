@@ -127,6 +127,10 @@ SweepSettings sweepSettingsOf(const SweepDocument& doc) {
     return out;
 }
 
+bool hasSeveralValues(const QString& axis) {
+    return axis.contains(QLatin1Char(',')) || axis.contains(QLatin1String(".."));
+}
+
 bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettings& sweep,
                          QString* error) {
     QStringList rest;
@@ -170,10 +174,14 @@ bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettin
             }
         } else if (name == QLatin1String("--workers")) {
             out.workers = *value;
+            // An axis of one value is a fixed setting, which the control panel shows too.
+            if (!hasSeveralValues(*value)) rest << name << *value;
         } else if (name == QLatin1String("--chunksize")) {
             out.chunksize = *value;
+            if (!hasSeveralValues(*value)) rest << name << *value;
         } else if (name == QLatin1String("--dispatch")) {
             out.dispatch = value->split(QLatin1Char(','));
+            if (!hasSeveralValues(*value)) rest << name << *value;
         } else {
             rest << name << *value;  // --transport, --start, --pool: kept as run options
         }

@@ -32,6 +32,10 @@ struct SweepSettings {
 // the flattening past the cores shows), doubling beyond 8.
 SweepSettings defaultSweepSettings(int usableCores);
 
+// Whether an axis as the form writes it ("1..8*2", "1,16,auto") has more than one value ("2",
+// "auto" and "" do not).
+bool hasSeveralValues(const QString& axis);
+
 // The axes the CLI would parse from these settings, or a one-line refusal in its words.
 std::optional<QString> sweepAxes(const SweepSettings& sweep, std::vector<SweepAxis>& axes);
 // How many points the sweep has (the axes' product; 1 with no axis), or a refusal.

@@ -90,6 +90,9 @@ SweepView::SweepView(ControlPanel* controls, int usableCores, QWidget* parent)
     connect(stop_, &QPushButton::clicked, this, &SweepView::stopSweep);
     connect(use_, &QPushButton::clicked, this, [this] { useSetting(heatmap_->selected()); });
     connect(form_, &SweepForm::changed, this, &SweepView::updateButtons);
+    connect(form_, &SweepForm::changed, this, [this] {
+        if (!document()) updateViews();  // which charts the axes need
+    });
     connect(runner_, &SweepRunner::progressed, this, &SweepView::updateProgress);
     connect(runner_, &SweepRunner::finished, this, &SweepView::onFinished);
     connect(heatmap_, &SweepHeatmap::pointActivated, this,

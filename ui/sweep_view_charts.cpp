@@ -10,7 +10,9 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <string_view>
 
+#include "ui/sweep_form.h"
 #include "ui/sweep_heatmap.h"
 #include "ui/sweep_param_chart.h"
 #include "ui/sweep_scaling.h"
@@ -118,14 +120,23 @@ void SweepView::updateViews() {
     scaling_->setDocument(doc);
     // A sweep over a workload parameter reads as T and C against it; the U-curve and the
     // scaling plot stay only when chunksize or workers is swept too (else each is one point).
-    const bool param = doc && SweepParamChart::sweptParameter(*doc);
-    auto swept = [doc](const char* axis) {
-        const int at = doc ? doc->axisIndex(axis) : -1;
+    // Without a document yet (a lesson loaded, nothing run) the form's axes decide.
+    const SweepSettings form = form_->settings();
+    const bool param =
+        doc ? SweepParamChart::sweptParameter(*doc).has_value() : !form.params.isEmpty();
+    auto swept = [&](const char* axis) {
+        if (!doc)
+            return hasSeveralValues(std::string_view(axis) == "workers" ? form.workers
+                                                                        : form.chunksize);
+        const int at = doc->axisIndex(axis);
         return at >= 0 && doc->axes[static_cast<std::size_t>(at)].values.size() > 1;
     };
+    // The U-curve and the scaling plot each need their axis swept; one that would be a single
+    // point gives its room to the other (both stay when neither is swept).
+    const bool chunks = swept("chunksize"), workers = swept("workers");
     const std::pair<QWidget*, bool> shown[] = {{paramChart_, param},
-                                               {ucurve_, !param || swept("chunksize")},
-                                               {scaling_, !param || swept("workers")}};
+                                               {ucurve_, chunks || (!param && !workers)},
+                                               {scaling_, workers || (!param && !chunks)}};
     for (const auto& [view, visible] : shown) {
         if (views_->currentWidget() == tabs_)
             tabs_->setTabVisible(tabs_->indexOf(view), visible);

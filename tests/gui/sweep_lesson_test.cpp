@@ -15,6 +15,7 @@
 #include "ui/control_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
+#include "ui/sweep_scaling.h"
 #include "ui/run_history_view.h"
 #include "ui/sweep_form.h"
 #include "ui/sweep_heatmap.h"
@@ -66,6 +67,16 @@ class SweepLessonTest : public QObject {
         QCOMPARE(window.sweepView()->form()->settings().params,
                  QStringList{QStringLiteral("item_us=1,10,100,1000")});
         QVERIFY(!window.sweepView()->form()->validationError());
+        // Lesson 4 sweeps the chunksize at one worker count: the control panel shows that
+        // count, not the one it had before.
+        QVERIFY(window.lessons()->select(4));
+        const QString fixedWorkers =
+            valueAfter(window.lessons()->current()->sweepArgs, QStringLiteral("--workers"));
+        QCOMPARE(window.sweepView()->form()->settings().workers, fixedWorkers);
+        QCOMPARE(window.controls()->settings().workers, fixedWorkers.toInt());
+        // One worker count: the speedup-against-workers plot would be a single point, so the
+        // U-curve has the room.
+        QVERIFY(window.sweepView()->scaling()->isHidden());
 
         // A lesson of runs takes the text away again.
         QVERIFY(window.lessons()->select(1));

@@ -53,7 +53,7 @@ QPen ChartStyle::line(const QColor& c) const {
 
 QFont ChartStyle::font() const {
     QFont f = QApplication::font();
-    if (presentation) f.setPointSizeF(f.pointSizeF() * 1.5);
+    if (presentation) f.setPointSizeF(f.pointSizeF() * 1.3);
     return f;
 }
 

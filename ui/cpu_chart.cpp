@@ -1,4 +1,5 @@
 #include "ui/cpu_chart.h"
+#include "ui/axis_ticks.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -62,6 +63,8 @@ CpuChart::CpuChart(QWidget* parent) : QWidget(parent) {
     y_->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x_, Qt::AlignBottom);
     chart->addAxis(y_, Qt::AlignLeft);
+    keepTicksReadable(chart, x_);
+    keepTicksReadable(chart, y_);
     for (auto* s : chart->series()) {
         s->attachAxis(x_);
         s->attachAxis(y_);

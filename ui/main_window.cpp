@@ -286,7 +286,7 @@ void MainWindow::updateActions() {
 void MainWindow::setPresentation(bool on) {
     style_ = ChartStyle::fromPalette(on);
     QFont f = QApplication::font();
-    f.setPointSizeF(on ? 14 : 10);
+    f.setPointSizeF(on ? 12 : 10);
     for (QWidget* w : {static_cast<QWidget*>(controls_), static_cast<QWidget*>(lessons_),
                        static_cast<QWidget*>(statusBar())})
         w->setFont(f);

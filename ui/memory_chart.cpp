@@ -1,4 +1,5 @@
 #include "ui/memory_chart.h"
+#include "ui/axis_ticks.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -114,6 +115,8 @@ MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
     y_ = new QValueAxis(chart);
     chart->addAxis(x_, Qt::AlignBottom);
     chart->addAxis(y_, Qt::AlignLeft);
+    keepTicksReadable(chart, x_);
+    keepTicksReadable(chart, y_);
     rss_->attachAxis(x_);
     rss_->attachAxis(y_);
     peak_->attachAxis(x_);

@@ -1,4 +1,5 @@
 #include "ui/progress_chart.h"
+#include "ui/axis_ticks.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -71,6 +72,8 @@ ProgressChart::ProgressChart(QWidget* parent) : QChartView(parent) {
     y_->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x_, Qt::AlignBottom);
     chart->addAxis(y_, Qt::AlignLeft);
+    keepTicksReadable(chart, x_);
+    keepTicksReadable(chart, y_);
     for (auto* s : chart->series()) {
         s->attachAxis(x_);
         s->attachAxis(y_);
@@ -110,8 +113,7 @@ void ProgressChart::setBand(QAreaSeries* band, double from, double to, double to
 }
 
 void ProgressChart::refresh(const SessionModel& session) {
-    const RunTrace* s = session.latestRun(true);
-    const RunTrace* p = session.latestRun(false);
+    const auto [s, p] = session.latestPair();
     const auto key = [](const RunTrace* r) {
         return r ? r->progress.appended() * 2 + (r->result ? 1 : 0) : 0;
     };

@@ -71,6 +71,8 @@ QString figuresTable(const std::optional<RunResult>& s, const std::optional<RunR
 ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     breakdown_ = new BreakdownChart;
     breakdown_->setMinimumHeight(130);
+    // Its legend would ask for more: on a projector's 1366 pixels the figures beside it come first.
+    breakdown_->setMinimumWidth(300);
     figures_ = new QLabel;
     figures_->setTextFormat(Qt::RichText);
     figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -104,8 +106,7 @@ void ResultPanel::setChartStyle(const ChartStyle& style) {
 }
 
 void ResultPanel::refresh(const SessionModel& session) {
-    const RunTrace* s = session.latestRun(true);
-    const RunTrace* p = session.latestRun(false);
+    const auto [s, p] = session.latestPair();
     // Figures change only when a run ends (or a new request begins).
     const Request* now = session.current();
     if (!signature_.changed(reinterpret_cast<uintptr_t>(s), s && s->result,

@@ -141,6 +141,22 @@ const RunTrace* SessionModel::latestRun(bool serial) const {
     return nullptr;
 }
 
+std::pair<const RunTrace*, const RunTrace*> SessionModel::latestPair() const {
+    const RunTrace* s = nullptr;
+    const RunTrace* p = nullptr;
+    bool serial_newer = false;  // the serial run came from a newer request than the parallel
+    for (auto it = requests_.rbegin(); it != requests_.rend() && !(s && p); ++it) {
+        if (!p) p = it->latest(false);
+        if (!s && (s = it->latest(true))) serial_newer = !p;
+    }
+    if (!s || !p) return {s, p};
+    const RunConfig& a = s->config;
+    const RunConfig& b = p->config;
+    if (a.workload == b.workload && a.size == b.size && a.params == b.params) return {s, p};
+    using Pair = std::pair<const RunTrace*, const RunTrace*>;
+    return serial_newer ? Pair{s, nullptr} : Pair{nullptr, p};
+}
+
 bool SessionModel::takeDirty() {
     return std::exchange(dirty_, false);
 }

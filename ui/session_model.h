@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <deque>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/engine/run_series.h"
@@ -63,6 +64,11 @@ class SessionModel : public QObject {
     // The newest finished-or-running run of each kind over all requests (what the progress
     // chart overlays).
     const RunTrace* latestRun(bool serial) const;
+    // The latest serial and parallel run when they did the same work (workload, size and
+    // parameters): what the progress chart overlays and the result compares. Of two runs of
+    // different work the newer stands alone (the other is null): their checksums differ by
+    // construction, and a speedup between them means nothing.
+    std::pair<const RunTrace*, const RunTrace*> latestPair() const;
 
     bool takeDirty();  // true once after each change
     static constexpr std::size_t kMaxRequests = 64;

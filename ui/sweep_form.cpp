@@ -71,6 +71,8 @@ SweepForm::SweepForm(QWidget* parent) : QWidget(parent) {
     dispatchHint_ = new QLabel(tr("none ticked: the control panel's"));
     dispatchHint_->setObjectName(QStringLiteral("sweepDispatchHint"));
     dispatchHint_->setForegroundRole(QPalette::PlaceholderText);
+    // The hints wrap rather than widen the window (a projector's 1366 pixels at large fonts).
+    dispatchHint_->setWordWrap(true);
     dispatchRow->addWidget(dispatchHint_);
     dispatchRow->addStretch(1);
     grid->addWidget(new QLabel(tr("Dispatch")), 2, 0);
@@ -85,6 +87,7 @@ SweepForm::SweepForm(QWidget* parent) : QWidget(parent) {
     repeatRow->addWidget(repeat_);
     summary_ = new QLabel;
     summary_->setObjectName(QStringLiteral("sweepSummary"));
+    summary_->setWordWrap(true);
     repeatRow->addWidget(summary_, 1);
     grid->addWidget(new QLabel(tr("Runs per point")), 3, 0);
     grid->addLayout(repeatRow, 3, 1, 1, 2);
@@ -92,6 +95,7 @@ SweepForm::SweepForm(QWidget* parent) : QWidget(parent) {
     paramsTitle_ = new QLabel(tr("Parameter"));
     params_ = new QLabel;
     params_->setObjectName(QStringLiteral("sweepParams"));
+    params_->setWordWrap(true);
     params_->setToolTip(
         tr("A workload parameter the sweep varies (--param KEY=LIST); each value "
            "gets its own serial baseline"));

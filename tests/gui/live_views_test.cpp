@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "support/gui_test_paths.h"
+#include "ui/axis_ticks.h"
 #include "ui/bounded_series.h"
 #include "ui/breakdown_chart.h"
 #include "ui/cpu_chart.h"
@@ -111,6 +112,44 @@ class LiveViewsTest : public QObject {
         const auto& parallel = *session.latestRun(false)->result;
         QCOMPARE(panel.breakdown()->value(0, 1), parallel.breakdown.startup);
         QCOMPARE(panel.breakdown()->value(3, 1), parallel.breakdown.compute);
+    }
+
+    void aSerialRunOfOtherWorkIsNotComparedWithTheParallelRun() {
+        SessionModel session;
+        replay(session, "compare_square.jsonl");  // serial and parallel, 1000 items
+        replay(session, "square_auto.jsonl");     // parallel alone, 2000 items
+        const auto [serial, parallel] = session.latestPair();
+        QVERIFY(!serial);
+        QVERIFY(parallel && parallel->config.size == 2000);
+        ResultPanel panel;
+        panel.refresh(session);
+        QVERIFY2(!panel.figuresText().contains(QStringLiteral("DIFFER")),
+                 qPrintable(panel.figuresText()));
+        QVERIFY(!panel.figuresText().contains(QStringLiteral("speedup")));
+        // The same work again pairs up.
+        replay(session, "compare_square.jsonl");
+        const auto [s2, p2] = session.latestPair();
+        QVERIFY(s2 && p2 && s2->config.size == p2->config.size);
+    }
+
+    void axisTicksAreRoundAndFitTheirRoom() {
+        // 1050 items with room for 4 labels: 0, 350, 700, 1050 (not 262.5 apart).
+        const AxisTicks items = roundTicks(1050, 4);
+        QCOMPARE(items.count, 4);
+        QCOMPARE(items.step, 350.0);
+        QCOMPARE(items.decimals, 0);
+        // Seconds 0 … 2 with room for ten: every 0.2 s, one decimal.
+        const AxisTicks secs = roundTicks(2, 10);
+        QCOMPARE(secs.count, 11);
+        QCOMPARE(secs.decimals, 1);
+        // Room for one label still shows both ends; no range, no ticks.
+        QCOMPARE(roundTicks(33.6, 1).count, 2);
+        QCOMPARE(roundTicks(0, 5).count, 0);
+        // A large font fits fewer labels than a small one along the same plot.
+        QFont small, large;
+        small.setPointSizeF(10);
+        large.setPointSizeF(20);
+        QVERIFY(labelsThatFit(400, large, 1050, true) < labelsThatFit(400, small, 1050, true));
     }
 
     void manyCoresGetAHeatStrip() {

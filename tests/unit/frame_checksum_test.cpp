@@ -169,3 +169,25 @@ TEST(FrameChecksum, ReadFullSummedMatchesTheWholePayload) {
     EXPECT_EQ(got, payload);
     EXPECT_EQ(sum.finish(), frame_checksum(FrameType::Task, payload));
 }
+
+// A task written as its headers plus the inputs where they lie (writev) is the same frame, byte
+// for byte, as one encoded whole.
+TEST(FrameChecksum, AFrameSealedAroundAnOutsideTailEqualsTheWholeFrame) {
+    const Bytes head = pattern(36), tail = pattern(200'003);
+    Bytes whole;
+    const std::size_t at = begin_frame(whole, FrameType::Task);
+    put_bytes(whole, head);
+    put_bytes(whole, tail);
+    end_frame(whole, at);
+    Bytes split;
+    const std::size_t at2 = begin_frame(split, FrameType::Task);
+    put_bytes(split, head);
+    end_frame_with(split, at2, tail);
+    put_bytes(split, tail);  // what writev sends after the headers
+    EXPECT_EQ(split, whole);
+    FrameDecoder d(1 << 20);
+    d.feed(split);
+    Frame f;
+    ASSERT_EQ(d.next(f), FrameDecoder::Status::Ready);
+    EXPECT_EQ(f.payload.size(), head.size() + tail.size());
+}

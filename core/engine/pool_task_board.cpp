@@ -203,7 +203,9 @@ bool TaskBoard::recover(int pipe_fd, std::string& error) {
 // is checked against the header's checksum after the lock is released). False: the pipe ended.
 bool TaskBoard::read_task_frame(int pipe_fd, Bytes& frame, ClaimedTask& t) {
     frame.resize(t.frame_bytes);
-    if (t.frame_bytes < kFrameHeaderSize)
+    // A small frame in one read (a tiny task must not pay a second system call); it is summed
+    // whole afterwards.
+    if (t.frame_bytes < kFrameHeaderSize + FrameDecoder::kCheckAsReadBytes)
         return read_full(pipe_fd, frame.data(), t.frame_bytes) == t.frame_bytes;
     if (read_full(pipe_fd, frame.data(), kFrameHeaderSize) < kFrameHeaderSize) return false;
     uint16_t type;

@@ -20,21 +20,23 @@
 
 namespace poolscope {
 
-std::optional<std::string> make_child_pipes(ChildPipes& p) {
-    int t[2], r[2];
-    if (pipe2(t, O_CLOEXEC) != 0) return std::string("cannot create a pipe: ") + strerror(errno);
+std::optional<std::string> make_child_pipes(ChildPipes& p, bool own_task_pipe) {
+    int t[2] = {-1, -1}, r[2];
+    if (own_task_pipe && pipe2(t, O_CLOEXEC) != 0)
+        return std::string("cannot create a pipe: ") + strerror(errno);
     if (pipe2(r, O_CLOEXEC) != 0) {
         const int e = errno;
-        close(t[0]);
-        close(t[1]);
+        if (own_task_pipe) close(t[0]), close(t[1]);
         return std::string("cannot create a pipe: ") + strerror(e);
     }
     p = {t[0], t[1], r[0], r[1]};
     // Larger pipe buffers (1 MiB, the default pipe-max-size) mean 16× fewer wake-ups per
     // megabyte for large items; small messages are unaffected. Best effort.
-    fcntl(p.task_write, F_SETPIPE_SZ, 1 << 20);
+    if (own_task_pipe) {
+        fcntl(p.task_write, F_SETPIPE_SZ, 1 << 20);
+        fcntl(p.task_write, F_SETFL, O_NONBLOCK);
+    }
     fcntl(p.result_write, F_SETPIPE_SZ, 1 << 20);
-    fcntl(p.task_write, F_SETFL, O_NONBLOCK);
     fcntl(p.result_read, F_SETFL, O_NONBLOCK);
     return std::nullopt;
 }

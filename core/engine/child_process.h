@@ -22,8 +22,9 @@ struct ChildPipes {
     int result_write = -1;  // child writes results
 };
 
-// Two close-on-exec pipes; the engine's ends non-blocking. Message on failure.
-std::optional<std::string> make_child_pipes(ChildPipes& p);
+// Two close-on-exec pipes; the engine's ends non-blocking. Message on failure. Without
+// own_task_pipe (the worker reads the shared task queue) only the result pipe is made.
+std::optional<std::string> make_child_pipes(ChildPipes& p, bool own_task_pipe = true);
 void close_child_pipes(ChildPipes& p);
 
 // First thing in a fork child: tasks on fd 3, results on fd 4, stdin from /dev/null, stdout

@@ -1,6 +1,7 @@
 #include "core/engine/pool_queue.h"
 
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -29,11 +30,15 @@ uint64_t queue_ahead(const PoolState& st) {
     return std::min<uint64_t>(TaskBoard::kSlots / 2, std::max<uint64_t>(2 * w + 2, 32 * w));
 }
 
+// Read once per process: it is part of every run's start-up otherwise.
 int pipe_max_size() {
-    std::ifstream f("/proc/sys/fs/pipe-max-size");
-    long v = 0;
-    if (f >> v && v > 0 && v <= (1L << 30)) return static_cast<int>(v);
-    return 1 << 20;
+    static const int size = [] {
+        std::ifstream f("/proc/sys/fs/pipe-max-size");
+        long v = 0;
+        if (f >> v && v > 0 && v <= (1L << 30)) return static_cast<int>(v);
+        return 1 << 20;
+    }();
+    return size;
 }
 
 bool any_ready(const PoolState& st) {
@@ -41,18 +46,55 @@ bool any_ready(const PoolState& st) {
                        [](const WorkerSlot& s) { return s.ready && s.alive && !s.doomed; });
 }
 
+// Payloads at least this large are written from the workload's inputs, not copied into a
+// frame first (below it, one write of a few frames costs less than a gathered write).
+constexpr std::size_t kDirectPayloadBytes = 64 * 1024;
+constexpr int kMaxPieces = 64;  // per writev (IOV_MAX is 1024)
+
+void add_own_piece(PoolState& st, std::size_t bytes) {
+    if (!st.queue_pieces.empty() && !st.queue_pieces.back().from)
+        st.queue_pieces.back().bytes += bytes;
+    else
+        st.queue_pieces.push_back({nullptr, bytes});
+}
+
+// The written bytes leave the front of the pieces (and of queue_out, for its own pieces).
+void consume_pieces(PoolState& st, std::size_t n) {
+    while (n > 0) {
+        auto& p = st.queue_pieces.front();
+        const std::size_t left = p.bytes - st.piece_off;
+        if (n < left) {
+            st.piece_off += n;
+            return;
+        }
+        n -= left;
+        if (!p.from) st.queue_out_off += p.bytes;
+        st.queue_pieces.pop_front();
+        st.piece_off = 0;
+    }
+}
+
 void write_queue(PoolState& st) {
-    while (st.queue_fd >= 0 && st.queue_out_off < st.queue_out.size()) {
+    while (st.queue_fd >= 0 && !st.queue_pieces.empty()) {
+        iovec iov[kMaxPieces];
+        int k = 0;
+        std::size_t own = st.queue_out_off, skip = st.piece_off;
+        for (const auto& p : st.queue_pieces) {
+            if (k == kMaxPieces) break;
+            const std::byte* base = p.from ? p.from : st.queue_out.data() + own;
+            iov[k++] = {const_cast<std::byte*>(base + skip), p.bytes - skip};
+            if (!p.from) own += p.bytes;
+            skip = 0;
+        }
         st.board.begin_write();
-        const ssize_t n = write(st.queue_fd, st.queue_out.data() + st.queue_out_off,
-                                st.queue_out.size() - st.queue_out_off);
+        const ssize_t n = writev(st.queue_fd, iov, k);
         st.board.end_write(n > 0 ? static_cast<uint64_t>(n) : 0);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) break;  // EAGAIN: the pipe is full; POLLOUT brings us back
-        st.queue_out_off += static_cast<std::size_t>(n);
+        consume_pieces(st, static_cast<std::size_t>(n));
         st.stream_written += static_cast<uint64_t>(n);
     }
-    if (st.queue_out_off == st.queue_out.size()) {
+    if (st.queue_pieces.empty()) {
         st.queue_out.clear();
         st.queue_out_off = 0;
     } else if (st.queue_out_off > st.queue_out.size() / 2) {
@@ -60,6 +102,32 @@ void write_queue(PoolState& st) {
                            st.queue_out.begin() + static_cast<std::ptrdiff_t>(st.queue_out_off));
         st.queue_out_off = 0;
     }
+}
+
+// Appends chunk id's task frame to the stream; its size. A large payload that the workload
+// keeps in memory goes from there: only the headers are encoded, and the checksum is taken
+// over the inputs in place.
+std::size_t queue_task_frame(PoolState& st, uint64_t id) {
+    const Workload& wl = *st.ctx->workload;
+    const ChunkSpec& spec = st.plan[id];
+    const auto inputs = wl.inputs_in_memory(spec.first, spec.count);
+    const std::size_t at = st.queue_out.size();
+    if (inputs.size() < kDirectPayloadBytes || inputs.size() != spec.count * wl.input_bytes()) {
+        encode_task_frame(st, st.queue_out, id);
+        add_own_piece(st, st.queue_out.size() - at);
+        return st.queue_out.size() - at;
+    }
+    ChunkRecord& c = st.chunks[id];
+    const int64_t t = monotonic_ns();
+    c.dispatch_ns = t;
+    begin_frame(st.queue_out, FrameType::Task);
+    put_task_header(st.queue_out, {id, spec.first, spec.count, t, 1});
+    end_frame_with(st.queue_out, at, inputs);
+    add_own_piece(st, st.queue_out.size() - at);
+    st.queue_pieces.push_back({inputs.data(), inputs.size()});
+    c.bytes_in = st.queue_out.size() - at + inputs.size();
+    c.engine_ser_ns = monotonic_ns() - t;
+    return c.bytes_in;
 }
 
 void stage_next(PoolState& st, uint64_t id) {
@@ -74,10 +142,8 @@ void stage_next(PoolState& st, uint64_t id) {
         c.engine_ser_ns = 0;
         e.frame_offset = st.stream_encoded;
     } else {
-        const std::size_t at = st.queue_out.size();
-        encode_task_frame(st, st.queue_out, id);
         e.frame_offset = st.stream_encoded;
-        e.frame_bytes = st.queue_out.size() - at;
+        e.frame_bytes = queue_task_frame(st, id);
         st.stream_encoded += e.frame_bytes;
     }
     e.dispatch_ns = c.dispatch_ns;
@@ -146,7 +212,7 @@ void feed_queue(PoolState& st) {
         const uint64_t ahead = queue_ahead(st);
         while (!st.queue.empty() && st.staged - st.board.claimed() < ahead &&
                st.staged - st.noted + 1 < TaskBoard::kSlots &&
-               st.queue_out.size() - st.queue_out_off < kQueueBytes) {
+               st.stream_encoded - st.stream_written < kQueueBytes) {
             const uint64_t id = st.queue.front();
             if (imap && id >= st.deliver_next + st.imap_window) break;  // ordered buffer full
             st.queue.pop_front();
@@ -169,7 +235,7 @@ void feed_queue(PoolState& st) {
 }
 
 bool queue_wants_write(const PoolState& st) {
-    return st.queue_fd >= 0 && st.queue_out_off < st.queue_out.size();
+    return st.queue_fd >= 0 && !st.queue_pieces.empty();
 }
 
 void note_claims(PoolState& st) {
@@ -220,6 +286,8 @@ void close_queue(PoolState& st) {
     close_fd(st.queue_read_fd);
     Bytes().swap(st.queue_out);
     st.queue_out_off = 0;
+    st.queue_pieces.clear();
+    st.piece_off = 0;
 }
 
 }  // namespace poolscope

@@ -66,10 +66,18 @@ struct PoolState {
     bool dispatch_open = true;
     // The shared task queue (every dispatch but static; pool_queue.h).
     TaskBoard board;
-    int queue_fd = -1;       // the shared task pipe's write end (non-blocking)
-    int queue_read_fd = -1;  // its read end, handed to every worker as its task descriptor
-    Bytes queue_out;         // task frames encoded, not yet written
-    std::size_t queue_out_off = 0;
+    int queue_fd = -1;              // the shared task pipe's write end (non-blocking)
+    int queue_read_fd = -1;         // its read end, handed to every worker as its task descriptor
+    Bytes queue_out;                // task frames encoded, not yet written
+    std::size_t queue_out_off = 0;  // where the front piece of queue_out's own bytes starts
+    // What waits to enter the task pipe, in stream order: `bytes` of queue_out (from nullptr),
+    // or a large task payload written straight from the workload's prepared inputs.
+    struct QueuePiece {
+        const std::byte* from = nullptr;
+        std::size_t bytes = 0;
+    };
+    std::deque<QueuePiece> queue_pieces;
+    std::size_t piece_off = 0;    // bytes of the front piece already written
     uint64_t stream_encoded = 0;  // bytes of task frames encoded so far (the next frame's offset)
     uint64_t stream_written = 0;  // of which written into the pipe
     uint64_t staged = 0;          // board entries filled (claimable once their frame is written)

@@ -199,6 +199,28 @@ bool TaskBoard::recover(int pipe_fd, std::string& error) {
     return true;
 }
 
+// The claimed task's whole frame: the header, then the payload summed as it arrives (the frame
+// is checked against the header's checksum after the lock is released). False: the pipe ended.
+bool TaskBoard::read_task_frame(int pipe_fd, Bytes& frame, ClaimedTask& t) {
+    frame.resize(t.frame_bytes);
+    // A small frame in one read (a tiny task must not pay a second system call); it is summed
+    // whole afterwards.
+    if (t.frame_bytes < kFrameHeaderSize + FrameDecoder::kCheckAsReadBytes)
+        return read_full(pipe_fd, frame.data(), t.frame_bytes) == t.frame_bytes;
+    if (read_full(pipe_fd, frame.data(), kFrameHeaderSize) < kFrameHeaderSize) return false;
+    uint16_t type;
+    uint64_t length;
+    std::memcpy(&type, frame.data() + 6, 2);
+    std::memcpy(&length, frame.data() + 8, 8);
+    const std::size_t rest = t.frame_bytes - kFrameHeaderSize;
+    if (length != rest)  // decode_task refuses it; the bytes are read all the same
+        return read_full(pipe_fd, frame.data() + kFrameHeaderSize, rest) == rest;
+    FrameChecksum sum(static_cast<FrameType>(type), length);
+    if (read_full_summed(pipe_fd, frame.data() + kFrameHeaderSize, rest, sum) < rest) return false;
+    t.payload_sum = sum.finish();
+    return true;
+}
+
 bool TaskBoard::lock(int pipe_fd, std::string& error) {
     const int r = pthread_mutex_lock(&h_->read_lock);
     if (r == EOWNERDEAD) {
@@ -226,17 +248,13 @@ std::optional<ClaimedTask> TaskBoard::claim(int worker, int pipe_fd, Bytes& fram
         const uint64_t seq = h_->next;
         if (!closed && seq < h_->posted.load(std::memory_order_acquire)) {
             BoardEntry& e = entry(seq);
-            ClaimedTask t{seq,           e.chunk_id,     e.first,      e.count,
-                          e.dispatch_ns, monotonic_ns(), e.frame_bytes};
+            ClaimedTask t{seq,           e.chunk_id,     e.first,       e.count,
+                          e.dispatch_ns, monotonic_ns(), e.frame_bytes, std::nullopt};
             e.claim_ns.store(t.claim_ns, std::memory_order_relaxed);
             e.owner.store(worker, std::memory_order_release);  // the claim itself
             h_->next = seq + 1;
             h_->claimed.store(seq + 1, std::memory_order_release);
-            bool ok = true;
-            if (t.frame_bytes > 0) {
-                frame.resize(t.frame_bytes);
-                ok = read_full(pipe_fd, frame.data(), t.frame_bytes) == t.frame_bytes;
-            }
+            const bool ok = t.frame_bytes == 0 || read_task_frame(pipe_fd, frame, t);
             pthread_mutex_unlock(&h_->read_lock);
             if (!ok) {  // the pipe ended: a stop closed it mid-frame, or the engine is gone
                 if (h_->closed.load(std::memory_order_acquire) == 0)

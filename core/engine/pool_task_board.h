@@ -48,6 +48,9 @@ struct ClaimedTask {
     int64_t dispatch_ns = 0;
     int64_t claim_ns = 0;
     uint64_t frame_bytes = 0;
+    // The checksum of the frame's payload, taken as it was read (pipe transport; nullopt when
+    // the frame's header does not give its type and a length that matches frame_bytes).
+    std::optional<uint64_t> payload_sum;
 };
 
 class TaskBoard {
@@ -94,6 +97,7 @@ class TaskBoard {
     bool recover(int pipe_fd, std::string& error);  // after EOWNERDEAD, under the mutex
     bool lock(int pipe_fd, std::string& error);
     void sleep_until_posted(uint32_t seen_gen);
+    static bool read_task_frame(int pipe_fd, Bytes& frame, ClaimedTask& t);
 
     Header* h_ = nullptr;
     BoardEntry* entries_ = nullptr;

@@ -90,13 +90,10 @@ std::optional<std::string> spawn_worker(const RunContext& ctx, int index, ChildP
 std::optional<std::string> launch_worker(const RunContext& ctx, int index, LaunchedWorker& out,
                                          const SharedSegment* shm, int shared_task_read) {
     ChildPipes p;
-    if (auto e = make_child_pipes(p)) return e;
     const bool shared = shared_task_read >= 0;
-    if (shared) {  // tasks come from the shared pipe: this worker's own is not needed
-        close_fd(p.task_read);
-        close_fd(p.task_write);
-        p.task_read = shared_task_read;
-    }
+    // Tasks come from the shared pipe: this worker needs no pipe of its own for them.
+    if (auto e = make_child_pipes(p, !shared)) return e;
+    if (shared) p.task_read = shared_task_read;
     pid_t pid = -1;
     std::optional<std::string> err;
     if (ctx.config.start == StartMethod::Fork)

@@ -35,6 +35,18 @@ std::size_t read_full(int fd, void* buf, std::size_t n) {
     return got;
 }
 
+std::size_t read_full_summed(int fd, std::byte* buf, std::size_t n, FrameChecksum& sum) {
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = read(fd, buf + got, n - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        sum.update({buf + got, static_cast<std::size_t>(r)});
+        got += static_cast<std::size_t>(r);
+    }
+    return got;
+}
+
 bool write_all(int fd, const void* buf, std::size_t n) {
     std::size_t off = 0;
     while (off < n) {
@@ -215,15 +227,16 @@ namespace {
 
 namespace {
 
-// A task frame's header and task header, checked; the frame is whole in `raw`.
+// A task frame's header and task header, checked; the frame is whole in `raw`. summed: the
+// payload's checksum when it was taken as the payload arrived (nullopt: computed here).
 TaskHeader decode_task(const WorkerOptions& opt, std::span<const std::byte> raw,
-                       std::span<const std::byte>& payload) {
+                       std::span<const std::byte>& payload, std::optional<uint64_t> summed) {
     FrameHeader hdr;
     if (auto why = parse_frame_header(raw.first(kFrameHeaderSize), opt.max_frame, hdr))
         fatal("protocol error: " + *why);
     payload = raw.subspan(kFrameHeaderSize);
     if (hdr.type != FrameType::Task || hdr.length != payload.size() ||
-        frame_checksum(hdr.type, payload) != hdr.checksum)
+        (summed ? *summed : frame_checksum(hdr.type, payload)) != hdr.checksum)
         fatal("protocol error: bad task frame (type, length or checksum)");
     PayloadReader r(payload);
     const auto th = read_task_header(r);
@@ -271,7 +284,7 @@ void flush_or_leave(void* batch) {
             if (frame.size() < kFrameHeaderSize)
                 fatal("protocol error: truncated task frame header");
             std::span<const std::byte> inputs;
-            const TaskHeader th = decode_task(opt, frame, inputs);
+            const TaskHeader th = decode_task(opt, frame, inputs, t->payload_sum);
             if (th.chunk_id != t->chunk_id || th.first != t->first || th.count != t->count)
                 fatal("protocol error: task frame does not match its queue entry");
             answer(wl, opt, th, inputs, t->claim_ns, recv_end, out);
@@ -300,11 +313,13 @@ void flush_or_leave(void* batch) {
         if (auto why = parse_frame_header(frame, opt.max_frame, hdr))
             fatal("protocol error: " + *why);
         frame.resize(kFrameHeaderSize + hdr.length);
-        if (read_full(kWorkerTaskFd, frame.data() + kFrameHeaderSize, hdr.length) < hdr.length)
+        FrameChecksum sum(hdr.type, hdr.length);
+        if (read_full_summed(kWorkerTaskFd, frame.data() + kFrameHeaderSize, hdr.length, sum) <
+            hdr.length)
             fatal("protocol error: truncated task frame");
         const int64_t recv_end = monotonic_ns();
         std::span<const std::byte> inputs;
-        const TaskHeader th = decode_task(opt, frame, inputs);
+        const TaskHeader th = decode_task(opt, frame, inputs, sum.finish());
         answer(wl, opt, th, inputs, recv_start, recv_end, out);
         if (!write_all(kWorkerResultFd, out.data(), out.size())) _exit(0);
     }

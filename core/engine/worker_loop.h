@@ -52,5 +52,8 @@ void run_task(Workload& wl, const WorkerOptions& opt, const struct TaskHeader& t
 // read_full returns the bytes read: less than n only at EOF or on error.
 std::size_t read_full(int fd, void* buf, std::size_t n);
 bool write_all(int fd, const void* buf, std::size_t n);
+// read_full of a frame's payload that feeds every piece to `sum` right after it is read (still
+// in the cache), so checking a large task costs no second pass over it.
+std::size_t read_full_summed(int fd, std::byte* buf, std::size_t n, FrameChecksum& sum);
 
 }  // namespace poolscope

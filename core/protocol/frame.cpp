@@ -24,29 +24,58 @@ inline uint64_t fold(uint64_t h) {
 
 }  // namespace
 
-uint64_t frame_checksum(FrameType type, std::span<const std::byte> payload) {
-    // Four independent lanes so the multiplies overlap; the lengths and type seed them so a
-    // frame that only differs in its header does not collide.
-    uint64_t a = 0x243f6a8885a308d3ULL ^ static_cast<uint64_t>(type);
-    uint64_t b = 0x13198a2e03707344ULL ^ payload.size();
-    uint64_t c = 0xa4093822299f31d0ULL, d = 0x082efa98ec4e6c89ULL;
-    const std::byte* p = payload.data();
-    std::size_t n = payload.size();
-    while (n >= 32) {
+// Four independent lanes so the multiplies overlap; the lengths and type seed them so a frame
+// that only differs in its header does not collide.
+FrameChecksum::FrameChecksum(FrameType type, uint64_t length)
+    : lane_{0x243f6a8885a308d3ULL ^ static_cast<uint64_t>(type), 0x13198a2e03707344ULL ^ length,
+            0xa4093822299f31d0ULL, 0x082efa98ec4e6c89ULL} {}
+
+namespace {
+
+// Whole 32-byte blocks from p (n a multiple of 32); the lanes live in registers meanwhile.
+void sum_blocks(uint64_t (&lane)[4], const std::byte* p, std::size_t n) {
+    uint64_t a = lane[0], b = lane[1], c = lane[2], d = lane[3];
+    for (; n >= 32; n -= 32, p += 32) {
         a = (a ^ load64(p)) * kMul;
         b = (b ^ load64(p + 8)) * kMul;
         c = (c ^ load64(p + 16)) * kMul;
         d = (d ^ load64(p + 24)) * kMul;
-        p += 32;
-        n -= 32;
     }
+    lane[0] = a, lane[1] = b, lane[2] = c, lane[3] = d;
+}
+
+}  // namespace
+
+void FrameChecksum::update(std::span<const std::byte> piece) {
+    const std::byte* p = piece.data();
+    std::size_t n = piece.size();
+    fed_ += n;
+    if (carried_ > 0) {
+        const std::size_t take = std::min(n, sizeof carry_ - carried_);
+        std::memcpy(carry_ + carried_, p, take);
+        carried_ += take, p += take, n -= take;
+        if (carried_ < sizeof carry_) return;
+        sum_blocks(lane_, carry_, sizeof carry_);
+        carried_ = 0;
+    }
+    const std::size_t whole = n & ~std::size_t{31};
+    sum_blocks(lane_, p, whole);
+    std::memcpy(carry_, p + whole, n - whole);
+    carried_ = n - whole;
+}
+
+uint64_t FrameChecksum::finish() const {
     uint64_t tail[4] = {0, 0, 0, 0};
-    std::memcpy(tail, p, n);
-    a = (a ^ tail[0]) * kMul;
-    b = (b ^ tail[1]) * kMul;
-    c = (c ^ tail[2]) * kMul;
-    d = (d ^ tail[3]) * kMul;
+    std::memcpy(tail, carry_, carried_);
+    const uint64_t a = (lane_[0] ^ tail[0]) * kMul, b = (lane_[1] ^ tail[1]) * kMul;
+    const uint64_t c = (lane_[2] ^ tail[2]) * kMul, d = (lane_[3] ^ tail[3]) * kMul;
     return fold(a ^ fold(b ^ fold(c ^ fold(d))));
+}
+
+uint64_t frame_checksum(FrameType type, std::span<const std::byte> payload) {
+    FrameChecksum sum(type, payload.size());
+    sum.update(payload);
+    return sum.finish();
 }
 
 std::size_t begin_frame(Bytes& out, FrameType type) {
@@ -71,6 +100,20 @@ void end_frame(Bytes& out, std::size_t header_offset) {
                                         {out.data() + header_offset + kFrameHeaderSize, len});
     std::memcpy(h + 8, &len, 8);
     std::memcpy(h + 16, &sum, 8);
+}
+
+void end_frame_with(Bytes& out, std::size_t header_offset, std::span<const std::byte> tail) {
+    std::byte* h = out.data() + header_offset;
+    uint16_t t;
+    std::memcpy(&t, h + 6, 2);
+    const std::size_t head = out.size() - header_offset - kFrameHeaderSize;
+    const uint64_t len = head + tail.size();
+    FrameChecksum sum(static_cast<FrameType>(t), len);
+    sum.update({h + kFrameHeaderSize, head});
+    sum.update(tail);
+    const uint64_t value = sum.finish();
+    std::memcpy(h + 8, &len, 8);
+    std::memcpy(h + 16, &value, 8);
 }
 
 void append_frame(Bytes& out, FrameType type, std::span<const std::byte> payload) {
@@ -102,6 +145,28 @@ std::span<std::byte> FrameDecoder::write_space(std::size_t min_bytes) {
 
 void FrameDecoder::commit(std::size_t n) {
     end_ += n;
+    if (n > 0 && error_.empty()) check_arrived();
+}
+
+// A large frame's payload is summed as it comes in: the bytes just read are still in the
+// cache, so this costs less than a pass over the whole payload once it is complete. A header
+// that does not parse is left to next(), which reports it.
+void FrameDecoder::check_arrived() {
+    const std::size_t have = end_ - begin_;
+    if (have < kFrameHeaderSize) return;
+    FrameHeader hdr;
+    if (!running_) {
+        if (parse_frame_header({buf_.data() + begin_, kFrameHeaderSize}, max_payload_, hdr) ||
+            hdr.length < kCheckAsReadBytes)
+            return;
+        running_.emplace(hdr.type, hdr.length);
+    } else {
+        std::memcpy(&hdr.length, buf_.data() + begin_ + 8, 8);
+    }
+    const uint64_t arrived = std::min<uint64_t>(have - kFrameHeaderSize, hdr.length);
+    const uint64_t from = running_->fed();
+    if (arrived > from)
+        running_->update({buf_.data() + begin_ + kFrameHeaderSize + from, arrived - from});
 }
 
 void FrameDecoder::feed(std::span<const std::byte> data) {
@@ -113,6 +178,7 @@ void FrameDecoder::feed(std::span<const std::byte> data) {
 
 FrameDecoder::Status FrameDecoder::fail(std::string why) {
     error_ = std::move(why);
+    running_.reset();
     return Status::Error;
 }
 
@@ -146,7 +212,15 @@ FrameDecoder::Status FrameDecoder::next(Frame& out) {
     if (auto why = parse_frame_header({h, kFrameHeaderSize}, max_payload_, hdr)) return fail(*why);
     if (have - kFrameHeaderSize < hdr.length) return Status::NeedMore;
     std::span<const std::byte> payload{h + kFrameHeaderSize, hdr.length};
-    if (frame_checksum(hdr.type, payload) != hdr.checksum) return fail("frame checksum mismatch");
+    uint64_t sum;
+    if (running_) {  // summed as it arrived (commit); only what came by feed() may be left
+        if (running_->fed() < hdr.length) running_->update(payload.subspan(running_->fed()));
+        sum = running_->finish();
+        running_.reset();
+    } else {
+        sum = frame_checksum(hdr.type, payload);
+    }
+    if (sum != hdr.checksum) return fail("frame checksum mismatch");
     out.type = hdr.type;
     out.payload = payload;
     begin_ += kFrameHeaderSize + hdr.length;

@@ -54,6 +54,24 @@ using Bytes = std::vector<std::byte, DefaultInitAllocator<std::byte>>;
 // that an 8 MB payload costs well under a millisecond).
 uint64_t frame_checksum(FrameType type, std::span<const std::byte> payload);
 
+// The same checksum over a payload that arrives in pieces, so a reader can check each piece
+// right after reading it, while it is still in the cache, instead of passing over the whole
+// payload again once it is in: finish() equals frame_checksum(type, payload) however the
+// payload was cut, once exactly `length` bytes went through update().
+class FrameChecksum {
+  public:
+    FrameChecksum(FrameType type, uint64_t length);
+    void update(std::span<const std::byte> piece);
+    uint64_t finish() const;
+    uint64_t fed() const { return fed_; }
+
+  private:
+    uint64_t lane_[4];
+    std::byte carry_[32];  // the start of a 32-byte block cut between two pieces
+    std::size_t carried_ = 0;
+    uint64_t fed_ = 0;
+};
+
 struct FrameHeader {
     FrameType type{};
     uint64_t length = 0;
@@ -69,6 +87,10 @@ std::optional<std::string> parse_frame_header(std::span<const std::byte> raw, ui
 // call end_frame() to fill in length and checksum. Avoids copying large payloads.
 std::size_t begin_frame(Bytes& out, FrameType type);
 void end_frame(Bytes& out, std::size_t header_offset);
+
+// end_frame for a frame whose payload is what follows its header in `out`, then `tail`: the
+// caller sends `tail` right after out's bytes (writev) instead of copying it into the frame.
+void end_frame_with(Bytes& out, std::size_t header_offset, std::span<const std::byte> tail);
 
 void append_frame(Bytes& out, FrameType type, std::span<const std::byte> payload);
 
@@ -96,14 +118,20 @@ class FrameDecoder {
     // Bytes held that do not form a whole frame yet (a truncated frame at EOF is an error).
     std::size_t pending() const { return end_ - begin_; }
 
+    // Payloads at least this large are checked as they arrive (commit), a piece at a time.
+    static constexpr uint64_t kCheckAsReadBytes = 64 * 1024;
+
   private:
     Status fail(std::string why);
+    void check_arrived();
 
     uint64_t max_payload_;
     Bytes buf_;
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
     std::string error_;
+    // The running checksum of the large frame at begin_ (its payload bytes fed so far).
+    std::optional<FrameChecksum> running_;
 };
 
 // Little-endian field helpers for payloads.

@@ -84,6 +84,13 @@ void TransferWorkload::read_input(uint64_t index, std::span<std::byte> dst) cons
     }
 }
 
+std::span<const std::byte> TransferWorkload::inputs_in_memory(uint64_t first,
+                                                              uint64_t count) const {
+    if (first > prepared_items_ || count > prepared_items_ - first) return {};
+    const uint64_t per_item = rows_ * cols_;
+    return std::as_bytes(std::span<const double>(inputs_ + first * per_item, count * per_item));
+}
+
 std::optional<std::string> TransferWorkload::run_item(uint64_t, std::span<const std::byte> in,
                                                       std::span<std::byte> out) {
     // memcpy per element: payloads sit at any offset inside a frame, so they may be unaligned.

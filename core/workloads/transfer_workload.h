@@ -24,6 +24,7 @@ class TransferWorkload final : public Workload {
     uint64_t input_bytes() const override { return rows_ * cols_ * 8; }
     uint64_t output_bytes() const override { return rows_ * cols_ * 8; }
     void read_input(uint64_t index, std::span<std::byte> dst) const override;
+    std::span<const std::byte> inputs_in_memory(uint64_t first, uint64_t count) const override;
     std::optional<std::string> run_item(uint64_t index, std::span<const std::byte> in,
                                         std::span<std::byte> out) override;
     uint64_t prepared_bytes() const override { return size_ * input_bytes(); }

@@ -74,6 +74,14 @@ class Workload {
     // already lives (the shared input above), nothing is copied.
     virtual void read_input(uint64_t index, std::span<std::byte> dst) const = 0;
 
+    // The prepared inputs of items [first, first + count) when they lie contiguous in memory
+    // and stay as they are for the whole run, so a task frame can be written into its pipe
+    // straight from them instead of from a copy; empty when inputs are made on demand.
+    virtual std::span<const std::byte> inputs_in_memory(uint64_t first, uint64_t count) const {
+        (void)first, (void)count;
+        return {};
+    }
+
     // Worker side: once per worker process (library thread count, caches).
     virtual void enter_worker(int lib_threads) { (void)lib_threads; }
 

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgcodecs.hpp>  // IMREAD_COLOR; the functions come from image_codecs.h
 #include <opencv2/imgproc.hpp>
 #include <system_error>
 
+#include "core/workloads/opencv/image_codecs.h"
 #include "core/workloads/splitmix.h"
 
 namespace poolscope {
@@ -61,7 +62,7 @@ std::vector<std::string> list_image_files(const std::string& dir) {
         if (!entry.is_regular_file(type_ec)) continue;
         // haveImageReader reads only the file's first bytes (its signature), not the pixels.
         const std::string path = entry.path().string();
-        if (cv::haveImageReader(path)) files.push_back(path);
+        if (image_codecs::have_reader(path)) files.push_back(path);
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -69,7 +70,7 @@ std::vector<std::string> list_image_files(const std::string& dir) {
 
 bool can_decode(const std::string& path) {
     try {
-        return !cv::imread(path, cv::IMREAD_COLOR).empty();
+        return !image_codecs::read(path, cv::IMREAD_COLOR).empty();
     } catch (const cv::Exception&) {
         return false;
     }
@@ -77,7 +78,7 @@ bool can_decode(const std::string& path) {
 
 bool load_image(const std::string& path, int width, int height, std::span<std::byte> dst) {
     try {
-        const cv::Mat src = cv::imread(path, cv::IMREAD_COLOR);
+        const cv::Mat src = image_codecs::read(path, cv::IMREAD_COLOR);
         if (src.empty()) return false;
         cv::Mat out(height, width, CV_8UC3, dst.data());
         // INTER_AREA averages when shrinking (no aliasing); bilinear when enlarging.

@@ -7,11 +7,11 @@
 #include <cstring>
 #include <filesystem>
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 #include "core/workloads/double_text.h"
+#include "core/workloads/opencv/image_codecs.h"
 
 namespace poolscope {
 
@@ -106,6 +106,8 @@ std::optional<std::string> BlurWorkload::configure_output(const ParamMap& params
     if (faccessat(AT_FDCWD, out_dir_.c_str(), W_OK | X_OK, AT_EACCESS) != 0)
         return "parameter out_dir must be a writable folder; got '" + out_dir_ + "' (" +
                std::strerror(errno) + ")";
+    // Loaded here, before any fork or thread: the workers inherit it.
+    if (auto e = image_codecs::load()) return "output=write: " + *e;
     return std::nullopt;
 }
 
@@ -117,6 +119,7 @@ std::optional<std::string> BlurWorkload::configure_folder(const ParamMap& params
     if (!std::filesystem::is_directory(dir_, ec))
         return "parameter dir must be an existing folder; got '" + dir_ + "'";
     keep_opencv_on_this_thread();
+    if (auto e = image_codecs::load()) return "parameter dir: " + *e;
     files_ = list_image_files(dir_);
     // Decode until one file succeeds: a folder with no readable image is refused here, before
     // any process starts, at the cost of one decode. prepare() drops any later file that fails.
@@ -230,7 +233,7 @@ std::optional<std::string> BlurWorkload::blur_to_hash(uint64_t index, std::span<
         cv::Mat dst;  // local, not a member: the threads backend runs items concurrently
         cv::GaussianBlur(src, dst, cv::Size(), sigma_);
         hash = item_hash(index, {reinterpret_cast<const std::byte*>(dst.data), image_bytes()});
-        if (output_ == Output::write && !cv::imwrite(output_path(index), dst))
+        if (output_ == Output::write && !image_codecs::write(output_path(index), dst))
             return "could not write " + output_path(index);
     } catch (const cv::Exception& e) {
         return std::string("blur of item ") + std::to_string(index) + " failed: " + e.what();

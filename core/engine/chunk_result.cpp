@@ -6,34 +6,32 @@
 
 namespace poolscope {
 
-std::optional<ChunkResult> read_chunk_result(
-    std::span<const std::byte> payload, const ChunkSpec& spec, uint64_t output_bytes,
+std::optional<ChunkResult> check_chunk_result(
+    ResultHeader fixed, PayloadReader& rest, const ChunkSpec& spec, uint64_t output_bytes,
     std::optional<std::span<const std::byte>> outputs_elsewhere) {
-    PayloadReader r(payload);
-    auto h = read_result_fixed(r);
-    if (!h || h->first != spec.first || h->count != spec.count) return std::nullopt;
-    const bool omitted = h->outputs_omitted != 0;
+    if (fixed.first != spec.first || fixed.count != spec.count) return std::nullopt;
+    const bool omitted = fixed.outputs_omitted != 0;
     std::span<const std::byte> outputs;
     if (outputs_elsewhere)
         outputs = *outputs_elsewhere;
     else if (!omitted)
-        outputs = r.bytes(spec.count * output_bytes);
-    if (r.failed() || !read_result_failures(r, *h)) return std::nullopt;
+        outputs = rest.bytes(spec.count * output_bytes);
+    if (rest.failed() || !read_result_failures(rest, fixed)) return std::nullopt;
     ChunkResult out;
     if (omitted) {
         // Outputs left out (result too large): every item failed, for the one reason given.
-        if (h->failures.size() != 1) return std::nullopt;
+        if (fixed.failures.size() != 1) return std::nullopt;
         out.failed = spec.count;
     } else {
         if (outputs.size() < spec.count * output_bytes) return std::nullopt;
         const auto hashed =
-            hash_chunk_outputs(spec.first, spec.count, outputs, output_bytes, h->failures);
+            hash_chunk_outputs(spec.first, spec.count, outputs, output_bytes, fixed.failures);
         if (!hashed) return std::nullopt;
         out.checksum = hashed->checksum;
         out.items = hashed->items;
-        out.failed = h->failures.size();
+        out.failed = fixed.failures.size();
     }
-    out.header = std::move(*h);
+    out.header = std::move(fixed);
     return out;
 }
 

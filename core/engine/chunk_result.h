@@ -25,12 +25,13 @@ struct ChunkResult {
     uint64_t items = 0;     // finished items the checksum covers
 };
 
-// Reads a result frame's payload and checks it against `spec`: same first item and count, every
-// output there, failures inside the chunk, outputs left out only with the one reason why.
-// `outputs_elsewhere`: where the outputs wait when they do not travel in the frame (shared
-// memory). nullopt for a frame that does not answer the chunk (a protocol error).
-std::optional<ChunkResult> read_chunk_result(
-    std::span<const std::byte> payload, const ChunkSpec& spec, uint64_t output_bytes,
+// Checks a result frame against `spec`, its fixed part already read (the caller needs the chunk
+// id first) and `rest` just past it: same first item and count, every output there, failures
+// inside the chunk, outputs left out only with the one reason why. `outputs_elsewhere`: where
+// the outputs wait when they do not travel in the frame (shared memory). nullopt for a frame
+// that does not answer the chunk (a protocol error).
+std::optional<ChunkResult> check_chunk_result(
+    ResultHeader fixed, PayloadReader& rest, const ChunkSpec& spec, uint64_t output_bytes,
     std::optional<std::span<const std::byte>> outputs_elsewhere = std::nullopt);
 
 // The chunk's record once its result arrived at `now` (payload_bytes: the frame's payload).

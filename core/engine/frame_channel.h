@@ -34,6 +34,7 @@ class FrameChannel {
         decoder_ = std::move(other.decoder_);
         state_ = other.state_;
         error_ = std::move(other.error_);
+        read_ns_ = other.read_ns_;
         return *this;
     }
     ~FrameChannel() { close(); }
@@ -43,6 +44,9 @@ class FrameChannel {
     State state() const { return state_; }
     // Why the channel ended when it is Truncated or Malformed, in words for an error message.
     const std::string& error() const { return error_; }
+    // When the read that brought the frame being handled returned (CLOCK_MONOTONIC): the time
+    // its result arrived, taken once per read rather than once per frame of a batch.
+    int64_t read_ns() const { return read_ns_; }
 
     // Reads what is there without blocking (the descriptor is non-blocking or known readable)
     // and hands every whole frame to on_frame(const Frame&) in order; on_frame returns false
@@ -75,6 +79,7 @@ class FrameChannel {
     FrameDecoder decoder_{0};
     State state_ = State::Open;
     std::string error_;
+    int64_t read_ns_ = 0;
 };
 
 }  // namespace poolscope

@@ -60,8 +60,8 @@ void handle_ready(PoolState& st, WorkerSlot& slot, std::span<const std::byte> pa
 // step every backend shares, chunk_result.h).
 bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> payload,
                    int64_t now) {
-    PayloadReader peek(payload);
-    const auto fixed = read_result_fixed(peek);
+    PayloadReader r(payload);
+    auto fixed = read_result_fixed(r);
     if (fixed && st.board.valid() &&
         (slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()))
         note_claims(st);  // claimed from the shared queue since the engine last looked
@@ -72,7 +72,7 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
     std::optional<std::span<const std::byte>> in_segment;
     if (st.use_shm) in_segment = st.shm.outputs().subspan(spec.first * outb, spec.count * outb);
-    const auto checked = read_chunk_result(payload, spec, outb, in_segment);
+    const auto checked = check_chunk_result(std::move(*fixed), r, spec, outb, in_segment);
     if (!checked) return false;
     st.result.checksum += checked->checksum;
     st.result.checksum_items += checked->items;
@@ -139,7 +139,7 @@ bool drain_results(PoolState& st, WorkerSlot& slot) {
     if (!slot.results.is_open()) return false;
     bool refused = false;  // a frame the pool refused: handle_frame said why already
     const auto state = slot.results.pump([&](const Frame& f) {
-        if (handle_frame(st, slot, f, monotonic_ns())) return true;
+        if (handle_frame(st, slot, f, slot.results.read_ns())) return true;
         refused = true;
         return false;
     });

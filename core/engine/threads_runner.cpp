@@ -51,15 +51,16 @@ void end_host(ThreadsState& s, RunError err) {
 
 // The accounting step every backend shares (chunk_result.h); the host names the thread.
 bool on_result(ThreadsState& s, std::span<const std::byte> payload, int64_t now) {
-    PayloadReader peek(payload);
-    const auto fixed = read_result_fixed(peek);
+    PayloadReader rd(payload);
+    auto fixed = read_result_fixed(rd);
     if (!fixed || fixed->chunk_id >= s.plan.size() || fixed->worker < 0 ||
         fixed->worker >= static_cast<int64_t>(s.busy_since.size()) || s.finished[fixed->chunk_id])
         return false;
     const uint64_t id = fixed->chunk_id;
     const int worker = static_cast<int>(fixed->worker);
     const ChunkSpec& spec = s.plan[id];
-    const auto checked = read_chunk_result(payload, spec, s.ctx->workload->output_bytes());
+    const auto checked =
+        check_chunk_result(std::move(*fixed), rd, spec, s.ctx->workload->output_bytes());
     if (!checked) return false;
     s.r.checksum += checked->checksum;
     s.r.checksum_items += checked->items;
@@ -120,7 +121,7 @@ bool on_frame(ThreadsState& s, const Frame& f, int64_t now) {
 void pump(ThreadsState& s) {
     if (!s.channel.is_open()) return;
     const auto state =
-        s.channel.pump([&](const Frame& f) { return on_frame(s, f, monotonic_ns()); });
+        s.channel.pump([&](const Frame& f) { return on_frame(s, f, s.channel.read_ns()); });
     if (state == FrameChannel::State::Truncated || state == FrameChannel::State::Malformed)
         end_host(s, protocol_error("threads host (pid " + std::to_string(s.pid) + ")",
                                    s.channel.error(), -1, s.pid));

@@ -1,6 +1,6 @@
 // One result channel, one accounting step: the same bytes written into a pipe give the same
 // outcome whether the pool reads them (drain_results, its real bookkeeping) or the step the
-// threads and serial runners use (FrameChannel + read_chunk_result + ErrorSink, and
+// threads and serial runners use (FrameChannel + check_chunk_result + ErrorSink, and
 // protocol_error for a stream that does not decode): whole results counted alike, a cut-off
 // last frame, garbage, an early end of stream and a flood of failed items reported alike.
 #include <fcntl.h>
@@ -54,8 +54,8 @@ Bytes result_frame(uint64_t id, const std::vector<uint64_t>& failed = {}) {
     return out;
 }
 
-// The pool's side: a run of `chunks` chunks (map, no shared queue) all sent to worker 0, whose result
-// pipe is the test's.
+// The pool's side: a run of `chunks` chunks (map, no shared queue) all sent to worker 0, whose
+// result pipe is the test's.
 struct PoolSide {
     explicit PoolSide(uint64_t chunks) {
         cfg.workload = "square";
@@ -115,15 +115,16 @@ struct StepSide {
     FrameChannel::State drain() {
         for (int i = 0; i < 100 && channel.state() == FrameChannel::State::Open; ++i)
             channel.pump([&](const Frame& f) {
-                PayloadReader peek(f.payload);
-                const auto h = read_result_fixed(peek);
+                PayloadReader rd(f.payload);
+                auto h = read_result_fixed(rd);
                 if (!h || h->chunk_id >= plan.size()) return false;
-                const auto r = read_chunk_result(f.payload, plan[h->chunk_id], 8);
+                const uint64_t id = h->chunk_id;
+                const auto r = check_chunk_result(std::move(*h), rd, plan[id], 8);
                 if (!r) return false;
                 result.checksum += r->checksum;
                 result.checksum_items += r->items;
                 result.items_failed += r->failed;
-                report_item_failures(sink, *r, h->chunk_id, 0, kPid);
+                report_item_failures(sink, *r, id, 0, kPid);
                 return true;
             });
         return channel.state();
@@ -165,6 +166,7 @@ TEST(FrameChannelAccounting, WholeResultsAreCountedAlike) {
     EXPECT_EQ(pool.st.result.errors[0].message, "item 12: bad item 12");
     EXPECT_EQ(pool.st.result.errors[0].chunk, 1);
     EXPECT_EQ(pool.st.chunks[1].failed_items, 2u);
+    EXPECT_GT(pool.st.chunks[1].received_ns, 0);      // when the read that brought it returned
     EXPECT_TRUE(pool.st.slots[0].results.is_open());  // the worker may send more
 }
 

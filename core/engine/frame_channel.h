@@ -1,7 +1,8 @@
 // One child's stream of frames to the engine: its descriptor and a frame decoder bounded by the
-// run's --max-frame. The serial and threads runners read their child through it, so they agree on
-// what a cut-off last frame, garbage or an early end of stream means, and on how much one wake-up
-// may read.
+// run's --max-frame. The serial child, the threads host, every pool worker, every MPI worker rank
+// and the MPI dispatcher's control connection are read through it, so they agree on what a
+// cut-off last frame, garbage or an early end of stream means, and on how much one wake-up may
+// read.
 #pragma once
 
 #include <cstdint>

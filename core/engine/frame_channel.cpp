@@ -4,6 +4,8 @@
 
 #include <cerrno>
 
+#include "core/platform/clock.h"
+
 namespace poolscope {
 
 void FrameChannel::close() {
@@ -18,6 +20,7 @@ long FrameChannel::read_some() {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return -1;
         decoder_.commit(static_cast<std::size_t>(n));
+        if (n > 0) read_ns_ = monotonic_ns();
         return static_cast<long>(n);
     }
 }

@@ -1,7 +1,8 @@
 // One child's stream of frames to the engine: its descriptor and a frame decoder bounded by the
-// run's --max-frame. The serial and threads runners read their child through it, so they agree on
-// what a cut-off last frame, garbage or an early end of stream means, and on how much one wake-up
-// may read.
+// run's --max-frame. The serial child, the threads host, every pool worker, every MPI worker rank
+// and the MPI dispatcher's control connection are read through it, so they agree on what a
+// cut-off last frame, garbage or an early end of stream means, and on how much one wake-up may
+// read.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,7 @@ class FrameChannel {
         decoder_ = std::move(other.decoder_);
         state_ = other.state_;
         error_ = std::move(other.error_);
+        read_ns_ = other.read_ns_;
         return *this;
     }
     ~FrameChannel() { close(); }
@@ -43,6 +45,9 @@ class FrameChannel {
     State state() const { return state_; }
     // Why the channel ended when it is Truncated or Malformed, in words for an error message.
     const std::string& error() const { return error_; }
+    // When the read that brought the frame being handled returned (CLOCK_MONOTONIC): the time
+    // its result arrived, taken once per read rather than once per frame of a batch.
+    int64_t read_ns() const { return read_ns_; }
 
     // Reads what is there without blocking (the descriptor is non-blocking or known readable)
     // and hands every whole frame to on_frame(const Frame&) in order; on_frame returns false
@@ -75,6 +80,7 @@ class FrameChannel {
     FrameDecoder decoder_{0};
     State state_ = State::Open;
     std::string error_;
+    int64_t read_ns_ = 0;
 };
 
 }  // namespace poolscope

@@ -83,7 +83,7 @@ void on_job_exit(MpiRun& m, const ExitStatus& status, int64_t now) {
         auto& rec = st.result.worker_records[s->record];
         s->alive = false;
         close_fd(s->task_fd);
-        close_fd(s->result_fd);
+        s->results.close();
         const bool is_culprit = culprit && s->index + 1 == culprit->rank;
         rec.exited_ns = now;
         rec.state = is_culprit ? (culprit->status.exited ? "exited" : "killed")

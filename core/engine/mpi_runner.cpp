@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <new>
 
+#include "core/engine/chunk_result.h"
 #include "core/engine/host_sample.h"
 #include "core/engine/mpi_failure.h"
 #include "core/engine/mpi_launch.h"
@@ -28,6 +29,8 @@ namespace {
 constexpr int64_t kLostGraceNs = 1'500'000'000;
 // Every rank must have reported by then (a host that cannot be reached may leave mpirun waiting).
 constexpr int64_t kStartTimeoutNs = 60'000'000'000;
+// The control channel's largest frame: a rank table or one host's sample.
+constexpr uint64_t kMaxControlFrame = 1 << 20;
 
 std::string this_host() {
     char buf[256] = {};
@@ -40,7 +43,6 @@ void start_slots(MpiRun& m) {
         WorkerSlot& s = st.slots[static_cast<std::size_t>(i)];
         s.index = i;
         s.signal_pid = m.job.pid;  // ending one rank ends the job: signal mpirun
-        s.decoder = FrameDecoder(st.ctx->config.max_frame);
         s.alive = true;
         s.busy_since_ns = st.t0;
         s.record = st.result.worker_records.size();
@@ -59,10 +61,10 @@ void accept_connections(MpiRun& m) {
         if (fd < 0) return;  // EAGAIN: the rest later
         widen_socket_buffers(fd);
         if (m.accepted == 0) {
-            m.control_fd = fd;
+            m.control = FrameChannel(fd, kMaxControlFrame);
         } else {
             WorkerSlot& s = st.slots[static_cast<std::size_t>(m.accepted - 1)];
-            s.result_fd = fd;
+            s.results = FrameChannel(fd, st.ctx->config.max_frame);
             s.task_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
         }
         ++m.accepted;
@@ -75,30 +77,34 @@ void channel_lost(MpiRun& m, int64_t now) {
     if (!m.st.joining && !m.st.stopping && !m.lost_ns) m.lost_ns = now;
 }
 
+bool on_control_frame(MpiRun& m, const Frame& f) {
+    if (f.type == FrameType::Ranks) {
+        auto r = read_ranks(f.payload);
+        if (!r) return false;
+        on_ranks(m, std::move(*r));
+    } else if (f.type == FrameType::HostSample) {
+        auto h = read_host_sample(f.payload);
+        if (!h) return false;
+        h->sample.host = host_of(m, static_cast<int>(h->rank));
+        count_host_sample(m, h->sample);
+        m.st.ctx->observer->on_sample(m.st.ctx->run_id, h->sample);
+    }
+    return true;  // a frame type this engine does not know is left alone
+}
+
+// The dispatcher's control channel, read like every worker's: bounded per wake-up; its end
+// while the job should run, a cut-off frame or garbage mean the job has failed.
 void read_control(MpiRun& m, int64_t now) {
-    for (;;) {
-        auto space = m.control.write_space();
-        const ssize_t n = read(m.control_fd, space.data(), space.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;
-        if (n == 0) {
-            close_fd(m.control_fd);
-            channel_lost(m, now);
-            return;
-        }
-        m.control.commit(static_cast<std::size_t>(n));
+    if (!m.control.is_open()) return;
+    const auto state = m.control.pump([&](const Frame& f) { return on_control_frame(m, f); });
+    if (state == FrameChannel::State::Open) return;
+    if (state != FrameChannel::State::Closed && !m.st.stopping) {
+        const pid_t pid = m.ranks.empty() ? 0 : static_cast<pid_t>(m.ranks[0].pid);
+        add_error(m.st,
+                  protocol_error(rank_label(m, 0, pid) + " (the dispatcher's control channel)",
+                                 m.control.error(), -1, pid));
     }
-    Frame f;
-    while (m.control.next(f) == FrameDecoder::Status::Ready) {
-        if (f.type == FrameType::Ranks)
-            if (auto r = read_ranks(f.payload)) on_ranks(m, std::move(*r));
-        if (f.type == FrameType::HostSample)
-            if (auto h = read_host_sample(f.payload)) {
-                h->sample.host = host_of(m, static_cast<int>(h->rank));
-                count_host_sample(m, h->sample);
-                m.st.ctx->observer->on_sample(m.st.ctx->run_id, h->sample);
-            }
-    }
+    channel_lost(m, now);
 }
 
 void check_deadlines(MpiRun& m, int64_t now) {
@@ -178,10 +184,10 @@ void poll_once(MpiRun& m, RunTelemetry& tel) {
     };
     for (std::size_t i = 0; i < st.ctx->stops.size() && !st.stopping; ++i)
         add(st.ctx->stops[i]->fd(), POLLIN, static_cast<int>(i), kStop);
-    add(m.control_fd, POLLIN, 0, kControl);  // first: the rank table before any ready frame
+    add(m.control.fd(), POLLIN, 0, kControl);  // first: the rank table before any ready frame
     add(m.job.listen_fd, POLLIN, 0, kListen);
     for (auto& s : st.slots) {
-        add(s.result_fd, POLLIN, s.index, kResult);
+        add(s.results.fd(), POLLIN, s.index, kResult);
         if (s.out_off < s.outbuf.size()) add(s.task_fd, POLLOUT, s.index, kTask);
     }
     add(m.job.output_fd, POLLIN, 0, kOutput);
@@ -202,7 +208,7 @@ void poll_once(MpiRun& m, RunTelemetry& tel) {
         }
         if (kind == kListen) accept_connections(m);
         if (kind == kControl) read_control(m, t);
-        if (kind == kResult && !drain_results(st, *s) && s->result_fd < 0) channel_lost(m, t);
+        if (kind == kResult && !drain_results(st, *s) && !s->results.is_open()) channel_lost(m, t);
         if (kind == kTask) flush_tasks(*s);
         if (kind == kOutput) drain_mpi_output(m.job);
         if (kind == kJob) {
@@ -276,7 +282,7 @@ RunResult run_mpi(const RunContext& ctx) {
             begin_stop(st, monotonic_ns());
         }
     }
-    close_fd(m.control_fd);
+    m.control.close();
     close_mpi_job(m.job);
     remove_mpi_segments(m.job.job_id);
     ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,

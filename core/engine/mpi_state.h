@@ -17,8 +17,7 @@ namespace poolscope {
 struct MpiRun {
     PoolState st;
     MpiJob job;
-    int control_fd = -1;
-    FrameDecoder control{1 << 20};
+    FrameChannel control;         // the dispatcher's rank table and other hosts' samples
     int accepted = 0;             // control first, then one connection per worker rank
     std::vector<RankInfo> ranks;  // index = rank
     bool reaped = false;

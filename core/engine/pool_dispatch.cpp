@@ -22,6 +22,7 @@ void init_pool_state(PoolState& st, const RunContext& ctx) {
     st.imap_window = 2 * kInflightPerWorker * static_cast<uint64_t>(cfg.workers);
     st.dispatch_open = cfg.pool == PoolLifetime::Cold;
     st.result = blank_result(ctx);
+    st.errors.emplace(ctx, st.result);
 }
 
 // The chunk plan and its bookkeeping (about 200 bytes per chunk) are built after the workers

@@ -7,7 +7,7 @@
 #include <new>
 
 #include "core/engine/child_process.h"
-#include "core/engine/output_hashing.h"
+#include "core/engine/chunk_result.h"
 #include "core/engine/pool_queue.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -56,61 +56,31 @@ void handle_ready(PoolState& st, WorkerSlot& slot, std::span<const std::byte> pa
         {st.ctx->run_id, slot.index, slot.pid, "ready", -1, 0, m->ready_ns, rec.host});
 }
 
-// Checks the result against what was sent, hashes every finished item's output.
+// Checks the result against what was sent, hashes every finished item's output (the accounting
+// step every backend shares, chunk_result.h).
 bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> payload,
                    int64_t now) {
     PayloadReader r(payload);
-    auto h = read_result_fixed(r);
-    if (h && st.board.valid() && (slot.inflight.empty() || h->chunk_id != slot.inflight.front()))
+    auto fixed = read_result_fixed(r);
+    if (fixed && st.board.valid() &&
+        (slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()))
         note_claims(st);  // claimed from the shared queue since the engine last looked
-    if (!h || slot.inflight.empty() || h->chunk_id != slot.inflight.front()) return false;
-    const uint64_t id = h->chunk_id;
+    if (!fixed || slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()) return false;
+    const uint64_t id = fixed->chunk_id;
     const ChunkSpec& spec = st.plan[id];
-    if (h->first != spec.first || h->count != spec.count) return false;
     const uint64_t outb = st.ctx->workload->output_bytes();
     // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
-    const auto outputs =
-        st.use_shm || h->outputs_omitted
-            ? std::span<const std::byte>(
-                  st.use_shm ? st.shm.outputs().subspan(spec.first * outb, spec.count * outb)
-                             : std::span<std::byte>{})
-            : r.bytes(spec.count * outb);
-    if (r.failed() || !read_result_failures(r, *h)) return false;
-    if (h->outputs_omitted && h->failures.size() != 1) return false;
-    // Outputs left out (result too large): every item failed, for the one reason given.
-    const uint64_t failed = h->outputs_omitted ? spec.count : h->failures.size();
-    if (!h->outputs_omitted) {
-        const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
-        if (!hashed) return false;
-        st.result.checksum += hashed->checksum;
-        st.result.checksum_items += hashed->items;
-    }
+    std::optional<std::span<const std::byte>> in_segment;
+    if (st.use_shm) in_segment = st.shm.outputs().subspan(spec.first * outb, spec.count * outb);
+    const auto checked = check_chunk_result(std::move(*fixed), r, spec, outb, in_segment);
+    if (!checked) return false;
+    st.result.checksum += checked->checksum;
+    st.result.checksum_items += checked->items;
     ChunkRecord& c = st.chunks[id];
-    c.worker = slot.index;
-    c.recv_start_ns = h->recv_start_ns;
-    c.recv_end_ns = h->recv_end_ns;
-    c.compute_start_ns = h->compute_start_ns;
-    c.compute_end_ns = h->compute_end_ns;
-    c.ser_end_ns = h->ser_end_ns;
-    c.received_ns = now;
-    c.bytes_out = kFrameHeaderSize + payload.size();
-    c.failed_items = failed;
-    c.ok = true;
-    c.engine_deser_ns = monotonic_ns() - now;
-    st.result.items_failed += failed;
-    st.items_done += spec.count - failed;
-    for (const auto& f : h->failures) {
-        const std::string what = h->outputs_omitted ? "chunk " + std::to_string(id) + " (all " +
-                                                          std::to_string(spec.count) + " items)"
-                                                    : "item " + std::to_string(f.item);
-        if (st.item_errors_reported++ < kMaxReportedItemErrors)
-            add_error(st, RunError{.code = "item_failed",
-                                   .message = what + ": " + f.message,
-                                   .worker = slot.index,
-                                   .pid = slot.pid,
-                                   .chunk = static_cast<int64_t>(id),
-                                   .item = static_cast<int64_t>(f.item)});
-    }
+    stamp_chunk(c, *checked, slot.index, now, payload.size());
+    st.result.items_failed += checked->failed;
+    st.items_done += spec.count - checked->failed;
+    report_item_failures(*st.errors, *checked, id, slot.index, slot.pid);
     slot.inflight.pop_front();
     slot.busy_since_ns = now;
     auto& rec = st.result.worker_records[slot.record];
@@ -131,12 +101,9 @@ void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why,
     note_claims_of(st, slot);
     const std::size_t at = bad_frame ? 0 : running_position(st, slot);
     const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight[at]);
-    RunError e{.code = "protocol",
-               .message = "worker " + std::to_string(slot.index) + " (pid " +
-                          std::to_string(slot.pid) + "): protocol error: " + why,
-               .worker = slot.index,
-               .pid = slot.pid,
-               .chunk = chunk};
+    const RunError e = protocol_error(
+        "worker " + std::to_string(slot.index) + " (pid " + std::to_string(slot.pid) + ")", why,
+        slot.index, slot.pid, chunk);
     end_worker(slot, monotonic_ns());
     if (slot.inflight.empty()) add_error(st, e);
     release_inflight(st, slot, e, at);
@@ -165,41 +132,24 @@ bool handle_frame(PoolState& st, WorkerSlot& slot, const Frame& f, int64_t now) 
 }  // namespace
 
 void add_error(PoolState& st, RunError err) {
-    st.ctx->observer->on_error(st.ctx->run_id, err, monotonic_ns());
-    st.result.errors.push_back(std::move(err));
+    st.errors->add(std::move(err));
 }
 
 bool drain_results(PoolState& st, WorkerSlot& slot) {
-    if (slot.result_fd < 0) return false;
-    for (int rounds = 0; rounds < 64; ++rounds) {
-        auto space = slot.decoder.write_space();
-        const ssize_t n = read(slot.result_fd, space.data(), space.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;  // EAGAIN: nothing more for now
-        if (n == 0) {
-            close_fd(slot.result_fd);
-            if (slot.decoder.pending() > 0 && !slot.doomed)
-                protocol_failure(st, slot, "truncated frame at end of stream", false);
-            return false;
-        }
-        slot.decoder.commit(static_cast<std::size_t>(n));
-        const int64_t now = monotonic_ns();
-        Frame f;
-        for (;;) {
-            const auto s = slot.decoder.next(f);
-            if (s == FrameDecoder::Status::NeedMore) break;
-            if (s == FrameDecoder::Status::Error) {
-                if (!slot.doomed) protocol_failure(st, slot, slot.decoder.error());
-                close_fd(slot.result_fd);
-                return false;
-            }
-            if (!handle_frame(st, slot, f, now)) {
-                close_fd(slot.result_fd);
-                return false;
-            }
-        }
-    }
-    return true;
+    if (!slot.results.is_open()) return false;
+    bool refused = false;  // a frame the pool refused: handle_frame said why already
+    const auto state = slot.results.pump([&](const Frame& f) {
+        if (handle_frame(st, slot, f, slot.results.read_ns())) return true;
+        refused = true;
+        return false;
+    });
+    if (state == FrameChannel::State::Open) return true;
+    // A worker the engine is ending may leave a stream cut short: that is not a new error.
+    if (state == FrameChannel::State::Truncated && !slot.doomed)
+        protocol_failure(st, slot, slot.results.error(), false);
+    if (state == FrameChannel::State::Malformed && !refused && !slot.doomed)
+        protocol_failure(st, slot, slot.results.error());
+    return false;
 }
 
 void release_inflight(PoolState& st, WorkerSlot& slot, const RunError& err, std::size_t failed) {
@@ -258,7 +208,7 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
     }
     close_fd(slot.pidfd);
     close_fd(slot.task_fd);
-    close_fd(slot.result_fd);
+    slot.results.close();
     st.ctx->observer->on_worker({st.ctx->run_id, slot.index, slot.pid, rec.state, rec.exit_code,
                                  rec.signal, now, rec.host});
     const bool expected = slot.doomed || (st.joining && status.exited && status.code == 0);

@@ -67,8 +67,7 @@ bool start_worker(PoolState& st, WorkerSlot& slot, int index) {
     slot.pid = w.pid;
     slot.pidfd = w.pidfd;
     slot.task_fd = w.task_fd;
-    slot.result_fd = w.result_fd;
-    slot.decoder = FrameDecoder(st.ctx->config.max_frame);
+    slot.results = FrameChannel(w.result_fd, st.ctx->config.max_frame);
     slot.alive = true;
     slot.busy_since_ns = now;
     slot.record = st.result.worker_records.size();
@@ -204,7 +203,8 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
     }
     if (queue_wants_write(st)) fds.push_back({st.queue_fd, POLLOUT, 0}), who.push_back({0, 4});
     for (auto& s : st.slots) {
-        if (s.result_fd >= 0) fds.push_back({s.result_fd, POLLIN, 0}), who.push_back({s.index, 0});
+        if (s.results.is_open())
+            fds.push_back({s.results.fd(), POLLIN, 0}), who.push_back({s.index, 0});
         if (s.task_fd >= 0 && s.out_off < s.outbuf.size())
             fds.push_back({s.task_fd, POLLOUT, 0}), who.push_back({s.index, 1});
         if (s.pidfd >= 0 && s.exited_ns == 0)  // a zombie left unreaped stays readable

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include "core/engine/chunk_plan.h"
+#include "core/engine/frame_channel.h"
 #include "core/engine/pool_task_board.h"
 #include "core/engine/run_context.h"
 #include "core/engine/run_errors.h"
@@ -21,10 +23,9 @@ struct WorkerSlot {
     pid_t signal_pid = 0;  // whom end_worker signals, 0 = pid (MPI: mpirun, not a remote rank)
     int pidfd = -1;
     int task_fd = -1;
-    int result_fd = -1;
+    FrameChannel results;  // the worker's result stream, bounded by --max-frame
     Bytes outbuf;
     std::size_t out_off = 0;
-    FrameDecoder decoder{0};
     std::deque<uint64_t> inflight;  // chunk ids in the order sent
     bool ready = false;
     bool alive = false;         // launched and not reaped
@@ -54,7 +55,7 @@ struct PoolState {
     bool joining = false;     // all work finished; task pipes closed
     bool interrupted = false;
     bool kill_injected = false;
-    uint64_t item_errors_reported = 0;
+    std::optional<ErrorSink> errors;  // into `result` (set by init_pool_state)
     // Delivery to the caller (see RunResult::delivery_order).
     std::vector<bool> settled;  // per chunk: arrived or given up
     uint64_t deliver_next = 0;  // imap: the next chunk id the ordered stream waits for

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "core/engine/child_process.h"
+#include "core/engine/chunk_result.h"
 #include "core/engine/frame_channel.h"
 #include "core/engine/run_errors.h"
 #include "core/engine/worker_loop.h"
@@ -119,11 +120,8 @@ void pump(SerialState& s, const RunContext& ctx) {
     if (!s.channel.is_open()) return;
     const auto state = s.channel.pump([&](const Frame& f) { return on_frame(s, ctx, f); });
     if (state == FrameChannel::State::Truncated || state == FrameChannel::State::Malformed)
-        s.errors.add(RunError{.code = "protocol",
-                              .message = "serial child (pid " + std::to_string(s.pid) +
-                                         "): protocol error: " + s.channel.error(),
-                              .worker = 0,
-                              .pid = s.pid});
+        s.errors.add(protocol_error("serial child (pid " + std::to_string(s.pid) + ")",
+                                    s.channel.error(), 0, s.pid));
 }
 
 }  // namespace

@@ -13,8 +13,8 @@
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
 #include "core/engine/chunk_plan.h"
+#include "core/engine/chunk_result.h"
 #include "core/engine/frame_channel.h"
-#include "core/engine/output_hashing.h"
 #include "core/engine/run_errors.h"
 #include "core/engine/threads_host.h"
 #include "core/platform/clock.h"
@@ -49,56 +49,35 @@ void end_host(ThreadsState& s, RunError err) {
     s.kill_at = monotonic_ns() + kKillGraceNs;
 }
 
+// The accounting step every backend shares (chunk_result.h); the host names the thread.
 bool on_result(ThreadsState& s, std::span<const std::byte> payload, int64_t now) {
     PayloadReader rd(payload);
-    auto h = read_result_fixed(rd);
-    if (!h || h->chunk_id >= s.plan.size() || h->worker < 0 ||
-        h->worker >= static_cast<int64_t>(s.busy_since.size()) || s.finished[h->chunk_id])
+    auto fixed = read_result_fixed(rd);
+    if (!fixed || fixed->chunk_id >= s.plan.size() || fixed->worker < 0 ||
+        fixed->worker >= static_cast<int64_t>(s.busy_since.size()) || s.finished[fixed->chunk_id])
         return false;
-    const ChunkSpec& spec = s.plan[h->chunk_id];
-    const uint64_t outb = s.ctx->workload->output_bytes();
-    const auto outputs =
-        h->outputs_omitted ? std::span<const std::byte>{} : rd.bytes(spec.count * outb);
-    if (h->first != spec.first || h->count != spec.count || rd.failed() ||
-        !read_result_failures(rd, *h) || (h->outputs_omitted && h->failures.size() != 1))
-        return false;
-    const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs, outb, h->failures);
-    if (!hashed) return false;
-    s.r.checksum += hashed->checksum;
-    s.r.checksum_items += hashed->items;
-    for (const auto& f : h->failures)
-        s.errors->item_failed(
-            RunError{.code = "item_failed",
-                     .message = "item " + std::to_string(f.item) + ": " + f.message,
-                     .worker = static_cast<int>(h->worker),
-                     .pid = s.pid,
-                     .chunk = static_cast<int64_t>(h->chunk_id),
-                     .item = static_cast<int64_t>(f.item)});
-    ChunkRecord& c = s.r.chunk_records[h->chunk_id];
-    c = ChunkRecord{.id = h->chunk_id,
+    const uint64_t id = fixed->chunk_id;
+    const int worker = static_cast<int>(fixed->worker);
+    const ChunkSpec& spec = s.plan[id];
+    const auto checked =
+        check_chunk_result(std::move(*fixed), rd, spec, s.ctx->workload->output_bytes());
+    if (!checked) return false;
+    s.r.checksum += checked->checksum;
+    s.r.checksum_items += checked->items;
+    report_item_failures(*s.errors, *checked, id, worker, s.pid);
+    ChunkRecord& c = s.r.chunk_records[id];
+    c = ChunkRecord{.id = id,
                     .first = spec.first,
                     .count = spec.count,
-                    .worker = static_cast<int>(h->worker),
-                    .dispatch_ns = h->recv_start_ns,
-                    .recv_start_ns = h->recv_start_ns,
-                    .recv_end_ns = h->recv_end_ns,
-                    .compute_start_ns = h->compute_start_ns,
-                    .compute_end_ns = h->compute_end_ns,
-                    .ser_end_ns = h->ser_end_ns,
-                    .received_ns = now,
-                    .bytes_in = 0,
-                    .bytes_out = kFrameHeaderSize + payload.size(),
-                    .engine_ser_ns = 0,
-                    .engine_deser_ns = monotonic_ns() - now,
-                    .failed_items = h->failures.size(),
-                    .ok = true};
-    s.r.items_failed += h->failures.size();
-    s.items_done += spec.count - h->failures.size();
-    s.finished[h->chunk_id] = true;
+                    .dispatch_ns = checked->header.recv_start_ns};
+    stamp_chunk(c, *checked, worker, now, payload.size());
+    s.r.items_failed += checked->failed;
+    s.items_done += spec.count - checked->failed;
+    s.finished[id] = true;
     ++s.finished_count;
-    s.r.delivery_order.push_back(h->chunk_id);
-    s.busy_since[static_cast<std::size_t>(h->worker)] = 0;
-    auto& rec = s.r.worker_records[static_cast<std::size_t>(h->worker)];
+    s.r.delivery_order.push_back(id);
+    s.busy_since[static_cast<std::size_t>(worker)] = 0;
+    auto& rec = s.r.worker_records[static_cast<std::size_t>(worker)];
     ++rec.chunks;
     rec.items += spec.count;
     s.t_last = now;
@@ -142,12 +121,10 @@ bool on_frame(ThreadsState& s, const Frame& f, int64_t now) {
 void pump(ThreadsState& s) {
     if (!s.channel.is_open()) return;
     const auto state =
-        s.channel.pump([&](const Frame& f) { return on_frame(s, f, monotonic_ns()); });
+        s.channel.pump([&](const Frame& f) { return on_frame(s, f, s.channel.read_ns()); });
     if (state == FrameChannel::State::Truncated || state == FrameChannel::State::Malformed)
-        end_host(s, RunError{.code = "protocol",
-                             .message = "threads host (pid " + std::to_string(s.pid) +
-                                        "): protocol error: " + s.channel.error(),
-                             .pid = s.pid});
+        end_host(s, protocol_error("threads host (pid " + std::to_string(s.pid) + ")",
+                                   s.channel.error(), -1, s.pid));
 }
 
 void check_deadlines(ThreadsState& s, int64_t now) {

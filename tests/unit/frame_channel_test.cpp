@@ -1,8 +1,9 @@
-// FrameChannel: how the serial and threads runners read their child. Driven through a real
-// non-blocking pipe standing in for the child: whole frames arrive in order, a stream cut off
-// inside a frame or holding garbage ends the channel with a reason (what came before is
-// delivered), a frame the reader refuses ends it, a frame past --max-frame is refused, and one
-// pump reads a bounded amount so a flooding child cannot hold the engine's loop.
+// FrameChannel: how every native backend reads its children (serial child, threads host, pool
+// workers, MPI ranks). Driven through a real non-blocking pipe standing in for the child: whole
+// frames arrive in order, a stream cut off inside a frame or holding garbage ends the channel with
+// a reason (what came before is delivered), a frame the reader refuses ends it, a frame past
+// --max-frame is refused, and one pump reads a bounded amount so a flooding child cannot hold the
+// engine's loop.
 #include <fcntl.h>
 #include <unistd.h>
 

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/axis_units.h"
+
 namespace poolscope::ui {
 namespace {
 constexpr double kMinSpan = 1e-7;        // 100 ns: below the stamps' useful resolution
@@ -28,6 +30,8 @@ void ChunkTimelineView::setRun(const RunTrace* run) {
     const bool other = run != model_.run() || (run && run->run_id != model_.runId());
     const uint64_t seen = model_.generation();
     model_.setRun(run);
+    live_ = run && !run->finished();
+    live_end_ = live_ ? steadyAxisMax(other ? 0 : live_end_, model_.duration()) : 0;
     if (other) {
         // Ranges of another run mean nothing here.
         stack_.clear();
@@ -36,8 +40,7 @@ void ChunkTimelineView::setRun(const RunTrace* run) {
     } else if (model_.generation() == seen) {
         return;  // nothing new to draw
     }
-    const bool live = run && !run->finished();
-    if (other || !live || !last_paint_.isValid() || last_paint_.elapsed() >= live_repaint_ms_)
+    if (other || !live_ || !last_paint_.isValid() || last_paint_.elapsed() >= live_repaint_ms_)
         return update();
     if (!live_repaint_.isActive())
         live_repaint_.start(static_cast<int>(live_repaint_ms_ - last_paint_.elapsed()));
@@ -50,7 +53,7 @@ void ChunkTimelineView::setChartStyle(const ChartStyle& style) {
 }
 
 QPair<double, double> ChunkTimelineView::fullRange() const {
-    return {0.0, std::max(model_.duration(), 1e-6)};
+    return {0.0, live_ ? live_end_ : std::max(model_.duration(), 1e-6)};
 }
 
 QPair<double, double> ChunkTimelineView::visibleRange() const {

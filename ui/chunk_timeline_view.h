@@ -6,7 +6,10 @@
 // context menu's "Back" steps back through, and a double-click resets to the whole run.
 // While the run it shows is live, new data repaints it at most every kLiveRepaintMs (laying
 // out and painting every row is the costliest thing the window does while it follows a run);
-// another run, the end of the run and anything the user does repaint it at once.
+// another run, the end of the run and anything the user does repaint it at once. Following a
+// live run, the window ends at a round time past the newest stamp that moves only in steps
+// (steadyAxisMax, as the charts' time axes), so that between steps the model lays out only the
+// new chunks; once the run has ended it spans the run exactly.
 #pragma once
 
 #include <QElapsedTimer>
@@ -89,6 +92,8 @@ class ChunkTimelineView : public QWidget {
     QString chunkText(const ChunkRecord& c) const;
 
     mutable TimelineModel model_;
+    bool live_ = false;    // the run shown has not ended
+    double live_end_ = 0;  // while live: the whole-run window's end, in seconds
     int live_repaint_ms_ = kLiveRepaintMs;
     QElapsedTimer last_paint_;
     QTimer live_repaint_;  // single shot: the deferred repaint of a live run's new data

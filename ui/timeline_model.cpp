@@ -104,6 +104,7 @@ void TimelineModel::indexChunks(std::size_t from) {
     // they began; when it is not, sort that row and rebuild its running maximum.
     for (std::size_t r = 0; r < unsorted.size(); ++r) {
         if (!unsorted[r]) continue;
+        reordered_ = true;  // the layout so far added this row's chunks in another order
         RowIndex& ix = index_[r];
         std::stable_sort(ix.chunks.begin(), ix.chunks.end(), [&](uint32_t a, uint32_t b) {
             return beginOf(chunks[a]) < beginOf(chunks[b]);

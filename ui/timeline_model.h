@@ -60,14 +60,17 @@ class TimelineModel {
     int rowCount() const { return static_cast<int>(rows_.size()); }
     // Seconds from the run's start to its end (while running: to the newest stamp).
     double duration() const { return duration_; }
-    // Builds rows() for the window [t0, t1] over `width` pixels (reuses the last layout when
-    // neither the window nor the data changed).
+    // Builds rows() for the window [t0, t1] over `width` pixels: reuses the last layout when
+    // neither the window nor the data changed; while the window holds, lays out only the chunks
+    // taken in since (the picture is the one a layout from scratch gives).
     void layout(double t0, double t1, int width);
     const std::vector<TimelineRow>& rows() const { return rows_; }
     // Counts every change setRun() took in (a view has something new to draw when it moved).
     uint64_t generation() const { return generation_; }
-    // How many times layout() computed the rows (reused layouts not counted).
+    // How many times layout() computed the rows (reused layouts not counted), and how many of
+    // those started from scratch (another window or width, or chunks taken in out of order).
     uint64_t layoutCount() const { return layouts_; }
+    uint64_t fullLayoutCount() const { return full_layouts_; }
     // The chunk received last (the one the run waited for), -1 when none.
     int64_t lastChunk() const { return last_chunk_; }
 
@@ -103,12 +106,21 @@ class TimelineModel {
         std::vector<uint32_t> buckets;
         int64_t last_worker_end = 0;  // the worker's last ser_end (or compute_end)
     };
+    // What a row's layout keeps while the window holds: the chunks laid out so far, the exact
+    // spans they gave (the front of TimelineRow::spans) and the cover the narrow ones added.
+    struct RowLayout {
+        std::size_t chunks = 0;  // entries of RowIndex::chunks laid out
+        std::size_t exact = 0;   // spans of those chunks at the front of the row's spans
+        bool covered = false;    // some chunk added cover
+        std::array<std::vector<float>, kPhaseCount> cover;  // per phase, per column, in pixels
+    };
     void clear();
     void indexChunks(std::size_t from);
     void indexBuckets();
     void computeBands();
     int rowOf(int worker);
     void layoutRow(std::size_t r, double t0, double t1, int width);
+    void mergeRow(TimelineRow& row, const std::array<std::vector<float>, kPhaseCount>& cover);
     std::size_t firstOverlap(const RowIndex& row, int64_t t_ns) const;
 
     const RunTrace* run_ = nullptr;
@@ -125,12 +137,16 @@ class TimelineModel {
     std::vector<int> row_of_worker_;
     std::vector<RowIndex> index_;
     std::vector<TimelineRow> rows_;
-    // Layout cache key and per-column scratch (coverage per phase, in pixels).
+    // Layout cache key, each row's layout so far, and per-column scratch (a row's chunk cover
+    // with its buckets' added).
     uint64_t generation_ = 1;
     uint64_t laid_out_generation_ = 0;
     uint64_t layouts_ = 0;
+    uint64_t full_layouts_ = 0;
     double laid_t0_ = 0, laid_t1_ = 0;
     int laid_width_ = 0;
+    bool reordered_ = false;  // a row's chunks were sorted again since the last layout
+    std::vector<RowLayout> laid_rows_;
     std::array<std::vector<float>, kPhaseCount> cover_;
 };
 

@@ -18,9 +18,9 @@
 #include "core/lessons/lesson_check.h"
 #include "core/lessons/lesson_file.h"
 #include "core/platform/machine_info.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
 #include "core/report/summary_table.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

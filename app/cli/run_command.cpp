@@ -21,9 +21,9 @@
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
 #include "core/report/summary_table.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

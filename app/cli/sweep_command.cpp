@@ -26,9 +26,9 @@
 #include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
-#include "core/report/format.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
+#include "core/text/format.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

@@ -5,7 +5,7 @@
 #include <deque>
 #include <vector>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 #include "core/engine/pool_task_board.h"
 #include "core/engine/run_context.h"
 #include "core/engine/run_errors.h"

@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 #include "core/engine/output_hashing.h"
 
 namespace poolscope {

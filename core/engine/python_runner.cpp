@@ -9,9 +9,9 @@
 #include <cstdio>
 #include <map>
 
+#include "core/config/chunk_plan.h"
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
-#include "core/engine/chunk_plan.h"
 #include "core/engine/python_launch.h"
 #include "core/engine/python_relay.h"
 #include "core/engine/run_errors.h"

@@ -1,4 +1,4 @@
-#include "core/report/config_json.h"
+#include "core/config/config_json.h"
 
 #include "core/text/json_units.h"
 

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "core/analysis/comparison.h"
 #include "core/config/validation.h"
 #include "core/engine/derived_figures.h"
 #include "core/engine/mpi_launch.h"

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "core/analysis/comparison.h"
 #include "core/engine/engine.h"
 #include "core/platform/clock.h"
 #include "support/process_hygiene.h"

@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/analysis/comparison.h"
 #include "core/engine/run_series.h"
 #include "core/events/event_reader.h"
 #include "core/events/event_stream_parser.h"

@@ -15,9 +15,9 @@
 #include "core/engine/run_series.h"
 #include "core/events/event_reader.h"
 #include "core/events/event_stream_parser.h"
+#include "core/events/trace_export.h"
 #include "core/report/csv_export.h"
 #include "core/report/summary_table.h"
-#include "core/report/trace_export.h"
 #include "core/text/json_units.h"
 #include "fuzz/fuzz_target.h"
 

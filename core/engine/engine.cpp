@@ -11,11 +11,11 @@
 #include "core/engine/pool_queue.h"
 #include "core/engine/pool_runner.h"
 #include "core/engine/pool_task_board.h"
-#include "core/engine/python_launch.h"
-#include "core/engine/python_runner.h"
 #include "core/engine/serial_runner.h"
 #include "core/engine/shared_segment.h"
 #include "core/engine/threads_runner.h"
+#include "core/python/python_launch.h"
+#include "core/python/python_runner.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {

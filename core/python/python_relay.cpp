@@ -1,4 +1,4 @@
-#include "core/engine/python_relay.h"
+#include "core/python/python_relay.h"
 
 #include <unistd.h>
 

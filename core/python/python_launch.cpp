@@ -1,4 +1,4 @@
-#include "core/engine/python_launch.h"
+#include "core/python/python_launch.h"
 
 #include <fcntl.h>
 #include <poll.h>

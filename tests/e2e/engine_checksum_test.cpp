@@ -6,8 +6,8 @@
 #include <set>
 
 #include "core/analysis/comparison.h"
-#include "core/engine/engine.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 
 using namespace poolscope;

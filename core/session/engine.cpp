@@ -1,4 +1,4 @@
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 
 #include <signal.h>
 #include <unistd.h>

@@ -41,9 +41,9 @@
 #include "bench/round_figures.h"
 #include "bench/run_usage.h"
 #include "bench/square_config.h"
-#include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 
 namespace {
 

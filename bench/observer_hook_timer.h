@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/events/run_observer.h"
+#include "core/engine/run_observer.h"
 #include "core/platform/clock.h"
 
 namespace poolscope::bench {

@@ -26,8 +26,8 @@
 #include "bench/paired_ratios.h"
 #include "bench/round_figures.h"
 #include "bench/square_config.h"
-#include "core/engine/engine.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 
 namespace poolscope::bench {
 

@@ -3,7 +3,7 @@
 #include <QValueAxis>
 #include <cmath>
 
-#include "core/report/format.h"
+#include "core/text/format.h"
 
 namespace poolscope::ui {
 

@@ -7,8 +7,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include "core/config/chunk_plan.h"
 #include "core/config/validation.h"
-#include "core/engine/chunk_plan.h"
 
 namespace poolscope::ui {
 

@@ -4,9 +4,9 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/events/trace_export.h"
 #include "core/report/csv_export.h"
 #include "core/report/result_json.h"
-#include "core/report/trace_export.h"
 #include "ui/run_figures.h"
 #include "ui/run_history_model.h"
 #include "ui/session_model.h"

@@ -1,6 +1,6 @@
 #include "ui/lesson_run.h"
 
-#include "core/engine/python_launch.h"
+#include "core/python/python_launch.h"
 #include "ui/session_model.h"
 #include "ui/sweep_document.h"
 

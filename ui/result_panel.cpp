@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "core/analysis/comparison.h"
 #include "core/analysis/verdict.h"
 #include "ui/axis_units.h"
 #include "ui/breakdown_chart.h"

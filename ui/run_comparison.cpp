@@ -4,7 +4,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "core/report/config_json.h"
+#include "core/config/config_json.h"
 
 namespace poolscope::ui {
 

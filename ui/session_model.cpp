@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/analysis/comparison.h"
+
 namespace poolscope::ui {
 
 const RunTrace* Request::latest(bool serial) const {

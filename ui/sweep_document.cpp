@@ -6,7 +6,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "core/report/config_json.h"
+#include "core/config/config_json.h"
 
 namespace poolscope::ui {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/report/config_json.h"
+#include "core/config/config_json.h"
 
 namespace poolscope::ui {
 

@@ -7,9 +7,9 @@
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
+#include "core/events/trace_export.h"
 #include "core/report/csv_export.h"
-#include "core/report/json_units.h"
-#include "core/report/trace_export.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 namespace {

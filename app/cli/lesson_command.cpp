@@ -13,14 +13,14 @@
 #include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
-#include "core/engine/engine.h"
-#include "core/engine/python_launch.h"
 #include "core/lessons/lesson_check.h"
 #include "core/lessons/lesson_file.h"
 #include "core/platform/machine_info.h"
-#include "core/report/json_units.h"
+#include "core/python/python_launch.h"
 #include "core/report/result_json.h"
 #include "core/report/summary_table.h"
+#include "core/session/engine.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

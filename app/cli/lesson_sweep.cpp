@@ -8,7 +8,7 @@
 #include "app/cli/sweep_session.h"
 #include "core/lessons/lesson_figures.h"
 #include "core/platform/machine_info.h"
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 
@@ -38,8 +38,8 @@ std::string format_check(const LessonOutcome& outcome, bool color) {
     std::string text = "\ncheck (" + std::to_string(outcome.cores) + " usable cores)\n";
     for (const auto& x : outcome.expectations)
         text += colorize_report(format_outcome(x), color) + "\n";
-    text += "lesson " + std::to_string(outcome.lesson) + ": " +
-            std::string(to_string(outcome.overall));
+    text +=
+        "lesson " + std::to_string(outcome.lesson) + ": " + std::string(to_string(outcome.overall));
     if (outcome.skipped > 0)
         text += " (" + std::to_string(outcome.skipped) + " of " +
                 std::to_string(outcome.expectations.size()) +

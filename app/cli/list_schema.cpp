@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/option_table.h"
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 #include "core/workloads/param_domain.h"
 #include "core/workloads/workload_registry.h"
 

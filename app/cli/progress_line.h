@@ -11,7 +11,7 @@
 #include <string>
 #include <utility>
 
-#include "core/events/run_observer.h"
+#include "core/engine/run_observer.h"
 
 namespace poolscope::cli {
 

@@ -9,6 +9,7 @@
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
+#include "core/analysis/comparison.h"
 #include "core/engine/run_series.h"
 #include "core/report/summary_table.h"
 

@@ -18,12 +18,12 @@
 #include "app/cli/run_options.h"
 #include "app/cli/terminal_style.h"
 #include "core/config/refused_field.h"
-#include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
 #include "core/report/summary_table.h"
+#include "core/session/engine.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

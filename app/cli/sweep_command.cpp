@@ -23,12 +23,12 @@
 #include "core/analysis/scaling_fit.h"
 #include "core/analysis/sweep_axes.h"
 #include "core/config/validation.h"
-#include "core/engine/engine.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
-#include "core/report/format.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
+#include "core/session/engine.h"
+#include "core/text/format.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

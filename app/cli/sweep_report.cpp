@@ -6,9 +6,9 @@
 
 #include "core/analysis/sweep_shape.h"
 #include "core/report/csv_export.h"
-#include "core/report/format.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
+#include "core/text/format.h"
+#include "core/text/json_units.h"
 
 namespace poolscope::cli {
 

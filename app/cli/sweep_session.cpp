@@ -7,6 +7,7 @@
 
 #include "app/cli/event_output.h"
 #include "app/cli/run_options.h"
+#include "core/analysis/comparison.h"
 #include "core/analysis/sweep_axes.h"
 #include "core/config/option_schema.h"
 #include "core/config/validation.h"

@@ -12,7 +12,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress_line.h"
 #include "app/cli/sweep_report.h"
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 
 namespace poolscope::cli {
 

@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "app/mpi/rank_messages.h"
-#include "core/engine/fault_plan.h"
+#include "core/config/fault_plan.h"
 #include "core/engine/host_sample.h"
 #include "core/engine/worker_loop.h"
 #include "core/platform/clock.h"

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/analysis/sweep_axes.h"
+#include "core/analysis/verdict.h"
 #include "core/config/run_config.h"
 
 namespace poolscope {

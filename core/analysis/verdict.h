@@ -9,6 +9,10 @@
 
 namespace poolscope {
 
+// Above this share of the CPU used by programs outside the run, a comparison is disturbed: the
+// verdict says so and gives no advice (the telemetry's warning threshold).
+inline constexpr double kOutsideLoadShare = 0.10;
+
 enum class VerdictKind {
     NoParallel,        // nothing to compare yet
     Partial,           // the parallel run did not finish: figures cover what finished

@@ -12,7 +12,7 @@
 namespace poolscope {
 
 // Python and PythonThreads: CPython's multiprocessing.Pool and multiprocessing.pool.ThreadPool,
-// driven by resources/python/poolscope_driver.py (core/engine/python_runner.h). Mpi: worker
+// driven by resources/python/poolscope_driver.py (core/python/python_runner.h). Mpi: worker
 // ranks of an mpirun job (core/engine/mpi_runner.h).
 enum class Backend { Serial, Processes, Threads, Python, PythonThreads, Mpi };
 // Forkserver: multiprocessing's forkserver, for --backend python only (the native pool has fork

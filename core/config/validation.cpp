@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/config/chunk_plan.h"
+#include "core/config/fault_plan.h"
 #include "core/config/mpi_hosts.h"
-#include "core/engine/chunk_plan.h"
-#include "core/engine/fault_plan.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {

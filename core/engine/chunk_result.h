@@ -11,7 +11,7 @@
 #include <span>
 #include <string>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 #include "core/engine/run_errors.h"
 #include "core/engine/run_result.h"
 #include "core/protocol/messages.h"

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 #include "core/engine/frame_channel.h"
 #include "core/engine/pool_task_board.h"
 #include "core/engine/run_context.h"

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "core/config/fault_plan.h"
 #include "core/config/run_config.h"
-#include "core/engine/fault_plan.h"
+#include "core/engine/run_observer.h"
 #include "core/engine/run_result.h"
 #include "core/engine/stop_source.h"
-#include "core/events/run_observer.h"
 #include "core/platform/machine_info.h"
 #include "core/workloads/workload.h"
 

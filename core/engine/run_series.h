@@ -1,5 +1,6 @@
 // RunSeries (one configuration run --repeat times) and Comparison (serial vs parallel, with
-// the article's T, C and 10x rule). Figures over repeats are medians with min and max.
+// the article's T, C and 10x rule) as values. Figures over repeats are medians with min and max.
+// A comparison's figures and verdict are computed by make_comparison (core/analysis/comparison.h).
 #pragma once
 
 #include <string>
@@ -30,10 +31,6 @@ struct RunSeries {
 
 RunSeries make_series(std::vector<RunResult> runs);
 
-// Above this share of the CPU used by programs outside the run, a comparison is disturbed: the
-// verdict says so and gives no advice (the telemetry's warning threshold).
-inline constexpr double kOutsideLoadShare = 0.10;
-
 struct Comparison {
     RunSeries serial;
     RunSeries parallel;
@@ -44,7 +41,5 @@ struct Comparison {
     bool checksums_match = false;
     std::string verdict;  // one line, plain words
 };
-
-Comparison make_comparison(RunSeries serial, RunSeries parallel);
 
 }  // namespace poolscope

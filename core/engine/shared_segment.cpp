@@ -1,6 +1,6 @@
 #include "core/engine/shared_segment.h"
 
-#include "core/report/format.h"
+#include "core/text/format.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 #include "core/engine/run_context.h"
 
 namespace poolscope {

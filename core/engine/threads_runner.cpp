@@ -10,9 +10,9 @@
 #include <cstring>
 #include <optional>
 
+#include "core/config/chunk_plan.h"
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
-#include "core/engine/chunk_plan.h"
 #include "core/engine/chunk_result.h"
 #include "core/engine/frame_channel.h"
 #include "core/engine/run_errors.h"

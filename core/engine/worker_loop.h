@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-#include "core/engine/fault_plan.h"
+#include "core/config/fault_plan.h"
 #include "core/protocol/frame.h"
 #include "core/workloads/workload.h"
 

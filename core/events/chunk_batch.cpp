@@ -8,7 +8,7 @@
 #include "core/events/event_line.h"
 #include "core/events/event_schema.h"
 #include "core/events/json_scan.h"
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

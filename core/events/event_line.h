@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 

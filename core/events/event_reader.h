@@ -13,10 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/engine/run_observer.h"
 #include "core/engine/run_result.h"
 #include "core/events/chunk_buckets.h"
 #include "core/events/drop_counts.h"
-#include "core/events/run_observer.h"
 #include "core/telemetry/run_telemetry.h"
 
 namespace poolscope {

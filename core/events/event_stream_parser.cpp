@@ -8,8 +8,8 @@
 #include "core/events/event_line_shape.h"
 #include "core/events/event_schema.h"
 #include "core/events/sample_line.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

@@ -6,8 +6,8 @@
 #include "core/events/chunk_batch.h"
 #include "core/events/event_line.h"
 #include "core/events/event_schema.h"
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

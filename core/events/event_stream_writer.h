@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/run_observer.h"
 #include "core/events/chunk_buckets.h"
 #include "core/events/drop_counts.h"
-#include "core/events/run_observer.h"
 #include "core/events/stream_output.h"
 
 namespace poolscope {

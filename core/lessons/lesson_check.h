@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/analysis/verdict.h"
 #include "core/lessons/lesson_figures.h"
 #include "core/lessons/lesson_file.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/analysis/sweep_shape.h"
-#include "core/report/format.h"
+#include "core/text/format.h"
 
 namespace poolscope {
 

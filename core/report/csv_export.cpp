@@ -4,7 +4,7 @@
 #include <functional>
 #include <utility>
 
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

@@ -1,6 +1,6 @@
 #include "core/report/result_json.h"
 
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/config/config_json.h"
 #include "core/engine/run_result.h"
 #include "core/engine/run_series.h"
-#include "core/report/config_json.h"
 #include "core/report/record_json.h"
 #include "core/report/telemetry_json.h"
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "core/report/format.h"
+#include "core/text/format.h"
 
 namespace poolscope {
 

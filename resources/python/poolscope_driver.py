@@ -58,7 +58,7 @@ def probe(opencv):
 
 
 def plan_chunks(size, chunksize, static, workers):
-    """The native engine's plan (core/engine/chunk_plan.cpp): static is one block per worker."""
+    """The native engine's plan (core/config/chunk_plan.cpp): static is one block per worker."""
     if size == 0:
         return []
     if static:

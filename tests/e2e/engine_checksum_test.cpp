@@ -5,8 +5,9 @@
 
 #include <set>
 
-#include "core/engine/engine.h"
+#include "core/analysis/comparison.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 
 using namespace poolscope;

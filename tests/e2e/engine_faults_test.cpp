@@ -4,8 +4,8 @@
 
 #include <csignal>
 
-#include "core/engine/engine.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 #include "support/settings_runs.h"
 

@@ -5,8 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/engine/engine.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "core/workloads/workload_registry.h"
 #include "support/process_hygiene.h"
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 #include "support/reliability_events.h"
 #include "support/scratch_dir.h"

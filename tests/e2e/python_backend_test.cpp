@@ -12,10 +12,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "core/engine/chunk_plan.h"
-#include "core/engine/engine.h"
+#include "core/config/chunk_plan.h"
 #include "core/events/event_reader.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "support/reliability_cli.h"
 #include "support/reliability_events.h"
 #include "support/reliability_processes.h"

@@ -8,7 +8,7 @@
 
 #include <atomic>
 
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 #include "support/reliability_processes.h"
 
 using namespace poolscope;

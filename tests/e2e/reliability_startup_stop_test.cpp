@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 #include "support/reliability_processes.h"
 
 using namespace poolscope;

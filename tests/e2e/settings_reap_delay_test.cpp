@@ -11,9 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/engine/engine.h"
 #include "core/engine/stop_source.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 #include "support/settings_runs.h"
 

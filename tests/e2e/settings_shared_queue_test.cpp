@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "core/events/run_observer.h"
+#include "core/engine/run_observer.h"
 #include "support/process_hygiene.h"
 #include "support/settings_runs.h"
 

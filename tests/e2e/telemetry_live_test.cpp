@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/engine.h"
 #include "core/platform/machine_info.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 
 using namespace poolscope;

@@ -11,13 +11,14 @@
 #include <tuple>
 #include <vector>
 
+#include "core/analysis/comparison.h"
 #include "core/engine/run_series.h"
 #include "core/events/event_reader.h"
 #include "core/events/event_stream_parser.h"
+#include "core/events/trace_export.h"
 #include "core/report/csv_export.h"
-#include "core/report/json_units.h"
 #include "core/report/summary_table.h"
-#include "core/report/trace_export.h"
+#include "core/text/json_units.h"
 #include "fuzz/fuzz_target.h"
 
 namespace poolscope::fuzz {

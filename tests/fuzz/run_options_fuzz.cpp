@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/cli/run_options.h"
+#include "core/config/fault_plan.h"
 #include "core/config/validation.h"
-#include "core/engine/fault_plan.h"
 #include "core/workloads/workload_registry.h"
 #include "fuzz/fuzz_target.h"
 

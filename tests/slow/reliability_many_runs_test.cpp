@@ -4,8 +4,8 @@
 // sweep runs out of either.
 #include <gtest/gtest.h>
 
-#include "core/engine/engine.h"
 #include "core/platform/clock.h"
+#include "core/session/engine.h"
 #include "support/reliability_processes.h"
 
 using namespace poolscope;

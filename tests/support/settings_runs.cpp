@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 #include "support/process_hygiene.h"
 
 namespace poolscope::test {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/config/run_config.h"
+#include "core/engine/run_observer.h"
 #include "core/engine/run_result.h"
-#include "core/events/run_observer.h"
 
 namespace poolscope::test {
 

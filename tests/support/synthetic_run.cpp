@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/report/config_json.h"
+#include "core/config/config_json.h"
 
 namespace poolscope::test_support {
 

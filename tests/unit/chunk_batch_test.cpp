@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/events/chunk_batch.h"
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 namespace poolscope {
 namespace {

@@ -2,7 +2,7 @@
 // and Python's auto chunksize.
 #include <gtest/gtest.h>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 
 using namespace poolscope;
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/report/config_json.h"
+#include "core/config/config_json.h"
 #include "core/report/csv_export.h"
 #include "support/synthetic_run.h"
 

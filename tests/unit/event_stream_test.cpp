@@ -11,10 +11,10 @@
 #include <sstream>
 #include <thread>
 
+#include "core/config/config_json.h"
 #include "core/events/event_reader.h"
 #include "core/events/event_schema.h"
 #include "core/events/event_stream_writer.h"
-#include "core/report/config_json.h"
 #include "support/stream_file.h"
 #include "support/synthetic_run.h"
 

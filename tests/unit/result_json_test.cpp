@@ -4,8 +4,8 @@
 
 #include <limits>
 
-#include "core/report/json_units.h"
 #include "core/report/result_json.h"
+#include "core/text/json_units.h"
 #include "support/synthetic_run.h"
 
 namespace poolscope {

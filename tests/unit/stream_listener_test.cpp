@@ -14,7 +14,7 @@
 
 #include "core/events/chunk_buckets.h"
 #include "core/events/event_stream_parser.h"
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 #include "support/stream_file.h"
 #include "support/synthetic_run.h"
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "core/report/trace_export.h"
+#include "core/events/trace_export.h"
 #include "support/synthetic_run.h"
 
 namespace poolscope {

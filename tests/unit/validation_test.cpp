@@ -5,7 +5,7 @@
 #include "app/cli/run_options.h"
 #include "core/config/refused_field.h"
 #include "core/config/validation.h"
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 #include "core/workloads/workload_registry.h"
 #include "support/process_hygiene.h"
 

@@ -2,6 +2,7 @@
 // other programs disturbed (it says how much of the CPU they took instead).
 #include <gtest/gtest.h>
 
+#include "core/analysis/comparison.h"
 #include "core/engine/run_series.h"
 
 using namespace poolscope;

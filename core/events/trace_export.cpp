@@ -1,4 +1,4 @@
-#include "core/report/trace_export.h"
+#include "core/events/trace_export.h"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "core/engine/python_relay.h"
+#include "core/python/python_relay.h"
 
 #include <unistd.h>
 
@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 #include "core/engine/output_hashing.h"
 
 namespace poolscope {

@@ -1,4 +1,4 @@
-#include "core/report/format.h"
+#include "core/text/format.h"
 
 #include <cmath>
 #include <cstdio>

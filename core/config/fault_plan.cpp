@@ -1,4 +1,4 @@
-#include "core/engine/fault_plan.h"
+#include "core/config/fault_plan.h"
 
 #include <cerrno>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "core/engine/chunk_plan.h"
+#include "core/config/chunk_plan.h"
 
 #include <algorithm>
 

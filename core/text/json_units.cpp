@@ -1,4 +1,4 @@
-#include "core/report/json_units.h"
+#include "core/text/json_units.h"
 
 #include <charconv>
 #include <cmath>

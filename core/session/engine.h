@@ -1,6 +1,8 @@
 // Engine: the entry point of core. It validates a configuration, builds and prepares the
 // workload (once, before any fork), then runs series of runs (warm-ups, repeats) and
 // serial-vs-parallel comparisons. Single-threaded; it never runs workload items itself.
+// It sits above every backend (core/engine's runners, core/python's, which reads the events
+// layer's parser) and above analysis, which turns two series into a comparison.
 #pragma once
 
 #include <memory>

@@ -1,4 +1,4 @@
-#include "core/engine/python_runner.h"
+#include "core/python/python_runner.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -9,14 +9,14 @@
 #include <cstdio>
 #include <map>
 
+#include "core/config/chunk_plan.h"
 #include "core/engine/breakdown.h"
 #include "core/engine/child_process.h"
-#include "core/engine/chunk_plan.h"
-#include "core/engine/python_launch.h"
-#include "core/engine/python_relay.h"
 #include "core/engine/run_errors.h"
 #include "core/platform/clock.h"
 #include "core/platform/read_file.h"
+#include "core/python/python_launch.h"
+#include "core/python/python_relay.h"
 #include "core/telemetry/child_processes.h"
 #include "core/telemetry/proc_pid_files.h"
 #include "core/telemetry/run_telemetry.h"

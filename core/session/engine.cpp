@@ -1,8 +1,9 @@
-#include "core/engine/engine.h"
+#include "core/session/engine.h"
 
 #include <signal.h>
 #include <unistd.h>
 
+#include "core/analysis/comparison.h"
 #include "core/config/validation.h"
 #include "core/engine/derived_figures.h"
 #include "core/engine/mpi_launch.h"
@@ -10,11 +11,11 @@
 #include "core/engine/pool_queue.h"
 #include "core/engine/pool_runner.h"
 #include "core/engine/pool_task_board.h"
-#include "core/engine/python_launch.h"
-#include "core/engine/python_runner.h"
 #include "core/engine/serial_runner.h"
 #include "core/engine/shared_segment.h"
 #include "core/engine/threads_runner.h"
+#include "core/python/python_launch.h"
+#include "core/python/python_runner.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {

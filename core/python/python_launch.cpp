@@ -1,4 +1,4 @@
-#include "core/engine/python_launch.h"
+#include "core/python/python_launch.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -12,11 +12,11 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/config/config_json.h"
 #include "core/config/run_config.h"
 #include "core/engine/child_process.h"
 #include "core/platform/build_info.h"
 #include "core/platform/clock.h"
-#include "core/report/config_json.h"
 
 namespace poolscope {
 

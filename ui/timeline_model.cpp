@@ -40,18 +40,34 @@ int TimelineModel::rowOf(int worker) {
     return static_cast<int>(r);
 }
 
+// The timeline starts where the run's processes do: the first worker's start, or the run's own
+// start when that is earlier (a warm pool's workers began before it); the run_start event only
+// while neither is known. The Python backend's run_start comes before its interpreter has
+// imported anything, hundreds of milliseconds that are no part of the pool's wall, which drew
+// every worker as starting up for all that time.
+int64_t TimelineModel::originOf(const RunTrace& run) {
+    int64_t origin = -1;
+    for (const auto& e : run.worker_events)
+        if (e.state == "started" && (origin < 0 || e.t_ns < origin)) origin = e.t_ns;
+    if (run.result && run.result->start_ns > 0)
+        origin = origin < 0 ? run.result->start_ns : std::min(origin, run.result->start_ns);
+    return origin >= 0 ? origin : run.origin_ns + std::llround(run.start_s * 1e9);
+}
+
 void TimelineModel::setRun(const RunTrace* run) {
     if (!run) {
         if (run_) clear();
         return;
     }
-    const bool same = run == run_ && run->run_id == run_id_ && run->chunks.size() >= indexed_;
+    const int64_t start = originOf(*run);
+    const bool same = run == run_ && run->run_id == run_id_ && run->chunks.size() >= indexed_ &&
+                      start == start_ns_;
     bool changed = !same;
     if (!same) {
         clear();
         run_ = run;
         run_id_ = run->run_id;
-        start_ns_ = run->origin_ns + std::llround(run->start_s * 1e9);
+        start_ns_ = start;
     }
     rowOf(expectedWorkers(*run) - 1);
     if (run->chunks.size() > indexed_) {
@@ -73,8 +89,9 @@ void TimelineModel::setRun(const RunTrace* run) {
         rowOf(e.worker);
         max_stamp_ = std::max(max_stamp_, e.t_ns);
     }
-    duration_ =
-        finished_ ? std::max(run->end_s - run->start_s, 0.0) : std::max(seconds(max_stamp_), 0.0);
+    duration_ = std::max(
+        finished_ ? seconds(run->origin_ns + std::llround(run->end_s * 1e9)) : seconds(max_stamp_),
+        0.0);
     computeBands();
     ++generation_;
 }

@@ -55,6 +55,8 @@ class TimelineModel {
     // Takes in `run` (nullptr clears). Cheap when nothing changed; new chunks are indexed
     // incrementally. The trace must outlive the model's use of it (call again after it changes).
     void setRun(const RunTrace* run);
+    // Where the timeline's time 0 lies, in the stream's clock (see the .cpp).
+    static int64_t originOf(const RunTrace& run);
     const RunTrace* run() const { return run_; }
     const std::string& runId() const { return run_id_; }
     int rowCount() const { return static_cast<int>(rows_.size()); }

@@ -61,6 +61,25 @@ class ChunkTimelineTest : public QObject {
     Q_OBJECT
 
   private slots:
+    void aPythonRunStartsWhereItsPoolDoesNotWhereItsInterpreterDid() {
+        SessionModel session;
+        replay(session, "compare_square_python.jsonl");
+        const RunTrace* run = session.latestRun(false);
+        QVERIFY(run && run->result && !run->worker_events.empty());
+        const int64_t run_start = run->origin_ns + std::llround(run->start_s * 1e9);
+        const int64_t origin = TimelineModel::originOf(*run);
+        // The pool (and the wall time) began well after the driver was launched.
+        QVERIFY2(origin - run_start > 50'000'000,
+                 qPrintable(QString::number((origin - run_start) / 1e6)));
+        QVERIFY(origin <= run->result->start_ns);
+        for (const auto& e : run->worker_events) QVERIFY(e.t_ns >= origin);
+        TimelineModel model;
+        model.setRun(run);
+        // The timeline is as long as the pool's wall, not the interpreter's start as well.
+        QVERIFY2(model.duration() < run->result->wall_s * 1.5,
+                 qPrintable(QString::number(model.duration())));
+    }
+
     void barsCarryTheStampsPhases() {
         SessionModel session;
         replay(session, "compare_sleep.jsonl");

@@ -25,9 +25,10 @@ void expect_clean_failure(const CliResult& r, const std::string& what) {
 }  // namespace
 
 TEST_F(ReliabilityResourceLimits, TransferUnderAnAddressSpaceLimitFailsCleanly) {
-    // 20 arrays of 8 MB each way: the limits cut in at the input, then at the frames (a
-    // worker's: the engine encodes one task frame at a time, so 550 MB is enough).
-    for (const char* limit : {"200000", "450000", "500000"}) {
+    // 20 arrays of 8 MB each way: the limits cut in at the input (150 MB), then at a worker's
+    // buffers for a chunk of five (the engine sends large inputs from where they lie, without a
+    // frame copy, so from about 360 MB the whole run fits).
+    for (const char* limit : {"150000", "250000", "300000"}) {
         SCOPED_TRACE(std::string("ulimit -v ") + limit);
         const CliResult r = run_shell(std::string("ulimit -v ") + limit +
                                           " && \"$CLI\" run --workload transfer --size 20 "

@@ -49,6 +49,7 @@ void sum_blocks(uint64_t (&lane)[4], const std::byte* p, std::size_t n) {
 void FrameChecksum::update(std::span<const std::byte> piece) {
     const std::byte* p = piece.data();
     std::size_t n = piece.size();
+    if (n == 0) return;  // an empty span may carry a null pointer, which memcpy must not see
     fed_ += n;
     if (carried_ > 0) {
         const std::size_t take = std::min(n, sizeof carry_ - carried_);

@@ -1,7 +1,6 @@
 #include "core/engine/mpi_runner.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -17,6 +16,7 @@
 #include "core/engine/mpi_state.h"
 #include "core/engine/pool_dispatch.h"
 #include "core/engine/pool_results.h"
+#include "core/engine/run_loop.h"
 #include "core/platform/clock.h"
 #include "core/protocol/mpi_messages.h"
 
@@ -162,60 +162,37 @@ std::vector<ProcessRef> process_refs(const MpiRun& m) {
     return refs;
 }
 
-int poll_timeout_ms(const MpiRun& m, const RunTelemetry& tel, int64_t now) {
-    int64_t t = 200;
-    const int due = tel.ms_until_due(now);
-    if (due >= 0) t = std::min<int64_t>(t, due);
-    const int tick = m.st.ctx->observer->ms_until_tick(now);
-    if (tick >= 0) t = std::min<int64_t>(t, tick);
-    if (m.st.ctx->config.task_timeout_s > 0 || m.st.ctx->faults.kill_at_s || m.kill_at_ns ||
-        m.st.stopping || m.lost_ns)
-        t = std::min<int64_t>(t, 20);
-    return static_cast<int>(std::max<int64_t>(t, 0));
-}
-
 void poll_once(MpiRun& m, RunTelemetry& tel) {
     PoolState& st = m.st;
-    std::vector<pollfd> fds;
-    std::vector<std::pair<int, int>> who;  // (slot or stop index, kind)
-    enum { kStop, kListen, kControl, kResult, kTask, kJob, kOutput };
-    auto add = [&](int fd, short ev, int idx, int kind) {
-        if (fd >= 0) fds.push_back({fd, ev, 0}), who.push_back({idx, kind});
-    };
-    for (std::size_t i = 0; i < st.ctx->stops.size() && !st.stopping; ++i)
-        add(st.ctx->stops[i]->fd(), POLLIN, static_cast<int>(i), kStop);
-    add(m.control.fd(), POLLIN, 0, kControl);  // first: the rank table before any ready frame
-    add(m.job.listen_fd, POLLIN, 0, kListen);
+    PollSet& set = st.poll_set;
+    for (auto* src : st.ctx->stops) {
+        if (st.stopping) break;
+        set.add(src->fd(), POLLIN, [&st, src](short) {
+            if (src->check() && !st.stopping) {
+                st.interrupted = true;
+                begin_stop(st, monotonic_ns());
+            }
+        });
+    }
+    // The control connection first: the rank table before any ready frame.
+    set.add(m.control.fd(), POLLIN, [&m](short) { read_control(m, monotonic_ns()); });
+    set.add(m.job.listen_fd, POLLIN, [&m](short) { accept_connections(m); });
     for (auto& s : st.slots) {
-        add(s.results.fd(), POLLIN, s.index, kResult);
-        if (s.out_off < s.outbuf.size()) add(s.task_fd, POLLOUT, s.index, kTask);
+        set.add(s.results.fd(), POLLIN, [&m, &s](short) {
+            if (!drain_results(m.st, s) && !s.results.is_open()) channel_lost(m, monotonic_ns());
+        });
+        if (s.out_off < s.outbuf.size())
+            set.add(s.task_fd, POLLOUT, [&s](short) { flush_tasks(s); });
     }
-    add(m.job.output_fd, POLLIN, 0, kOutput);
-    add(m.job.pidfd, POLLIN, 0, kJob);
+    set.add(m.job.output_fd, POLLIN, [&m](short) { drain_mpi_output(m.job); });
+    set.add(m.job.pidfd, POLLIN, [&m](short) {
+        for (auto& w : m.st.slots) drain_results(m.st, w);  // results sent before it ended count
+        if (auto status = try_reap(m.job.pidfd)) on_job_exit(m, *status, monotonic_ns());
+    });
     const int64_t now = monotonic_ns();
-    const int r = poll(fds.data(), fds.size(), poll_timeout_ms(m, tel, now));
-    if (r < 0 && errno != EINTR) begin_stop(st, monotonic_ns());
-    for (std::size_t i = 0; r > 0 && i < fds.size(); ++i) {
-        if (!fds[i].revents) continue;
-        const auto [idx, kind] = who[i];
-        const int64_t t = monotonic_ns();
-        WorkerSlot* s =
-            kind == kResult || kind == kTask ? &st.slots[static_cast<std::size_t>(idx)] : nullptr;
-        if (kind == kStop && st.ctx->stops[static_cast<std::size_t>(idx)]->check() &&
-            !st.stopping) {
-            st.interrupted = true;
-            begin_stop(st, t);
-        }
-        if (kind == kListen) accept_connections(m);
-        if (kind == kControl) read_control(m, t);
-        if (kind == kResult && !drain_results(st, *s) && !s->results.is_open()) channel_lost(m, t);
-        if (kind == kTask) flush_tasks(*s);
-        if (kind == kOutput) drain_mpi_output(m.job);
-        if (kind == kJob) {
-            for (auto& w : st.slots) drain_results(st, w);  // results sent before it ended count
-            if (auto status = try_reap(m.job.pidfd)) on_job_exit(m, *status, t);
-        }
-    }
+    const bool watchdog = st.ctx->config.task_timeout_s > 0 || st.ctx->faults.kill_at_s ||
+                          m.kill_at_ns || st.stopping || m.lost_ns;
+    if (!set.wait(turn_timeout_ms(*st.ctx, tel, now, 0, watchdog))) begin_stop(st, monotonic_ns());
 }
 
 void close_for_join(PoolState& st) {
@@ -248,11 +225,7 @@ void mpi_turn(MpiRun& m, RunTelemetry& tel) {
             sample->host = m.host;
             ctx.observer->on_sample(ctx.run_id, *sample);
         }
-    if (ctx.observer->ms_until_tick(now) <= 0) {
-        ctx.observer->on_progress(
-            {ctx.run_id, st.items_done, ctx.config.size, st.finished_count, st.plan.size(), now});
-        ctx.observer->on_tick(now);
-    }
+    report_turn(ctx, st.items_done, st.finished_count, st.plan.size(), now);
 }
 
 }  // namespace
@@ -285,8 +258,7 @@ RunResult run_mpi(const RunContext& ctx) {
     m.control.close();
     close_mpi_job(m.job);
     remove_mpi_segments(m.job.job_id);
-    ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,
-                               st.plan.size(), monotonic_ns()});
+    report_final(ctx, st.items_done, st.finished_count, st.plan.size(), monotonic_ns());
     finish_pool(st, tel, monotonic_ns());
     add_host_totals(m);
     ctx.observer->on_run_end(st.result);

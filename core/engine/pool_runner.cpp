@@ -1,6 +1,5 @@
 #include "core/engine/pool_runner.h"
 
-#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include "core/engine/pool_queue.h"
 #include "core/engine/pool_results.h"
 #include "core/engine/pool_state.h"
+#include "core/engine/run_loop.h"
 #include "core/engine/worker_launcher.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -168,21 +168,15 @@ void see_exits(PoolState& st, int64_t now) {
         if (fds[k].revents) on_exit_seen(st, st.slots[at[k]], now);
 }
 
-int poll_timeout_ms(const PoolState& st, const RunTelemetry& tel, int64_t now) {
-    int64_t t = 200;
-    const int due = tel.ms_until_due(now);
-    if (due >= 0) t = std::min<int64_t>(t, due);
-    const int tick = st.ctx->observer->ms_until_tick(now);
-    if (tick >= 0) t = std::min<int64_t>(t, tick);
+// The soonest clock deadline of the pool's own: a doomed worker's kill, an exited one's reap.
+int64_t next_deadline_ns(const PoolState& st) {
+    int64_t t = 0;
+    auto sooner = [&t](int64_t d) { t = t == 0 ? d : std::min(t, d); };
     for (const auto& s : st.slots) {
-        if (s.alive && s.doomed && s.kill_at_ns > 0)
-            t = std::min<int64_t>(t, std::max<int64_t>(0, (s.kill_at_ns - now) / 1'000'000 + 1));
-        if (s.exited_ns > 0)
-            t = std::min<int64_t>(t,
-                                  std::max<int64_t>(0, (reap_at_ns(st, s) - now) / 1'000'000 + 1));
+        if (s.alive && s.doomed && s.kill_at_ns > 0) sooner(s.kill_at_ns);
+        if (s.exited_ns > 0) sooner(reap_at_ns(st, s));
     }
-    if (st.ctx->config.task_timeout_s > 0 || st.ctx->faults.kill_at_s) t = std::min<int64_t>(t, 20);
-    return static_cast<int>(std::max<int64_t>(t, 0));
+    return t;
 }
 
 std::vector<ProcessRef> process_refs(const PoolState& st) {
@@ -193,45 +187,29 @@ std::vector<ProcessRef> process_refs(const PoolState& st) {
 }
 
 void poll_once(PoolState& st, RunTelemetry& tel) {
-    std::vector<pollfd> fds;
-    // (slot or -1-stop index, kind 0=result 1=task 2=pidfd 3=stop 4=shared task pipe)
-    std::vector<std::pair<int, int>> who;
-    for (std::size_t i = 0; i < st.ctx->stops.size(); ++i) {
+    PollSet& set = st.poll_set;
+    for (auto* src : st.ctx->stops) {
         if (st.stopping) break;
-        fds.push_back({st.ctx->stops[i]->fd(), POLLIN, 0});
-        who.push_back({-1 - static_cast<int>(i), 3});
-    }
-    if (queue_wants_write(st)) fds.push_back({st.queue_fd, POLLOUT, 0}), who.push_back({0, 4});
-    for (auto& s : st.slots) {
-        if (s.results.is_open())
-            fds.push_back({s.results.fd(), POLLIN, 0}), who.push_back({s.index, 0});
-        if (s.task_fd >= 0 && s.out_off < s.outbuf.size())
-            fds.push_back({s.task_fd, POLLOUT, 0}), who.push_back({s.index, 1});
-        if (s.pidfd >= 0 && s.exited_ns == 0)  // a zombie left unreaped stays readable
-            fds.push_back({s.pidfd, POLLIN, 0}), who.push_back({s.index, 2});
-    }
-    const int64_t now = monotonic_ns();
-    const int r = poll(fds.data(), fds.size(), poll_timeout_ms(st, tel, now));
-    if (r < 0 && errno != EINTR) begin_stop(st, monotonic_ns());
-    for (std::size_t i = 0; r > 0 && i < fds.size(); ++i) {
-        if (!fds[i].revents) continue;
-        auto [idx, kind] = who[i];
-        if (kind == 3) {
-            if (st.ctx->stops[static_cast<std::size_t>(-1 - idx)]->check() && !st.stopping) {
+        set.add(src->fd(), POLLIN, [&st, src](short) {
+            if (src->check() && !st.stopping) {
                 st.interrupted = true;
                 begin_stop(st, monotonic_ns());
             }
-            continue;
-        }
-        if (kind == 4) {
-            feed_queue(st);
-            continue;
-        }
-        WorkerSlot& s = st.slots[static_cast<std::size_t>(idx)];
-        if (kind == 0) drain_results(st, s);
-        if (kind == 1) flush_tasks(s);
-        if (kind == 2) on_exit_seen(st, s, monotonic_ns());
+        });
     }
+    if (queue_wants_write(st)) set.add(st.queue_fd, POLLOUT, [&st](short) { feed_queue(st); });
+    for (auto& s : st.slots) {
+        if (s.results.is_open())
+            set.add(s.results.fd(), POLLIN, [&st, &s](short) { drain_results(st, s); });
+        if (s.task_fd >= 0 && s.out_off < s.outbuf.size())
+            set.add(s.task_fd, POLLOUT, [&s](short) { flush_tasks(s); });
+        if (s.pidfd >= 0 && s.exited_ns == 0)  // a zombie left unreaped stays readable
+            set.add(s.pidfd, POLLIN, [&st, &s](short) { on_exit_seen(st, s, monotonic_ns()); });
+    }
+    const int64_t now = monotonic_ns();
+    const bool watchdog = st.ctx->config.task_timeout_s > 0 || st.ctx->faults.kill_at_s;
+    if (!set.wait(turn_timeout_ms(*st.ctx, tel, now, next_deadline_ns(st), watchdog)))
+        begin_stop(st, monotonic_ns());
 }
 
 // One turn of the loop: poll, deadlines, dispatch, telemetry, progress.
@@ -263,14 +241,7 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
         if (auto sample = tel.sample_if_due(now, process_refs(st)))
             ctx.observer->on_sample(ctx.run_id, *sample);
     }
-    // Progress and the tick when the observer is due (0) or has no timing of its own (-1):
-    // an event stream coalesces progress to its flushes anyway, so at chunksize 1 this
-    // saves it two calls on nearly every turn.
-    if (ctx.observer->ms_until_tick(now) <= 0) {
-        ctx.observer->on_progress(
-            {ctx.run_id, st.items_done, ctx.config.size, st.finished_count, st.plan.size(), now});
-        ctx.observer->on_tick(now);
-    }
+    report_turn(ctx, st.items_done, st.finished_count, st.plan.size(), now);
 }
 
 }  // namespace
@@ -294,9 +265,7 @@ RunResult run_pool(const RunContext& ctx) {
             out_of_memory(st);
         }
     }
-    // The last figures, whatever the observer's timing skipped.
-    ctx.observer->on_progress({ctx.run_id, st.items_done, ctx.config.size, st.finished_count,
-                               st.plan.size(), monotonic_ns()});
+    report_final(ctx, st.items_done, st.finished_count, st.plan.size(), monotonic_ns());
     close_queue(st);
     finish_pool(st, tel, monotonic_ns());
     ctx.observer->on_run_end(st.result);

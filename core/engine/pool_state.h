@@ -11,6 +11,7 @@
 #include "core/engine/pool_task_board.h"
 #include "core/engine/run_context.h"
 #include "core/engine/run_errors.h"
+#include "core/engine/run_loop.h"
 #include "core/engine/run_result.h"
 #include "core/engine/shared_segment.h"
 #include "core/protocol/frame.h"
@@ -87,6 +88,7 @@ struct PoolState {
     std::vector<uint64_t> noted_ahead;  // entries at or past `noted` recorded early (a death)
     std::vector<uint64_t> claim_seq;    // per chunk: the board entry of its latest claim
     std::vector<int64_t> claim_ns;      // per chunk: when it was claimed
+    PollSet poll_set;                   // the loop's descriptors, registered each turn
 };
 
 }  // namespace poolscope

@@ -54,13 +54,12 @@ class RunObserver {
     virtual void on_series_end(const RunSeries& s) { (void)s; }
     // After a serial and a parallel series were set side by side (Engine::run_compare).
     virtual void on_comparison(const Comparison& c) { (void)c; }
-    // A chance to flush batched events. The pool calls on_progress and then on_tick on each
-    // turn of its loop where ms_until_tick says 0 (due) or -1 (no wish), and on_progress once
-    // more with the final figures before on_run_end; the serial and threads runners call
-    // both on every turn.
+    // A chance to flush batched events. Every backend's loop (run_loop.h) calls on_progress and
+    // then on_tick on each turn where ms_until_tick says 0 (due) or -1 (no wish), and
+    // on_progress once more with the final figures before on_run_end.
     virtual void on_tick(int64_t now_ns) { (void)now_ns; }
-    // How soon the observer wants on_tick again (ms), or -1 for no wish. The pool's poll()
-    // never sleeps past it.
+    // How soon the observer wants on_tick again (ms), or -1 for no wish. No backend's poll()
+    // sleeps past it.
     virtual int ms_until_tick(int64_t now_ns) const {
         (void)now_ns;
         return -1;

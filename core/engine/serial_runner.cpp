@@ -1,6 +1,5 @@
 #include "core/engine/serial_runner.h"
 
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include "core/engine/chunk_result.h"
 #include "core/engine/frame_channel.h"
 #include "core/engine/run_errors.h"
+#include "core/engine/run_loop.h"
 #include "core/engine/worker_loop.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -77,7 +77,7 @@ struct SerialState {
     int64_t loop_start = 0, loop_end = 0, last_result = 0;
 };
 
-bool handle_slice(SerialState& s, const RunContext& ctx, std::span<const std::byte> payload) {
+bool handle_slice(SerialState& s, std::span<const std::byte> payload) {
     PayloadReader rd(payload);
     auto h = read_result_fixed(rd);
     if (!h) return false;
@@ -97,13 +97,11 @@ bool handle_slice(SerialState& s, const RunContext& ctx, std::span<const std::by
                      .worker = 0,
                      .pid = s.pid,
                      .item = static_cast<int64_t>(f.item)});
-    ctx.observer->on_progress(
-        {ctx.run_id, s.r.checksum_items + s.r.items_failed, ctx.config.size, 0, 0, s.last_result});
     return true;
 }
 
 bool on_frame(SerialState& s, const RunContext& ctx, const Frame& f) {
-    if (f.type == FrameType::Result) return handle_slice(s, ctx, f.payload);
+    if (f.type == FrameType::Result) return handle_slice(s, f.payload);
     if (f.type != FrameType::Ready) return false;
     const auto m = read_ready(f.payload);
     if (!m) return false;
@@ -170,24 +168,19 @@ RunResult run_serial(const RunContext& ctx) {
         ctx.observer->on_sample(
             ctx.run_id,
             tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}));
+    PollSet set;
     while (pidfd >= 0 && !status) {
-        std::vector<pollfd> fds;
-        if (s.channel.is_open()) fds.push_back({s.channel.fd(), POLLIN, 0});
-        const std::size_t pidfd_at = fds.size();
-        fds.push_back({pidfd, POLLIN, 0});
+        bool exited = false;  // a zombie until reaped
+        set.add(s.channel.fd(), POLLIN, [&](short) { pump(s, ctx); });
+        set.add(pidfd, POLLIN, [&](short) { exited = true; });
         for (auto* src : ctx.stops)
-            if (!interrupted) fds.push_back({src->fd(), POLLIN, 0});
-        const int64_t now = monotonic_ns();
-        const int due = tel.ms_until_due(now);
-        poll(fds.data(), fds.size(), due >= 0 ? std::min(due, 200) : 200);
-        pump(s, ctx);
-        for (auto* src : ctx.stops)
-            if (!interrupted && src->check()) interrupted = true;
+            if (!interrupted)
+                set.add(src->fd(), POLLIN, [&, src](short) { interrupted |= src->check(); });
+        set.wait(turn_timeout_ms(ctx, tel, monotonic_ns(), 0, interrupted));
         if (interrupted && !killed) kill(pid, SIGKILL), killed = true;
         // The last sample once the loop is done or the child has exited, before it is reaped
         // (until then its /proc entry holds its CPU time), so a loop shorter than the sampling
         // period has CPU, per-core and memory figures too.
-        const bool exited = (fds[pidfd_at].revents & POLLIN) != 0;  // a zombie until reaped
         if ((s.loop_end || exited) && !end_sampled && tel.enabled()) {
             end_sampled = true;
             ctx.observer->on_sample(
@@ -198,7 +191,7 @@ RunResult run_serial(const RunContext& ctx) {
         if (auto smp =
                 tel.sample_if_due(monotonic_ns(), {{getpid(), "engine", -1}, {pid, "serial", 0}}))
             ctx.observer->on_sample(ctx.run_id, *smp);
-        ctx.observer->on_tick(monotonic_ns());
+        report_turn(ctx, s.r.checksum_items + s.r.items_failed, 0, 0, monotonic_ns());
     }
     // The child has exited: what it wrote is all in the pipe, to its end (or a cut-off frame).
     // Bounded: a descriptor some other process still held open would never reach its end.
@@ -231,6 +224,7 @@ RunResult run_serial(const RunContext& ctx) {
             if (src->check()) why = src->reason();
         s.errors.add(RunError{.code = "interrupted", .message = why});
     }
+    report_final(ctx, s.r.checksum_items + s.r.items_failed, 0, 0, t_end);
     if (pidfd_opened)
         ctx.observer->on_worker({ctx.run_id, 0, pid, w.state, w.exit_code, w.signal, t_end});
     s.r.start_ns = s.loop_start ? s.loop_start : t0;

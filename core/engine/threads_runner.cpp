@@ -1,6 +1,5 @@
 #include "core/engine/threads_runner.h"
 
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +15,7 @@
 #include "core/engine/chunk_result.h"
 #include "core/engine/frame_channel.h"
 #include "core/engine/run_errors.h"
+#include "core/engine/run_loop.h"
 #include "core/engine/threads_host.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -252,24 +252,24 @@ RunResult run_threads(const RunContext& ctx) {
         ctx.observer->on_sample(
             ctx.run_id,
             tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}, {s.pid, "threads", -1}}));
+    PollSet set;
     while (pidfd >= 0 && !status) {
-        std::vector<pollfd> fds{{pidfd, POLLIN, 0}};
-        if (s.channel.is_open()) fds.push_back({s.channel.fd(), POLLIN, 0});
+        bool exited = false;  // a zombie until reaped
+        set.add(pidfd, POLLIN, [&](short) { exited = true; });
+        set.add(s.channel.fd(), POLLIN, [&](short) { pump(s); });
         for (auto* src : ctx.stops)
-            if (!s.interrupted) fds.push_back({src->fd(), POLLIN, 0});
-        const int due = tel.ms_until_due(monotonic_ns());
-        poll(fds.data(), fds.size(), std::min(due >= 0 ? due : 200, 20));
-        pump(s);
-        for (auto* src : ctx.stops)
-            if (!s.interrupted && src->check()) {
-                s.interrupted = true;
-                s.stop_reason = src->reason();
-                end_host(s, {});
-            }
+            if (!s.interrupted)
+                set.add(src->fd(), POLLIN, [&, src](short) {
+                    if (s.interrupted || !src->check()) return;
+                    s.interrupted = true;
+                    s.stop_reason = src->reason();
+                    end_host(s, {});
+                });
+        const bool watchdog = cfg.task_timeout_s > 0 || ctx.faults.kill_at_s || s.ending;
+        set.wait(turn_timeout_ms(ctx, tel, monotonic_ns(), s.kill_at, watchdog));
         check_deadlines(s, monotonic_ns());
         // The last sample once every chunk is in or the host has exited, before it is reaped:
         // a run shorter than the sampling period has CPU, per-core and memory figures too.
-        const bool exited = (fds[0].revents & POLLIN) != 0;  // a zombie until reaped
         if ((s.finished_count == s.plan.size() || exited) && !end_sampled && tel.enabled()) {
             end_sampled = true;
             ctx.observer->on_sample(
@@ -280,9 +280,7 @@ RunResult run_threads(const RunContext& ctx) {
         if (auto smp = tel.sample_if_due(monotonic_ns(),
                                          {{getpid(), "engine", -1}, {s.pid, "threads", -1}}))
             ctx.observer->on_sample(ctx.run_id, *smp);
-        ctx.observer->on_progress(
-            {ctx.run_id, s.items_done, cfg.size, s.finished_count, s.plan.size(), monotonic_ns()});
-        ctx.observer->on_tick(monotonic_ns());
+        report_turn(ctx, s.items_done, s.finished_count, s.plan.size(), monotonic_ns());
     }
     // The host has exited: what it wrote is in the pipe, to its end (or a cut-off frame).
     // Bounded: a descriptor some other process still held open would never reach its end.
@@ -292,6 +290,7 @@ RunResult run_threads(const RunContext& ctx) {
                                 tel.sample_now(monotonic_ns(), {{getpid(), "engine", -1}}));
     s.channel.close();
     close_fd(pidfd);
+    report_final(ctx, s.items_done, s.finished_count, s.plan.size(), monotonic_ns());
     finish(s, tel, monotonic_ns(), status);
     ctx.observer->on_run_end(s.r);
     return s.r;

@@ -4,6 +4,7 @@
 // on_run_end.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,65 @@ TEST_F(ProgressEvents, AnObserverWithoutTimingGetsProgressAndTheFinalFiguresBefo
     EXPECT_EQ(seen.progress.back().items_done, 20u);
     EXPECT_EQ(seen.progress.back().chunks_done, seen.progress.back().chunks_total);
 }
+
+// Wants a tick every 20 ms, as an event stream that flushes on time does; records when it got
+// them and the progress it was told.
+class TimedObserver : public RunObserver {
+  public:
+    static constexpr int64_t kPeriodNs = 20'000'000;
+    void on_run_start(const std::string&, const RunConfig&, const MachineInfo&,
+                      int64_t t) override {
+        next_ = t + kPeriodNs;
+    }
+    void on_progress(const ProgressEvent& p) override { progress.push_back(p); }
+    void on_tick(int64_t now) override {
+        ticks.push_back(now);
+        next_ = now + kPeriodNs;
+    }
+    int ms_until_tick(int64_t now) const override {
+        return static_cast<int>(std::max<int64_t>(0, (next_ - now + 999'999) / 1'000'000));
+    }
+    std::vector<int64_t> ticks;
+    std::vector<ProgressEvent> progress;
+
+  private:
+    int64_t next_ = 0;
+};
+
+class ProgressEveryBackend : public test::ProcessHygiene,
+                             public ::testing::WithParamInterface<Backend> {};
+
+// Every native backend runs the one loop (core/engine/run_loop.h): none sleeps past the
+// observer's next tick, even while nothing arrives (3 items of 300 ms, no samples; the serial
+// runner used to sleep 200 ms at a time), and each ends with complete progress.
+TEST_P(ProgressEveryBackend, TicksComeWhenTheObserverAsksAndProgressEndsComplete) {
+    RunConfig cfg;
+    cfg.backend = GetParam();
+    cfg.workload = "sleep";
+    cfg.params["ms"] = "300";
+    cfg.size = 3;
+    cfg.workers = 1;
+    cfg.chunksize = 1;
+    cfg.sample_ms = 0;
+    TimedObserver seen;
+    Engine engine(cfg, seen, {});
+    ASSERT_FALSE(engine.prepare().has_value());
+    const RunResult r = engine.run_once(cfg);
+    ASSERT_FALSE(r.partial);
+    ASSERT_GE(seen.ticks.size(), 10u) << "ticks only when results came";
+    int64_t longest = 0;
+    for (std::size_t i = 1; i < seen.ticks.size(); ++i)
+        longest = std::max(longest, seen.ticks[i] - seen.ticks[i - 1]);
+    // 20 ms asked; a loaded machine may be late, but not by the old 200 ms sleep.
+    EXPECT_LT(longest, 150'000'000) << "longest gap between ticks " << longest / 1e6 << " ms";
+    ASSERT_FALSE(seen.progress.empty());
+    EXPECT_EQ(seen.progress.back().items_done, 3u);
+    EXPECT_EQ(seen.progress.back().items_total, 3u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Native, ProgressEveryBackend,
+                         ::testing::Values(Backend::Serial, Backend::Threads, Backend::Processes),
+                         [](const auto& p) { return std::string(to_string(p.param)); });
 
 }  // namespace
 }  // namespace poolscope

@@ -28,14 +28,28 @@ struct CommandSpec {
     std::string synopsis;  // what follows the command name in its usage line
     std::string summary;
     std::vector<OptionSpec> options;
-    bool hidden = false;      // not listed (worker, completion, manpage)
-    bool takes_file = false;  // its operand is a file (completion offers files)
+    bool hidden = false;           // not listed (worker, completion, manpage)
+    bool takes_file = false;       // its operand is a file (completion offers files)
+    std::string description = {};  // --help: the paragraph after the usage line
+    std::string notes = {};        // --help: what follows the options (exit status, ...)
+
+    // The option named name ("--file" or a short name "-q"), or nullptr.
+    const OptionSpec* find(const std::string& name) const;
 };
 
 const std::vector<OptionSpec>& run_option_table();
 const std::vector<CommandSpec>& command_table();
+// The command named name; it must be in the table (a programming error otherwise).
+const CommandSpec& command_spec(const std::string& name);
 // The option of run named name ("--size" or a short name), or nullptr.
 const OptionSpec* find_run_option(const std::string& name);
+// sweep's axes and its own options (--seed, --csv), as `sweep --help` lists them; every other
+// option of sweep is run's.
+std::vector<OptionSpec> sweep_help_options();
+
+// `COMMAND --help`, generated from the table: the usage line, the description, the options by
+// section (sweep: its axes and own options), the notes.
+std::string command_help(const std::string& command);
 
 // The bash completion script and the man page (roff) generated from the table.
 std::string bash_completion_script();

@@ -43,7 +43,7 @@ std::vector<OptionSpec> sweep_options() {
         if (!axis) continue;
         if (is_sweep_axis_option(o.name)) {
             o.metavar = axis->metavar;
-            o.help = "an axis: values or ranges, comma-separated (" + axis->help + ");\n" + o.help;
+            o.help = "an axis, comma-separated values or ranges: " + axis->help + ";\n" + o.help;
         } else {
             o.metavar += "|" + axis->metavar;
             o.help += ";\n" + axis->metavar + ": an axis, " + axis->help;

@@ -1,8 +1,10 @@
-// The table of poolscope-cli's commands and their options: `run --help`, the bash completion
-// script (`poolscope-cli completion bash`) and the man page (`poolscope-cli manpage`) are all
-// generated from it, and `run`'s parser refuses any option it does not list. run's and sweep's
-// options come from the core's option schema (core/config/option_schema.h); the other commands'
-// few options are listed here.
+// The table of poolscope-cli's commands and their options: every command's `--help`
+// (help_text.cpp), the bash completion script (`poolscope-cli completion bash`) and the man page
+// (`poolscope-cli manpage`) are all generated from it, `run`'s parser refuses any option it does
+// not list, and the small commands' parser reads it (command_options.h). run's and sweep's
+// options come from the core's option schema (core/config/option_schema.h), sweep's axes from
+// the sweep axis schema (core/config/sweep_axis_schema.h); the other commands' few options are
+// listed here.
 #pragma once
 
 #include <string>

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "bench/drained_pipe.h"
+#include "bench/events_overhead_report.h"
 #include "bench/medians.h"
 #include "bench/observer_hook_timer.h"
 #include "bench/paired_ratios.h"
@@ -105,18 +106,6 @@ bool one_run(benchmark::State& state, const std::string& key, Engine& engine, co
     g_per_round.add("wall", key, r.wall_s);
     for (const auto& [figure, value] : usage) g_per_round.add(figure, key, value);
     return true;
-}
-
-// Keys of runs with free placement end in this; all others pin the workers.
-constexpr std::string_view kFree = "_free";
-
-bool pinned(const std::string& key) {
-    return !key.ends_with(kFree);
-}
-
-// The quiet run a configuration's runs are set against: the one of the same placement.
-std::string baseline_of(const std::string& key) {
-    return pinned(key) ? "quiet" : "quiet_free";
 }
 
 void engine_runs(benchmark::State& state, const std::string& key, int sample_ms,
@@ -274,97 +263,6 @@ bool register_all() {
     return true;
 }
 
-// Each round's figure of key over its quiet run's in the same round and placement.
-std::vector<double> round_ratios(const std::string& figure, const std::string& key) {
-    return g_per_round.ratios(figure, key, baseline_of(key));
-}
-
-// --pairs=N: one configuration against its quiet baseline, as many pairs as asked, with intervals.
-void print_pairs() {
-    const std::string base = baseline_of(g_pair);
-    std::printf(
-        "\n%d pairs, square, n = %llu, chunksize 1, 2 workers %s, fork, pipe: %s against %s "
-        "(no observer, sampling off), back to back, the order flipping every pair. %s wall_s "
-        "median %.3g s.\n",
-        g_pairs, static_cast<unsigned long long>(g_tasks), pinned(g_pair) ? "pinned" : "free",
-        g_pair.c_str(), base.c_str(), base.c_str(), g_medians.median(base + "/wall").value_or(0));
-    const std::pair<const char*, const char*> figures[] = {
-        {"wall", "Engine wall_s"},
-        {"cpu", "Engine process CPU (getrusage)"},
-        {"user", "Its user time"},
-        {"sys", "Its system time"},
-        {"switches", "Its voluntary context switches"},
-        {"faults", "Its minor page faults"}};
-    for (const auto& [figure, title] : figures) {
-        std::printf("%s, %s / %s:\n", title, g_pair.c_str(), base.c_str());
-        print_pairs_line(g_pair, round_ratios(figure, g_pair), base);
-    }
-    if (!g_failure.empty()) std::printf("A run failed: %s\n", g_failure.c_str());
-}
-
-void print_tables() {
-    const std::string shape = "square, n = " + std::to_string(g_tasks) +
-                              ", chunksize 1, 2 workers pinned, fork, pipe (medians of " +
-                              std::to_string(g_rounds) + " runs each)";
-    struct Figure {
-        const char* suffix;
-        const char* title;
-        const char* header;
-    };
-    const std::pair<const char*, const char*> rows[] = {
-        {"file", "event stream to a file, sampling 100 ms"},
-        {"file_buckets", "the same, --chunk-detail 0 (buckets only)"},
-        {"pipe", "event stream to a drained pipe, sampling 100 ms"},
-        {"sampling", "sampling 100 ms alone (no observer)"},
-        {"writer", "event stream to a file alone (sampling off)"},
-    };
-    for (const Figure f : {Figure{"/wall", "Engine wall_s", "wall_s"},
-                           Figure{"/outer", "Wall around run_once (with run_end)", "wall"},
-                           Figure{"/cpu", "Engine process CPU (getrusage)", "CPU"}}) {
-        RatioTable t(std::string(f.title) + ", " + shape, f.header, "s", 1);
-        t.add_baseline("quiet", "no observer, sampling off",
-                       g_medians.median(std::string("quiet") + f.suffix));
-        for (const auto& [key, label] : rows)
-            t.add_row(label, g_medians.median(std::string(key) + f.suffix));
-        t.print();
-    }
-    // On a shared machine a run can only be slowed, never sped up, by others: the fastest of
-    // each configuration's runs is the one least disturbed.
-    RatioTable best("Engine wall_s, fastest of " + std::to_string(g_rounds) + " runs each",
-                    "wall_s", "s", 1);
-    best.add_baseline("quiet", "no observer, sampling off", g_per_round.lowest("wall", "quiet"));
-    for (const auto& [key, label] : rows) best.add_row(label, g_per_round.lowest("wall", key));
-    best.print();
-    // Free placement: the same quiet and file runs as the scheduler places them, with their
-    // spread, against the pinned quiet run.
-    RatioTable free("Engine wall_s with free placement (the default), medians of " +
-                        std::to_string(g_rounds) + " runs each",
-                    "wall_s", "s", 1);
-    free.add_baseline("quiet", "pinned, no observer, sampling off", g_medians.median("quiet/wall"));
-    free.add_row("free, no observer, sampling off", g_medians.median("quiet_free/wall"));
-    free.add_row("free, fastest run", g_per_round.lowest("wall", "quiet_free"));
-    free.add_row("free, slowest run", g_per_round.highest("wall", "quiet_free"));
-    free.add_row("free, event stream to a file, sampling 100 ms",
-                 g_medians.median("file_free/wall"));
-    free.print();
-    std::printf(
-        "\nPer-round ratio of engine wall_s to the quiet run of the same round and placement:\n");
-    for (const auto& [key, label] : rows) print_pairs_line(key, round_ratios("wall", key), "quiet");
-    print_pairs_line("file_free", round_ratios("wall", "file_free"), "quiet_free");
-    // The hooks' share is a few per cent at most: printed in per cent, not as a 0.0x ratio.
-    const auto hook_s = g_medians.median("file_timed/hooks");
-    const auto share = g_medians.median("file_timed/hook_share");
-    const auto calls = g_medians.median("file_timed/hook_calls");
-    if (hook_s && share && calls)
-        std::printf(
-            "\nInside EventStreamWriter's hooks (file), medians of %d runs: %.1f ms a run = "
-            "%.2f %% of that run's wall_s. An upper bound: it includes the timer's own two clock "
-            "reads in each of %.0f calls (about %.0f ns a call, %.1f ms in all).\n",
-            kHookRuns, *hook_s * 1e3, 100 * *share, *calls, g_floor_s * 1e9,
-            *calls * g_floor_s * 1e3);
-    if (!g_failure.empty()) std::printf("A run failed: %s\n", g_failure.c_str());
-}
-
 // Takes --tasks=N, --rounds=N, --pairs=N and --pair=KEY out of argv (Google Benchmark refuses flags
 // it does not know).
 void take_own_flags(int& argc, char** argv) {
@@ -401,10 +299,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     benchmark::RunSpecifiedBenchmarks();
+    const EventsOverheadFigures figures{g_medians, g_per_round, g_tasks,   g_rounds, g_pairs,
+                                        g_pair,    g_failure,   g_floor_s, kHookRuns};
     if (g_pairs > 0)
-        print_pairs();
+        print_pairs(figures);
     else
-        print_tables();
+        print_tables(figures);
     benchmark::Shutdown();
     return 0;
 }

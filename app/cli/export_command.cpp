@@ -1,10 +1,12 @@
 // `poolscope-cli export FILE [--trace OUT] [--csv OUT]`: converts a saved event stream into a
 // Chrome/Perfetto trace of the chunk timeline and/or a CSV with one row per finished run.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/cli/checked_output.h"
+#include "app/cli/command_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
 #include "core/events/trace_export.h"
@@ -13,21 +15,6 @@
 
 namespace poolscope::cli {
 namespace {
-
-constexpr const char* kHelp = R"(usage: poolscope-cli export FILE [--trace OUT] [--csv OUT]
-
-Converts a saved event stream (poolscope-cli run --events FILE) for other tools.
-
-  --trace OUT   Chrome Trace Event JSON: a track per worker with a slice per chunk, memory
-                and per-core CPU counters; open it in ui.perfetto.dev or chrome://tracing
-  --csv OUT     one row per finished run: configuration columns, then result columns
-  FILE or OUT   - means stdin or stdout (only one output can go to stdout)
-
-At least one of --trace and --csv is needed.
-A stream cut off mid-line is exported up to the cut, then the error is reported (exit 1).
-exit codes: 0 done, 1 a file cannot be read or written or the stream was cut off mid-line,
-2 bad arguments or not a valid stream
-)";
 
 struct ExportOptions {
     std::string input;
@@ -41,30 +28,23 @@ int usage_error(const std::string& message) {
     return 2;
 }
 
-// Fills opt from args; an error message when they do not make a valid request.
+// Fills opt from args (read by the command table's options); an error message when they do not
+// make a valid request.
 std::string parse(const Args& args, ExportOptions& opt) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string arg = args[i];
-        std::string value;
-        const auto eq = arg.find('=');
-        const bool option = arg.rfind("--", 0) == 0;
-        if (option && eq != std::string::npos) {
-            value = arg.substr(eq + 1);
-            arg.resize(eq);
-        } else if (option && i + 1 < args.size()) {
-            value = args[++i];
-        }
-        if (arg == "--trace" || arg == "--csv") {
-            if (value.empty() || value.rfind("--", 0) == 0) return arg + " needs a file name";
-            (arg == "--trace" ? opt.trace : opt.csv) = value;
-        } else if (option || (arg.size() > 1 && arg[0] == '-')) {
-            return "unknown option '" + arg + "'";
-        } else if (!opt.input.empty()) {
-            return "one stream file at a time; got '" + opt.input + "' and '" + arg + "'";
-        } else {
-            opt.input = arg;
-        }
-    }
+    const auto e = walk_options(
+        command_spec("export"), args,
+        [&](const OptionSpec& o, const std::string& value) -> std::optional<std::string> {
+            if (o.name == "--trace") opt.trace = value;
+            if (o.name == "--csv") opt.csv = value;
+            return std::nullopt;  // --help, --version: main answers them
+        },
+        [&](const std::string& word) -> std::optional<std::string> {
+            if (!opt.input.empty())
+                return "one stream file at a time; got '" + opt.input + "' and '" + word + "'";
+            opt.input = word;
+            return std::nullopt;
+        });
+    if (e) return *e;
     if (opt.input.empty()) return "missing the stream file";
     if (opt.trace.empty() && opt.csv.empty()) return "nothing to do: give --trace and/or --csv";
     if (opt.trace == "-" && opt.csv == "-") return "--trace and --csv cannot both write stdout";
@@ -91,10 +71,6 @@ std::vector<RunResult> finished_runs(const EventStream& stream) {
 }  // namespace
 
 int export_command(const Args& args) {
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-        std::fputs(kHelp, stdout);
-        return 0;
-    }
     ExportOptions opt;
     if (const std::string error = parse(args, opt); !error.empty()) return usage_error(error);
     int code = 0;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 
+#include "app/cli/command_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/lesson_sweep.h"
 #include "app/cli/progress_line.h"
@@ -25,29 +26,6 @@
 namespace poolscope::cli {
 
 namespace {
-
-constexpr const char* kLessonUsage =
-    R"(usage: poolscope-cli lesson N [--check] [--json] [--file LESSONS.json] [--progress auto|always|never]
-                            [--quiet] [--color auto|always|never]
-
-Runs lesson N's runs (see poolscope-cli lessons) and prints each run's table.
-  --check   evaluate the lesson's expectations: PASS, FAIL or DISTURBED (an expectation that
-            did not hold while other programs used more than 10 % of the CPU) per expectation
-  --json    one JSON document: the runs' results and, with --check, the outcome
-  --file    another lessons file (default: the one shipped with PoolScope)
-  --progress  a progress line on stderr: auto (when it is a terminal, default), always, never
-  --quiet   nothing on stderr but errors (no progress line)
-  --color   colour PASS, FAIL, the verdicts and errors: auto (a terminal without NO_COLOR,
-            default), always, never
-  --help, --version
-
-A run that needs the python backends where they cannot run (no /usr/bin/python3, no numpy, an
-OpenCV other than the engine's for blur) is skipped with the reason, and so are the
-expectations that name it; the others are checked as usual.
-
-exit status: 0 done (with --check: every expectation passed or was skipped), 1 an expectation
-failed, 2 bad input, 3 with --check: none failed but some were disturbed, 130 interrupted
-)";
 
 int bad_input(const char* cmd, const std::string& msg) {
     std::fprintf(stderr, "%s%s\n",
@@ -75,65 +53,43 @@ std::string default_lessons_file() {
     return POOLSCOPE_LESSONS_FILE;
 }
 
-// Takes "--file PATH" / "--file=PATH" out of args; false when it has no value.
-bool take_file_option(Args& args, std::string& path) {
-    path = default_lessons_file();
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i].rfind("--file=", 0) == 0) {
-            path = args[i].substr(7);
-            args.erase(args.begin() + static_cast<long>(i));
-            return !path.empty();
-        }
-        if (args[i] == "--file") {
-            if (i + 1 >= args.size()) return false;
-            path = args[i + 1];
-            args.erase(args.begin() + static_cast<long>(i),
-                       args.begin() + static_cast<long>(i) + 2);
-            return true;
-        }
-    }
-    return true;
-}
-
 bool has_option(const std::vector<std::string>& args, const std::string& name) {
     for (const auto& a : args)
         if (a == name || a.rfind(name + "=", 0) == 0) return true;
     return false;
 }
 
-// "auto", "always" or "never" as 0, 1, 2; -1 otherwise.
+// "auto", "always" or "never" as 0, 1, 2 (the command table has checked it is one of them).
 int parse_mode(const std::string& v) {
-    return v == "auto" ? 0 : v == "always" ? 1 : v == "never" ? 2 : -1;
+    return v == "auto" ? 0 : v == "always" ? 1 : 2;
 }
 
-std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions& o) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string a = args[i];
-        std::optional<std::string> value;
-        if (const auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos)
-            value = a.substr(eq + 1), a = a.substr(0, eq);
-        if (a == "--progress" || a == "--color") {
-            if (!value && i + 1 < args.size()) value = args[++i];
-            const int m = value ? parse_mode(*value) : -1;
-            if (m < 0)
-                return a + " must be auto, always or never; got '" + value.value_or("") + "'";
-            if (a == "--progress")
-                o.progress = static_cast<ProgressMode>(m);
-            else
-                o.color = static_cast<ColorMode>(m);
-        } else if (a == "--quiet" || a == "-q") {
-            o.quiet = true;
-        } else if (a == "--check") {
-            o.check = true;
-        } else if (a == "--json") {
-            o.json = true;
-        } else if (!a.empty() && a.find_first_not_of("0123456789") == std::string::npos &&
-                   a.size() < 6 && o.id == 0) {
+// lesson's options, read by the command table (its --help lists the same): nullopt or the
+// refusal. path is the lessons file (--file, else the shipped one).
+std::optional<std::string> parse_lesson_options(const Args& args, LessonOptions& o,
+                                                std::string& path) {
+    path = default_lessons_file();
+    const auto e = walk_options(
+        command_spec("lesson"), args,
+        [&](const OptionSpec& spec, const std::string& v) -> std::optional<std::string> {
+            const std::string& name = spec.name;
+            if (name == "--progress") o.progress = static_cast<ProgressMode>(parse_mode(v));
+            if (name == "--color") o.color = static_cast<ColorMode>(parse_mode(v));
+            if (name == "--file") path = v;
+            o.quiet = o.quiet || name == "--quiet";
+            o.check = o.check || name == "--check";
+            o.json = o.json || name == "--json";
+            return std::nullopt;
+        },
+        [&](const std::string& a) -> std::optional<std::string> {
+            if (a.empty() || a.find_first_not_of("0123456789") != std::string::npos ||
+                a.size() >= 6 || o.id != 0)
+                return "unexpected argument '" + a +
+                       "' (poolscope-cli lesson N [--check] [--json])";
             o.id = std::stoi(a);
-        } else {
-            return "unexpected argument '" + a + "' (poolscope-cli lesson N [--check] [--json])";
-        }
-    }
+            return std::nullopt;
+        });
+    if (e) return e;
     if (o.id == 0) return "which lesson? poolscope-cli lesson N (see poolscope-cli lessons)";
     return std::nullopt;
 }
@@ -161,11 +117,18 @@ std::map<std::string, PythonProbe> probe_python_runs(const Lesson& lesson,
 
 }  // namespace
 
-int lessons_command(const Args& in) {
-    Args args = in;
-    std::string path;
-    if (!take_file_option(args, path)) return bad_input("lessons", "--file needs a path");
-    if (!args.empty()) return bad_input("lessons", "unexpected argument '" + args[0] + "'");
+int lessons_command(const Args& args) {
+    std::string path = default_lessons_file();
+    const auto refused = walk_options(
+        command_spec("lessons"), args,
+        [&](const OptionSpec& o, const std::string& v) {
+            if (o.name == "--file") path = v;
+            return std::optional<std::string>();
+        },
+        [](const std::string& a) {
+            return std::optional<std::string>("unexpected argument '" + a + "'");
+        });
+    if (refused) return bad_input("lessons", *refused);
     LessonFile file;
     if (auto e = load_lesson_file(path, file)) return bad_input("lessons", *e);
     std::string out;
@@ -178,19 +141,10 @@ int lessons_command(const Args& in) {
     return 0;
 }
 
-int lesson_command(const Args& in) {
-    for (const std::string& a : in) {
-        if (a == "--help" || a == "-h") return write_out(stdout, kLessonUsage), 0;
-        if (a == "--version")
-            return write_out(stdout,
-                             std::string("poolscope-cli lesson ") + POOLSCOPE_VERSION + "\n"),
-                   0;
-    }
-    Args args = in;
+int lesson_command(const Args& args) {
     std::string path;
-    if (!take_file_option(args, path)) return bad_input("lesson", "--file needs a path");
     LessonOptions opt;
-    if (auto e = parse_lesson_options(args, opt)) return bad_input("lesson", *e);
+    if (auto e = parse_lesson_options(args, opt, path)) return bad_input("lesson", *e);
     LessonFile file;
     if (auto e = load_lesson_file(path, file)) return bad_input("lesson", *e);
     const Lesson* lesson = file.find(opt.id);

@@ -1,6 +1,8 @@
 #include <cstdio>
+#include <optional>
 
 #include "app/cli/checked_output.h"
+#include "app/cli/command_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/list_schema.h"
 #include "core/workloads/workload_registry.h"
@@ -8,16 +10,27 @@
 namespace poolscope::cli {
 
 int list_command(const Args& args) {
-    if (args.size() == 1 && args[0] == "--json") {
+    bool json = false;
+    const auto refused = walk_options(
+        command_spec("list"), args,
+        [&](const OptionSpec& o, const std::string&) {
+            json = json || o.name == "--json";  // --help, --version: main answers them
+            return std::optional<std::string>();
+        },
+        [](const std::string& word) {
+            return std::optional<std::string>("unexpected argument '" + word +
+                                              "' (see poolscope-cli list --help)");
+        });
+    if (refused) {
+        std::fprintf(stderr, "poolscope-cli list: error: %s\n", refused->c_str());
+        return 2;
+    }
+    if (json) {
         if (const auto e = write_stream(stdout, option_schema_json())) {
             report_write_error("list", "standard output", *e);
             return 1;
         }
         return 0;
-    }
-    if (!args.empty() && args[0] != "--help") {
-        std::fprintf(stderr, "poolscope-cli list: takes only --json; got '%s'\n", args[0].c_str());
-        return 2;
     }
     std::printf("workloads (use --workload NAME --param KEY=VALUE):\n");
     for (const auto& w : list_workloads()) {

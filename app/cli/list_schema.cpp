@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/option_table.h"
+#include "core/config/sweep_axis_schema.h"
 #include "core/text/json_units.h"
 #include "core/workloads/param_domain.h"
 #include "core/workloads/workload_registry.h"
@@ -111,6 +112,21 @@ json option_json(const OptionSpec& o) {
     return j;
 }
 
+// A sweep axis: its option's fields, the run option it varies, its list syntax and limit.
+json axis_json(const OptionInfo& a) {
+    json j{{"name", a.name},
+           {"metavar", a.metavar},
+           {"help", a.help},
+           {"section", a.section},
+           {"sweeps", a.sweeps},
+           {"list", axis_list_text(a)},
+           {"max_values", a.max_values}};
+    add_schema_fields(a, j);
+    if (!a.values.empty()) j["values"] = a.values;  // Choice: the names; Integer: words
+    j.erase("backends");                            // each point is checked as run's option is
+    return j;
+}
+
 }  // namespace
 
 std::string option_schema_json() {
@@ -121,10 +137,16 @@ std::string option_schema_json() {
         if (c.hidden) continue;
         json options = json::array();
         for (const OptionSpec& o : c.options) options.push_back(option_json(o));
-        commands.push_back({{"name", c.name},
-                            {"synopsis", c.synopsis},
-                            {"summary", c.summary},
-                            {"options", std::move(options)}});
+        json command{{"name", c.name},
+                     {"synopsis", c.synopsis},
+                     {"summary", c.summary},
+                     {"options", std::move(options)}};
+        if (c.name == "sweep") {
+            json axes = json::array();
+            for (const OptionInfo& a : sweep_axis_schema()) axes.push_back(axis_json(a));
+            command["axes"] = std::move(axes);
+        }
+        commands.push_back(std::move(command));
     }
     const json doc{{"type", "options"},
                    {"schema", kOptionSchemaVersion},

@@ -50,22 +50,6 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
     return 2;
 }
 
-constexpr const char* kListHelp = R"(usage: poolscope-cli list [--json]
-
-Lists the workloads with each parameter's default, range and meaning.
-  --json    the whole input schema as JSON: every workload's parameters with their
-            kind (integer, real, choice, path, text), default and bounds, and every
-            command's options with their allowed values
-  --help, --version
-)";
-
-constexpr const char* kLessonsHelp = R"(usage: poolscope-cli lessons [--file LESSONS.json]
-
-Lists the ready lessons, one line each (run one with poolscope-cli lesson N).
-  --file    another lessons file (default: the one shipped with PoolScope)
-  --help, --version
-)";
-
 bool has_arg(const std::vector<std::string>& args, const char* a, const char* b = nullptr) {
     for (const auto& x : args)
         if (x == a || (b && x == b)) return true;
@@ -77,10 +61,9 @@ bool has_arg(const std::vector<std::string>& args, const char* a, const char* b 
 std::optional<int> help_or_version(const std::string& cmd, const std::vector<std::string>& args) {
     if (cmd == "worker" || cmd == "completion" || cmd == "manpage") return std::nullopt;
     if (has_arg(args, "--help", "-h")) {
-        if (cmd == "list") return std::fputs(kListHelp, stdout), 0;
-        if (cmd == "lessons") return std::fputs(kLessonsHelp, stdout), 0;
-        if (cmd == "run" || cmd == "replay" || cmd == "export" || cmd == "lesson")
-            return dispatch(cmd, {"--help"});
+        if (cmd == "run" || cmd == "replay" || cmd == "export" || cmd == "lesson" ||
+            cmd == "list" || cmd == "lessons")
+            return poolscope::cli::write_stream(stdout, poolscope::cli::command_help(cmd)) ? 1 : 0;
         return std::nullopt;
     }
     if (has_arg(args, "--version")) {

@@ -3,10 +3,12 @@
 // out), and a serial series with a parallel one of the same workload, size and parameters form
 // a comparison.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/cli/checked_output.h"
+#include "app/cli/command_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/stream_input.h"
 #include "core/analysis/comparison.h"
@@ -15,19 +17,6 @@
 
 namespace poolscope::cli {
 namespace {
-
-constexpr const char* kHelp = R"(usage: poolscope-cli replay FILE
-
-Re-prints the summary of a saved event stream (written by poolscope-cli run --events FILE):
-a table per configuration, and serial vs parallel with speedup, T, C and the verdict when the
-stream holds both. FILE - reads stdin.
-
-A stream cut off mid-line (the engine was killed) shows the runs that finished, then the
-error.
-
-exit codes: 0 done, 1 unreadable file, no finished run or a stream cut off mid-line,
-2 not a valid event stream
-)";
 
 // Consecutive finished runs with one configuration; the engine streams a configuration's
 // `warmup` uncounted runs first, then its `repeat` counted ones.
@@ -70,10 +59,6 @@ void report_stream_notes(const EventStream& stream) {
     for (const auto& w : stream.warnings) std::fprintf(stderr, "warning: %s\n", w.message.c_str());
 }
 
-void print(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-}
-
 // Index of a series that pairs with series[i] (one serial, one not, same work), or i.
 std::size_t partner_of(const std::vector<RunSeries>& series, const std::vector<bool>& used,
                        std::size_t i) {
@@ -107,29 +92,41 @@ std::string tables_of(const std::vector<RunSeries>& series) {
 }  // namespace
 
 int replay_command(const Args& args) {
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) return print(kHelp), 0;
-    if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
+    // The command table's options (--help, --version) are main's to answer; any other is refused.
+    std::vector<std::string> files;
+    const auto refused = walk_options(
+        command_spec("replay"), args,
+        [](const OptionSpec&, const std::string&) { return std::optional<std::string>(); },
+        [&](const std::string& word) {
+            files.push_back(word);
+            return std::optional<std::string>();
+        });
+    if (refused) {
+        std::fprintf(stderr, "poolscope-cli replay: error: %s\n", refused->c_str());
+        return 2;
+    }
+    if (files.size() != 1) {
         std::fprintf(stderr,
                      "poolscope-cli replay: error: expected one stream file; got %zu "
                      "argument(s) (see poolscope-cli replay --help)\n",
-                     args.size());
+                     files.size());
         return 2;
     }
     int code = 0;
-    const auto stream = load_stream(args[0], "replay", code);
+    const auto stream = load_stream(files[0], "replay", code);
     if (!stream) return code;
     report_stream_notes(*stream);
     std::vector<RunSeries> series = series_of(*stream);
     if (series.empty()) {
-        std::fprintf(stderr, "poolscope-cli replay: %s holds no finished run\n", args[0].c_str());
-        report_cut_off(*stream, args[0], "replay");
+        std::fprintf(stderr, "poolscope-cli replay: %s holds no finished run\n", files[0].c_str());
+        report_cut_off(*stream, files[0], "replay");
         return 1;
     }
     if (const auto error = write_stream(stdout, tables_of(series))) {
         report_write_error("replay", "the tables to stdout", *error);
         return 1;
     }
-    return report_cut_off(*stream, args[0], "replay") ? 1 : 0;
+    return report_cut_off(*stream, files[0], "replay") ? 1 : 0;
 }
 
 }  // namespace poolscope::cli

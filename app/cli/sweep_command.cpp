@@ -16,12 +16,14 @@
 #include "app/cli/checked_output.h"
 #include "app/cli/commands.h"
 #include "app/cli/event_output.h"
+#include "app/cli/option_table.h"
 #include "app/cli/progress_line.h"
 #include "app/cli/run_options.h"
 #include "app/cli/sweep_report.h"
 #include "app/cli/sweep_session.h"
 #include "core/analysis/scaling_fit.h"
 #include "core/analysis/sweep_axes.h"
+#include "core/config/refused_field.h"
 #include "core/config/validation.h"
 #include "core/events/event_stream_writer.h"
 #include "core/platform/clock.h"
@@ -34,34 +36,6 @@ namespace poolscope::cli {
 
 namespace {
 
-constexpr const char* kSweepHelp = R"(usage: poolscope-cli sweep [run options] AXES [--seed N]
-
-Measures the serial baseline once (once per value of a swept --param), then every point of
-the axes' product as a series (--repeat, --warmup per point), in a seeded random order so that
-drift does not fake a trend. Prints one row per point (median wall, min … max, speedup,
-efficiency, T, C), the Amdahl fit (2 or more worker counts within the cores) and the USL fit
-(3 or more) of speedup against workers, the chunksize the formula
-auto = ceil(n / (4W)) picks against the measured best, and a recommendation.
-
-axes (a comma-separated list of values or ranges; one value is a fixed option)
-  --workers LIST           e.g. 1,2,4,8 or 1..16 or 1..64*2 (×2 each step)
-  --chunksize LIST         e.g. 1..4096*4,auto
-  --dispatch LIST          e.g. map,imap_unordered
-  --transport LIST         pipe,shm
-  --start LIST             fork,spawn
-  --pool LIST              cold,warm
-  --param KEY=LIST         a numeric workload parameter, e.g. item_us=1..10000*10; each of
-                           its values gets its own serial baseline
-  --seed N                 the order of the points (default 15)
-
-output
-  --csv FILE               also write one row per point (and the serial baseline) as CSV
-
-Every other option is run's (poolscope-cli run --help); --compare is implied. At most 10000
-points. --json prints one SWEEP document (docs/events.md); --events FILE|- carries every run.
-exit status: 0 done, 1 a run failed or an output was lost, 2 bad input, 130 interrupted
-)";
-
 int bad_input(const std::string& msg) {
     std::fprintf(stderr, "poolscope-cli sweep: error: %s\n", msg.c_str());
     return 2;
@@ -72,7 +46,7 @@ int bad_input(const std::string& msg) {
 int sweep_command(const Args& args) {
     SweepOptions opt;
     if (auto e = parse_sweep_options(args, opt)) return bad_input(*e);
-    if (opt.run.help) return write_stream(stdout, kSweepHelp) ? 1 : 0;
+    if (opt.run.help) return write_stream(stdout, command_help("sweep")) ? 1 : 0;
     if (opt.run.json && opt.run.events == "-")
         return bad_input("--json and --events - both want stdout; write the events to a file");
     if (opt.run.chunk_detail && !opt.run.events)
@@ -122,8 +96,11 @@ int sweep_command(const Args& args) {
         !opt.run.json && progress_wanted(opt.run.progress, opt.run.quiet, STDERR_FILENO));
     if (auto refused = prepare_sweep(opt, session, observer, stops)) {
         if (writer) {
-            writer->on_error("", RunError{.code = "bad_input", .message = *refused},
-                             monotonic_ns());
+            writer->on_error(
+                "",
+                RunError{
+                    .code = "bad_input", .message = *refused, .field = refused_field(*refused)},
+                monotonic_ns());
             finish_events("sweep", *writer, events_fd, *opt.run.events);
         }
         return bad_input(*refused);

@@ -25,13 +25,36 @@ std::vector<std::string> baseline_values(const std::vector<SweepAxis>& axes, con
     return v;
 }
 
+// Sets a sweep-only option (--seed, --csv) by its schema entry: nullopt, or the refusal in
+// run's words ("--seed must be a whole number in …; got 'x'").
+std::optional<std::string> set_sweep_option(const OptionInfo& o, const std::string& value,
+                                            SweepOptions& out) {
+    const auto refusal = [&] {
+        return o.name + " must be " + value_text(o) + "; got '" + value + "'";
+    };
+    if (o.name == "--csv") {
+        if (value.empty()) return o.name + " needs a value: " + value_text(o);
+        out.csv = value;
+        return std::nullopt;
+    }
+    errno = 0;  // --seed, a whole number
+    if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+        return refusal();
+    const uint64_t n = std::strtoull(value.c_str(), nullptr, 10);
+    if (errno == ERANGE || !in_range(o, n)) return refusal();
+    out.seed = n;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& out) {
     Args rest;
     std::vector<SweepAxis> axes;
+    const auto sweep_only = sweep_only_options();
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto [name, value] = split_option_word(args[i]);
+        // --param KEY=LIST is an axis; --param KEY=VALUE is run's.
         if (name == "--param") {
             const std::string v = value ? *value : i + 1 < args.size() ? args[i + 1] : "";
             if (!is_param_axis_value(v)) {
@@ -46,32 +69,28 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
             axes.push_back(std::move(axis));
             continue;
         }
-        if (!is_sweep_axis_option(name) && name != "--seed" && name != "--csv") {
+        const auto own = std::find_if(sweep_only.begin(), sweep_only.end(),
+                                      [&](const OptionInfo* o) { return o->name == name; });
+        const OptionInfo* axis = is_sweep_axis_option(name) ? find_sweep_axis(name) : nullptr;
+        if (!axis && own == sweep_only.end()) {  // one of run's options
             rest.push_back(args[i]);
             continue;
         }
         if (!value) {
-            if (i + 1 >= args.size()) return name + " needs a value";
+            if (i + 1 >= args.size())
+                return name +
+                       " needs a value: " + (axis ? axis_list_text(*axis) : value_text(**own));
             value = args[++i];
         }
-        if (name == "--csv") {
-            if (value->empty()) return "--csv needs a file name";
-            out.csv = *value;
+        if (!axis) {
+            if (auto e = set_sweep_option(**own, *value, out)) return e;
             continue;
         }
-        if (name == "--seed") {
-            errno = 0;
-            if (value->empty() || value->find_first_not_of("0123456789") != std::string::npos ||
-                (out.seed = std::strtoull(value->c_str(), nullptr, 10), errno == ERANGE))
-                return "--seed must be " + value_text(option_info("--seed")) + "; got '" + *value +
-                       "'";
-            continue;
-        }
-        SweepAxis axis;
-        if (auto e = parse_sweep_axis(name, *value, axis)) return e;
+        SweepAxis parsed;
+        if (auto e = parse_sweep_axis(name, *value, parsed)) return e;
         for (const auto& a : axes)
-            if (a.name == axis.name) return name + " is given twice; put every value in one list";
-        axes.push_back(std::move(axis));
+            if (a.name == parsed.name) return name + " is given twice; put every value in one list";
+        axes.push_back(std::move(parsed));
     }
     std::string err;
     if (!parse_run_options(rest, out.run, err)) return err;

@@ -1,7 +1,6 @@
 #include "core/analysis/sweep_axes.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 
 #include "core/workloads/splitmix.h"
@@ -10,13 +9,12 @@ namespace poolscope {
 
 namespace {
 
-constexpr uint64_t kMaxAxisNumber = 1'000'000'000;
-
+// A whole number of at most 19 digits (any fits in 64 bits); the caller checks its bounds.
 bool parse_number(std::string_view s, uint64_t& out) {
-    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string_view::npos)
+    if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string_view::npos)
         return false;
     out = std::strtoull(std::string(s).c_str(), nullptr, 10);
-    return out <= kMaxAxisNumber;
+    return true;
 }
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
@@ -30,37 +28,32 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
     }
 }
 
-bool known_name(std::string_view option, std::string_view v) {
-    if (option == "--dispatch") return parse_dispatch(v).has_value();
-    if (option == "--transport") return parse_transport(v).has_value();
-    if (option == "--start") return parse_start_method(v).has_value();
-    if (option == "--pool") return parse_pool_lifetime(v).has_value();
-    return false;
-}
-
-std::string allowed_names(std::string_view option) {
-    if (option == "--dispatch") return "map, imap, imap_unordered, apply_async or static";
-    if (option == "--transport") return "pipe or shm";
-    if (option == "--start") return "fork or spawn";
-    return "cold or warm";
-}
-
-std::string too_many(std::string_view option) {
-    return std::string(option) + ": more than " + std::to_string(kMaxSweepPoints) +
+std::string too_many(std::string_view option, const OptionInfo& axis) {
+    return std::string(option) + ": more than " + std::to_string(axis.max_values) +
            " values; narrow the range or use a geometric step (A..B*K)";
 }
 
-// Appends the numbers of one list item ("8", "1..16", "1..4096*4"); an error line or nullopt.
-std::optional<std::string> numeric_item(std::string_view option, std::string_view item,
-                                        std::vector<std::string>& values) {
-    const std::string opt(option);
+// "in 1 … 1000000000": the bounds of an axis' numbers.
+std::string bounds_of(const OptionInfo& axis) {
+    return "in " + std::to_string(axis.min) + " … " + std::to_string(axis.max);
+}
+
+// Appends the numbers of one list item ("8", "1..16", "1..4096*4") within the axis' bounds; an
+// error line (starting with label, the option) or nullopt.
+std::optional<std::string> numeric_item(const std::string& label, const OptionInfo& axis,
+                                        std::string_view item, std::vector<std::string>& values) {
     const std::string it(item);
-    const uint64_t lowest = 1;
+    const auto in_bounds = [&](std::string_view s, uint64_t& v) {
+        return parse_number(s, v) && v >= axis.min && v <= axis.max;
+    };
     const auto dots = item.find("..");
     if (dots == std::string_view::npos) {
         uint64_t v;
-        if (!parse_number(item, v) || v < lowest)
-            return opt + ": '" + it + "' is not a whole number in 1 … 1000000000";
+        if (!in_bounds(item, v)) {
+            std::string words;
+            for (const auto& w : axis.values) words += " or " + w;
+            return label + ": '" + it + "' is not a whole number " + bounds_of(axis) + words;
+        }
         values.push_back(std::to_string(v));
         return std::nullopt;
     }
@@ -73,29 +66,55 @@ std::optional<std::string> numeric_item(std::string_view option, std::string_vie
         rest = rest.substr(0, star);
     }
     uint64_t from, to;
-    if (!parse_number(from_text, from) || !parse_number(rest, to) || from < lowest)
-        return opt + ": the range '" + it + "' must be A..B or A..B*K with whole numbers ≥ 1";
+    if (!in_bounds(from_text, from) || !in_bounds(rest, to))
+        return label + ": the range '" + it + "' must be A..B or A..B*K with whole numbers " +
+               bounds_of(axis);
     if (from > to)
-        return opt + ": the range '" + it + "' is inverted (" + std::to_string(from) + " > " +
+        return label + ": the range '" + it + "' is inverted (" + std::to_string(from) + " > " +
                std::to_string(to) + ")";
     if (star == std::string_view::npos) {
-        if (to - from + 1 > kMaxSweepPoints) return too_many(option);
+        if (to - from + 1 > axis.max_values) return too_many(label, axis);
         for (uint64_t v = from; v <= to; ++v) values.push_back(std::to_string(v));
         return std::nullopt;
     }
     uint64_t step;
-    if (!parse_number(step_text, step) || step < 2)
-        return opt + ": the step of '" + it +
+    // Both bounded by kMaxAxisNumber, so v · step never leaves 64 bits.
+    if (!parse_number(step_text, step) || step < 2 || step > kMaxAxisNumber)
+        return label + ": the step of '" + it +
                "' must be a whole number ≥ 2 (A..B*K multiplies by K)";
     for (uint64_t v = from; v <= to; v *= step) values.push_back(std::to_string(v));
+    return std::nullopt;
+}
+
+// Every value of a list, each once in its first place; an error line or nullopt.
+std::optional<std::string> list_values(const std::string& label, const OptionInfo& axis,
+                                       std::string_view text, std::vector<std::string>& out) {
+    out.clear();
+    if (text.empty()) return label + " needs at least one value";
+    std::vector<std::string> values;
+    for (std::string_view item : split(text, ',')) {
+        if (item.empty()) return label + ": an empty value in '" + std::string(text) + "'";
+        const bool word =
+            std::find(axis.values.begin(), axis.values.end(), item) != axis.values.end();
+        if (word) {
+            values.emplace_back(item);
+        } else if (axis.kind == OptionKind::Choice) {
+            return label + ": '" + std::string(item) + "' is not one of " + or_list(axis.values);
+        } else if (auto e = numeric_item(label, axis, item, values)) {
+            return e;
+        }
+        if (values.size() > axis.max_values) return too_many(label, axis);
+    }
+    for (const auto& v : values)
+        if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
     return std::nullopt;
 }
 
 }  // namespace
 
 bool is_sweep_axis_option(std::string_view option) {
-    return std::find(std::begin(kSweepAxisOptions), std::end(kSweepAxisOptions), option) !=
-           std::end(kSweepAxisOptions);
+    const OptionInfo* axis = find_sweep_axis(option);
+    return axis && axis->name != "--param";
 }
 
 std::optional<std::string> parse_sweep_axis(std::string_view option, std::string_view text,
@@ -103,29 +122,7 @@ std::optional<std::string> parse_sweep_axis(std::string_view option, std::string
     const std::string opt(option);
     if (!is_sweep_axis_option(option)) return opt + " is not an option a sweep can vary";
     out.name = opt.substr(2);
-    out.values.clear();
-    if (text.empty()) return opt + " needs at least one value";
-    const bool numeric = option == "--workers" || option == "--chunksize";
-    std::vector<std::string> values;
-    for (std::string_view item : split(text, ',')) {
-        if (item.empty()) return opt + ": an empty value in '" + std::string(text) + "'";
-        if (numeric) {
-            if (option == "--chunksize" && item == "auto") {
-                values.push_back("auto");
-            } else if (auto e = numeric_item(option, item, values)) {
-                return e;
-            }
-        } else if (known_name(option, item)) {
-            values.emplace_back(item);
-        } else {
-            return opt + ": '" + std::string(item) + "' is not one of " + allowed_names(option);
-        }
-        if (values.size() > kMaxSweepPoints) return too_many(option);
-    }
-    for (const auto& v : values)
-        if (std::find(out.values.begin(), out.values.end(), v) == out.values.end())
-            out.values.push_back(v);
-    return std::nullopt;
+    return list_values(opt, *find_sweep_axis(option), text, out.values);
 }
 
 bool is_param_axis_value(std::string_view key_and_list) {
@@ -141,29 +138,15 @@ std::optional<std::string> parse_param_axis(std::string_view key_and_list, Sweep
         return "--param: a swept parameter is written KEY=LIST (e.g. item_us=1,10,100); got '" +
                std::string(key_and_list) + "'";
     const std::string key(key_and_list.substr(0, eq));
-    for (std::string_view option : kSweepAxisOptions)
-        if (option.substr(2) == key)
-            return "--param " + key + ": the name of a sweep axis; use --" + key + " to vary it";
-    const std::string option = "--param " + key;
+    if (is_sweep_axis_option("--" + key))
+        return "--param " + key + ": the name of a sweep axis; use --" + key + " to vary it";
     out.name = key;
-    out.values.clear();
-    const std::string_view text = key_and_list.substr(eq + 1);
-    std::vector<std::string> values;
-    for (std::string_view item : split(text, ',')) {
-        if (item.empty()) return option + ": an empty value in '" + std::string(text) + "'";
-        if (auto e = numeric_item(option, item, values)) return e;
-        if (values.size() > kMaxSweepPoints) return too_many(option);
-    }
-    for (const auto& v : values)
-        if (std::find(out.values.begin(), out.values.end(), v) == out.values.end())
-            out.values.push_back(v);
-    return std::nullopt;
+    return list_values("--param " + key, *find_sweep_axis("--param"), key_and_list.substr(eq + 1),
+                       out.values);
 }
 
 bool axis_changes_serial(const std::string& axis) {
-    for (std::string_view option : kSweepAxisOptions)
-        if (option.substr(2) == axis) return false;
-    return true;
+    return !is_sweep_axis_option("--" + axis);
 }
 
 std::optional<std::string> sweep_points(const std::vector<SweepAxis>& axes,

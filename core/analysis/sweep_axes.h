@@ -12,18 +12,12 @@
 #include <vector>
 
 #include "core/config/run_config.h"
+#include "core/config/sweep_axis_schema.h"
 
 namespace poolscope {
 
-// At most this many points in a sweep (the product of the axes' sizes), and so on any one axis.
-inline constexpr std::size_t kMaxSweepPoints = 10'000;
-// The order of the points when no --seed is given.
-inline constexpr uint64_t kDefaultSweepSeed = 15;
-
-// The options a sweep can vary, by their CLI names.
-inline constexpr std::string_view kSweepAxisOptions[] = {"--workers",   "--chunksize", "--dispatch",
-                                                         "--transport", "--start",     "--pool"};
-
+// Whether a sweep can vary the option (--workers, --chunksize, --dispatch, --transport, --start,
+// --pool: the axes of core/config/sweep_axis_schema.h but --param, which is written KEY=LIST).
 bool is_sweep_axis_option(std::string_view option);
 
 struct SweepAxis {
@@ -32,9 +26,10 @@ struct SweepAxis {
     bool operator==(const SweepAxis&) const = default;
 };
 
-// Parses one option's values: a comma-separated list whose items are single values or ranges.
-// Numbers (--workers, --chunksize) take integer ranges A..B and geometric ranges A..B*K (A, A·K,
-// A·K², ... up to B); --chunksize also takes `auto`; the enum options take names. Repeated
+// Parses one option's values: a comma-separated list whose items are single values or ranges, as
+// the axis' entry in the sweep axis schema says. Numbers (--workers, --chunksize) take integer
+// ranges A..B and geometric ranges A..B*K (A, A·K, A·K², ... up to B) and the entry's words
+// (--chunksize: `auto`); the others take the run option's names. Repeated
 // values are kept once, in their first place. Empty items, inverted ranges, steps below 2 and
 // more than kMaxSweepPoints values are refused: nullopt on success, else one line naming the
 // option.

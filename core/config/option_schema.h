@@ -6,6 +6,7 @@
 // docs/cli.md's options table to it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -61,6 +62,10 @@ struct OptionInfo {
     std::vector<std::string> contradicts;    // the options it can be refused together with
     unsigned commands = kRunCommand | kSweepCommand;
     bool repeatable = false;
+    // A sweep axis (core/config/sweep_axis_schema.h): the run option it varies, and at most how
+    // many values its list may hold. Empty and 0 for every other option.
+    std::string sweeps;
+    std::size_t max_values = 0;
 };
 
 // Every option of run and sweep, in the order --help lists them.

@@ -3,6 +3,7 @@
 // --help, completion, the man page, list --json and validation at once; docs/cli.md's table is
 // checked against it.
 #include "core/config/option_schema.h"
+#include "core/config/sweep_axis_schema.h"
 #include "core/workloads/workload_registry.h"
 
 namespace poolscope {
@@ -193,7 +194,8 @@ std::vector<Entry> make_entries() {
                 std::to_string(kDefaultMaxFrame), "largest protocol frame (default 1073741824)")
             .unit("bytes")
             .contradicts({"--chunksize"}),
-        integer("axes", "--seed", "N", 0, UINT64_MAX, "15", "the order of the points (default 15)")
+        integer("axes", "--seed", "N", 0, UINT64_MAX, std::to_string(kDefaultSweepSeed),
+                "the order of the points (default " + std::to_string(kDefaultSweepSeed) + ")")
             .only(kSweepCommand),
         text(Path, o, "--csv", "FILE", "", "a file name",
              "also write one row per point (and the serial baseline) as CSV")

@@ -37,6 +37,19 @@ std::string_view word_after(std::string_view m, std::size_t at) {
 }  // namespace
 
 std::string refused_field(std::string_view m) {
+    // A sweep names the point first ("at workers=4 chunksize=1: …"); the field follows.
+    if (m.starts_with("at ")) {
+        if (const auto colon = m.find(": "); colon != std::string_view::npos)
+            m = m.substr(colon + 2);
+    }
+    // A sweep's axis of a workload parameter ("--param item_us: an empty value in …").
+    if (m.starts_with("--param ")) {
+        const std::string_view key = word_after(m, 8);
+        const std::string_view after = m.substr(8 + key.size());
+        if (!key.empty() &&
+            (after.starts_with(":") || after.starts_with(" needs ") || after.starts_with(" is ")))
+            return "--param " + std::string(key);
+    }
     for (std::string_view prefix : {"--param: ", ""}) {
         if (!m.starts_with(prefix)) continue;
         const std::string_view rest = m.substr(prefix.size());

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli/option_table.h"
 #include "support/process_hygiene.h"
 #include "support/scratch_dir.h"
 
@@ -201,6 +202,25 @@ TEST_F(Sweep, BadInputIsRefusedBeforeAnyProcessStarts) {
                    "at item_us=99999999: ");
 }
 
+// A point the workload refuses is found once the event stream is open: the stream's error event
+// names the field to change, as run's does (field ids: core/config/refused_field.h).
+TEST_F(Sweep, ARefusedPointIsAnErrorEventNamingItsField) {
+    poolscope::test_support::ScratchDir dir;
+    const std::string events = dir.path() + "/sweep.jsonl";
+    const auto r = run_cli(
+        {"sweep", "--workload", "cpu", "--param", "item_us=1,99999999", "--events", events});
+    ASSERT_EQ(r.exit_code, 2) << r.err;
+    std::ifstream in(events);
+    std::string line;
+    json error;
+    while (std::getline(in, line))
+        if (const json e = json::parse(line); e["type"] == "error") error = e;
+    ASSERT_TRUE(error.is_object()) << "no error event";
+    EXPECT_EQ(error["code"], "bad_input");
+    EXPECT_EQ(error["field"], "--param item_us") << error.dump();
+    EXPECT_NE(r.err.find(error["message"].get<std::string>()), std::string::npos) << r.err;
+}
+
 TEST_F(Sweep, ASweptParameterGetsOneSerialBaselinePerValue) {
     const auto r = run_cli({"sweep", "--workload", "cpu", "--param", "item_us=1,300", "--size",
                             "200", "--workers", "2", "--json"});
@@ -266,4 +286,7 @@ TEST_F(Sweep, HelpNamesTheAxes) {
     EXPECT_EQ(h.exit_code, 0);
     for (const char* s : {"--workers LIST", "--chunksize LIST", "1..4096*4", "--seed N"})
         EXPECT_NE(h.out.find(s), std::string::npos) << s;
+    // The help is the command table's (app/cli/option_table.h), the same text list --json and
+    // the man page are built from.
+    EXPECT_EQ(h.out, poolscope::cli::command_help("sweep"));
 }

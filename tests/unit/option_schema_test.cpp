@@ -1,7 +1,8 @@
 // The option schema (core/config/option_schema.h) is the one description of run's and sweep's
-// options: these tests hold the parser and validate_config() to it (every allowed value is
-// accepted, every value past a bound is refused naming the option, a backend refuses exactly
-// what the schema says it does not accept) and the schema to itself.
+// options (the sweep's axes: core/config/sweep_axis_schema.h): these tests hold the parser and
+// validate_config() to it (every allowed value is accepted, every value past a bound is refused
+// naming the option, a backend refuses exactly what the schema says it does not accept), the
+// schema to itself, and docs/cli.md's tables to both.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "app/cli/run_options.h"
 #include "core/config/option_schema.h"
 #include "core/config/refused_field.h"
+#include "core/config/sweep_axis_schema.h"
 #include "core/config/validation.h"
 #include "core/platform/read_file.h"
 
@@ -286,4 +288,37 @@ TEST(OptionSchema, TheReferenceTableShowsEveryOptionAsTheSchemaHasIt) {
                 << o.default_value << " in " << def;
         }
     }
+}
+
+// docs/cli.md's sweep table is held to the sweep axis schema the same way: a row per axis
+// ("`--workers LIST`") showing its allowed values (or its bounds and words), and no row for an
+// option that is neither an axis nor one of sweep's own.
+TEST(OptionSchema, TheSweepTableShowsEveryAxisAsTheSchemaHasIt) {
+    const char* root = POOLSCOPE_RESOURCES_DIR "/../docs/cli.md";
+    const auto doc = read_text_file(root);
+    ASSERT_TRUE(doc.has_value()) << root;
+    for (const OptionInfo& a : sweep_axis_schema()) {
+        SCOPED_TRACE(a.name);
+        const auto row = doc_row(*doc, "## `sweep`", "## `list", a.name);
+        ASSERT_GE(row.size(), 3u) << "no row in docs/cli.md";
+        EXPECT_NE(row[0].find("`" + a.name + " " + a.metavar + "`"), std::string::npos) << row[0];
+        for (const auto& v : a.values)
+            EXPECT_NE(row[1].find("`" + v + "`"), std::string::npos) << v << " in " << row[1];
+        if (a.kind == OptionKind::Integer) {
+            const std::string bound = std::to_string(a.min) + " … " + std::to_string(a.max);
+            EXPECT_NE(row[1].find(bound), std::string::npos) << bound << " in " << row[1];
+        }
+    }
+    const auto begin = doc->find("## `sweep`");
+    const auto end = doc->find("## `list", begin);
+    ASSERT_NE(begin, std::string::npos);
+    int rows = 0;
+    for (std::size_t pos = doc->find("\n| `", begin); pos < end;
+         pos = doc->find("\n| `", pos + 1)) {
+        const std::string first = doc->substr(pos + 4, doc->find_first_of(" `", pos + 4) - pos - 4);
+        const OptionInfo* o = find_option(first);
+        EXPECT_TRUE(find_sweep_axis(first) || (o && o->commands == kSweepCommand)) << first;
+        ++rows;
+    }
+    EXPECT_EQ(rows, static_cast<int>(sweep_axis_schema().size() + sweep_only_options().size()));
 }

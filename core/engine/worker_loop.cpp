@@ -112,16 +112,29 @@ void replace_with_too_large(Bytes& out, ResultHeader rh, uint64_t limit, uint64_
 // stamp keeps that cost apart from the work: with shm nothing is decoded, so a chunk's
 // recv_end → compute_start is its page-fault time (docs/metrics.md, page_fault_s).
 // MADV_POPULATE_WRITE faults a range in writable without touching its bytes (a neighbouring
-// chunk's outputs may share the edge pages); before Linux 5.14 a read per page does it.
-void fault_in(std::span<const std::byte> range) {
+// chunk's outputs may share the edge pages); before Linux 5.14 a read per page does it. A worker
+// remembers the pages it populated (chunks come in order, so one growing interval per array):
+// tiny chunks that share a page cost one system call per page, not two per chunk.
+struct Populated {
+    uintptr_t lo = 0, hi = 0;
+};
+
+void fault_in(std::span<const std::byte> range, Populated& done) {
     if (range.empty()) return;
     static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
     const uintptr_t from = reinterpret_cast<uintptr_t>(range.data()) & ~(page - 1);
     const uintptr_t to = reinterpret_cast<uintptr_t>(range.data() + range.size());
-    if (madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE) == 0) return;
-    for (uintptr_t p = std::max(from, reinterpret_cast<uintptr_t>(range.data())); p < to;
-         p = (p & ~(page - 1)) + page)
-        (void)*reinterpret_cast<const volatile std::byte*>(p);
+    if (from >= done.lo && to <= done.hi) return;
+    const uintptr_t end = (to + page - 1) & ~(page - 1);
+    if (madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE) != 0) {
+        for (uintptr_t p = std::max(from, reinterpret_cast<uintptr_t>(range.data())); p < to;
+             p = (p & ~(page - 1)) + page)
+            (void)*reinterpret_cast<const volatile std::byte*>(p);
+    }
+    if (from <= done.hi && end >= done.lo && done.hi > done.lo)
+        done = {std::min(done.lo, from), std::max(done.hi, end)};
+    else
+        done = {from, end};
 }
 
 }  // namespace
@@ -136,8 +149,9 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, cons
     rh.recv_start_ns = recv_start;
     rh.recv_end_ns = recv_end;
     if (io.outputs) {
-        fault_in(io.inputs);
-        fault_in({io.outputs, th.count * outb});
+        static thread_local Populated inputs_done, outputs_done;  // this worker's
+        fault_in(io.inputs, inputs_done);
+        fault_in({io.outputs, th.count * outb}, outputs_done);
     }
     rh.compute_start_ns = monotonic_ns();
     rh.worker = opt.index;

@@ -8,6 +8,7 @@
 
 #include "core/engine/child_process.h"
 #include "core/engine/chunk_result.h"
+#include "core/engine/output_hashing.h"
 #include "core/engine/pool_queue.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
@@ -56,31 +57,18 @@ void handle_ready(PoolState& st, WorkerSlot& slot, std::span<const std::byte> pa
         {st.ctx->run_id, slot.index, slot.pid, "ready", -1, 0, m->ready_ns, rec.host});
 }
 
-// Checks the result against what was sent, hashes every finished item's output (the accounting
-// step every backend shares, chunk_result.h).
-bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> payload,
-                   int64_t now) {
-    PayloadReader r(payload);
-    auto fixed = read_result_fixed(r);
-    if (fixed && st.board.valid() &&
-        (slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()))
-        note_claims(st);  // claimed from the shared queue since the engine last looked
-    if (!fixed || slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()) return false;
-    const uint64_t id = fixed->chunk_id;
+// A checked result of the worker's front chunk: counted, stamped, delivered.
+void account_result(PoolState& st, WorkerSlot& slot, const ChunkResult& checked, int64_t now,
+                    std::size_t payload_bytes) {
+    const uint64_t id = checked.header.chunk_id;
     const ChunkSpec& spec = st.plan[id];
-    const uint64_t outb = st.ctx->workload->output_bytes();
-    // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
-    std::optional<std::span<const std::byte>> in_segment;
-    if (st.use_shm) in_segment = st.shm.outputs().subspan(spec.first * outb, spec.count * outb);
-    const auto checked = check_chunk_result(std::move(*fixed), r, spec, outb, in_segment);
-    if (!checked) return false;
-    st.result.checksum += checked->checksum;
-    st.result.checksum_items += checked->items;
+    st.result.checksum += checked.checksum;
+    st.result.checksum_items += checked.items;
     ChunkRecord& c = st.chunks[id];
-    stamp_chunk(c, *checked, slot.index, now, payload.size());
-    st.result.items_failed += checked->failed;
-    st.items_done += spec.count - checked->failed;
-    report_item_failures(*st.errors, *checked, id, slot.index, slot.pid);
+    stamp_chunk(c, checked, slot.index, now, payload_bytes);
+    st.result.items_failed += checked.failed;
+    st.items_done += spec.count - checked.failed;
+    report_item_failures(*st.errors, checked, id, slot.index, slot.pid);
     slot.inflight.pop_front();
     slot.busy_since_ns = now;
     auto& rec = st.result.worker_records[slot.record];
@@ -89,6 +77,62 @@ bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> p
     st.t_last = now;
     finish_chunk(st, id);
     st.ctx->observer->on_chunk(st.ctx->run_id, c);
+}
+
+std::span<const std::byte> outputs_in_segment(const PoolState& st, const ChunkSpec& spec) {
+    const uint64_t outb = st.ctx->workload->output_bytes();
+    return st.shm.outputs().subspan(spec.first * outb, spec.count * outb);
+}
+
+// Checks the result against what was sent, hashes every finished item's output (the accounting
+// step every backend shares, chunk_result.h).
+bool handle_result(PoolState& st, WorkerSlot& slot, std::span<const std::byte> payload,
+                   int64_t now) {
+    PayloadReader r(payload);
+    auto fixed = read_result_fixed(r);
+    // Records published before this frame come first.
+    if (fixed && (slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()))
+        collect_results(st, slot);
+    if (fixed && st.board.valid() &&
+        (slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()))
+        note_claims(st);  // claimed from the shared queue since the engine last looked
+    if (!fixed || slot.inflight.empty() || fixed->chunk_id != slot.inflight.front()) return false;
+    const ChunkSpec& spec = st.plan[fixed->chunk_id];
+    const uint64_t outb = st.ctx->workload->output_bytes();
+    // Outputs travel in the frame (pipe) or wait in the shared segment (shm).
+    std::optional<std::span<const std::byte>> in_segment;
+    if (st.use_shm) in_segment = outputs_in_segment(st, spec);
+    const auto checked = check_chunk_result(std::move(*fixed), r, spec, outb, in_segment);
+    if (!checked) return false;
+    ++slot.result_frames;
+    account_result(st, slot, *checked, now, payload.size());
+    return true;
+}
+
+// One record of the worker's ring: it must be sealed and answer the front chunk.
+bool handle_record(PoolState& st, WorkerSlot& slot, const ResultRecord& rec, int64_t now) {
+    if (slot.inflight.empty() || rec.chunk_id != slot.inflight.front()) note_claims(st);
+    if (slot.inflight.empty() || rec.chunk_id != slot.inflight.front() || rec.worker != slot.index)
+        return false;
+    const ChunkSpec& spec = st.plan[rec.chunk_id];
+    const auto hashed = hash_chunk_outputs(spec.first, spec.count, outputs_in_segment(st, spec),
+                                           st.ctx->workload->output_bytes(), {});
+    if (!hashed) return false;
+    ChunkResult checked;
+    checked.header = ResultHeader{.chunk_id = rec.chunk_id,
+                                  .first = spec.first,
+                                  .count = spec.count,
+                                  .recv_start_ns = rec.recv_start_ns,
+                                  .recv_end_ns = rec.recv_end_ns,
+                                  .compute_start_ns = rec.compute_start_ns,
+                                  .compute_end_ns = rec.compute_end_ns,
+                                  .ser_end_ns = rec.ser_end_ns,
+                                  .failures = {},
+                                  .worker = rec.worker,
+                                  .outputs_omitted = 0};
+    checked.checksum = hashed->checksum;
+    checked.items = hashed->items;
+    account_result(st, slot, checked, now, sizeof(ResultRecord) - kFrameHeaderSize);
     return true;
 }
 
@@ -99,6 +143,9 @@ void protocol_failure(PoolState& st, WorkerSlot& slot, const std::string& why,
     // The worker's claims from the shared queue the engine has not looked at yet: a bad frame
     // can come before the engine noted the claim of the chunk it answers (a loaded machine).
     note_claims_of(st, slot);
+    // A worker's end: what it published in its ring before counts (a bad frame or record is
+    // charged to the front chunk as it stands).
+    if (!bad_frame) collect_results(st, slot);
     const std::size_t at = bad_frame ? 0 : running_position(st, slot);
     const int64_t chunk = slot.inflight.empty() ? -1 : static_cast<int64_t>(slot.inflight[at]);
     const RunError e = protocol_error(
@@ -120,6 +167,8 @@ bool handle_frame(PoolState& st, WorkerSlot& slot, const Frame& f, int64_t now) 
                 return false;
             }
             return true;
+        case FrameType::Published:
+            return collect_results(st, slot);
         case FrameType::Fatal:
             protocol_failure(st, slot, read_fatal(f.payload), false);
             return false;
@@ -133,6 +182,48 @@ bool handle_frame(PoolState& st, WorkerSlot& slot, const Frame& f, int64_t now) 
 
 void add_error(PoolState& st, RunError err) {
     st.errors->add(std::move(err));
+}
+
+bool collect_results(PoolState& st, WorkerSlot& slot) {
+    ResultSlots& rings = st.board.results();
+    if (!st.use_shm || !st.board.valid() || !rings.has_ring(slot.index) || slot.pid == 0)
+        return true;
+    const uint64_t head = rings.head(slot.index);
+    if (head - slot.ring_tail > ResultSlots::kRecords) {
+        if (!slot.doomed) protocol_failure(st, slot, "result ring out of step");
+        return false;
+    }
+    const int64_t now = monotonic_ns();
+    bool ok = true;
+    while (slot.ring_tail < head) {
+        const ResultRecord rec = rings.record(slot.index, slot.ring_tail);
+        const bool sealed = ResultSlots::seal_of(rec) == rec.seal;
+        if (sealed && rec.after_frames > slot.result_frames) break;  // a frame comes first
+        if (!sealed || rec.after_frames != slot.result_frames ||
+            !handle_record(st, slot, rec, now)) {
+            // A worker being ended may answer chunks already given back: not a new error.
+            if (!slot.doomed)
+                protocol_failure(st, slot,
+                                 sealed ? "result slot does not answer its chunk"
+                                        : "garbled result slot (seal mismatch)");
+            ok = false;
+            break;
+        }
+        rings.consumed(slot.index, ++slot.ring_tail);
+    }
+    return ok;
+}
+
+bool collect_all_results(PoolState& st) {
+    if (!st.use_shm || !st.board.valid()) return false;
+    bool any = false;
+    for (auto& s : st.slots) {
+        if (!s.alive) continue;
+        const uint64_t before = s.ring_tail;
+        collect_results(st, s);
+        any = any || s.ring_tail != before;
+    }
+    return any;
 }
 
 bool drain_results(PoolState& st, WorkerSlot& slot) {
@@ -197,6 +288,7 @@ void on_worker_exit(PoolState& st, WorkerSlot& slot, const ExitStatus& status) {
     rec.exit_code = status.exited ? status.code : -1;
     rec.signal = status.signal;
     rec.state = status.exited ? "exited" : "killed";
+    collect_results(st, slot);  // results it left in its ring count
     slot.alive = false;
     note_claims_of(st, slot);
     // A worker the engine ended may have claimed a task from the shared queue meanwhile: that

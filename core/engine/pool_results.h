@@ -10,6 +10,14 @@ namespace poolscope {
 // Returns false when the pipe reached end of file or the stream is corrupt.
 bool drain_results(PoolState& st, WorkerSlot& slot);
 
+// Takes the records the worker published in its result ring (shm, results in place), in the
+// order it finished them: a record waits for the Result frames it follows. False: a record
+// that is garbled or does not answer its chunk (a protocol error, handled).
+bool collect_results(PoolState& st, WorkerSlot& slot);
+
+// collect_results for every worker with a ring; true when any record was taken.
+bool collect_all_results(PoolState& st);
+
 // A chunk did not complete: record the error, then retry, skip or stop as configured.
 void fail_chunk(PoolState& st, uint64_t chunk, RunError err);
 

@@ -55,6 +55,7 @@ bool start_worker(PoolState& st, WorkerSlot& slot, int index) {
     LaunchedWorker w;
     const int64_t now = monotonic_ns();
     const bool seg = st.use_shm || st.board.valid();
+    if (st.board.valid()) st.board.results().reset(index);  // a replacement starts afresh
     if (auto err = launch_worker(*st.ctx, index, w, seg ? &st.shm : nullptr, st.queue_read_fd)) {
         add_error(st,
                   RunError{.code = "start_failed",
@@ -145,6 +146,7 @@ void reap(PoolState& st, WorkerSlot& s) {
 // note when, and leave it a zombie until then.
 void on_exit_seen(PoolState& st, WorkerSlot& s, int64_t now) {
     drain_results(st, s);  // results sent before it died still count
+    collect_results(st, s);
     if (st.ctx->config.reap_delay_ms <= 0 || st.stopping) return reap(st, s);
     if (s.exited_ns == 0) s.exited_ns = now;
 }
@@ -208,8 +210,18 @@ void poll_once(PoolState& st, RunTelemetry& tel) {
     }
     const int64_t now = monotonic_ns();
     const bool watchdog = st.ctx->config.task_timeout_s > 0 || st.ctx->faults.kill_at_s;
-    if (!set.wait(turn_timeout_ms(*st.ctx, tel, now, next_deadline_ns(st), watchdog)))
-        begin_stop(st, monotonic_ns());
+    int timeout = turn_timeout_ms(*st.ctx, tel, now, next_deadline_ns(st), watchdog);
+    // Results in place: workers wake the engine only while it says it sleeps; it looks at the
+    // rings once more after saying so (result_slots.h).
+    const bool rings = st.use_shm && st.board.valid() && timeout > 0;
+    if (rings) {
+        st.board.results().set_sleeping(true);
+        if (collect_all_results(st)) timeout = 0;
+    }
+    const bool ok = set.wait(timeout, [&] {
+        if (rings) st.board.results().set_sleeping(false);
+    });
+    if (!ok) begin_stop(st, monotonic_ns());
 }
 
 // One turn of the loop: poll, deadlines, dispatch, telemetry, progress.
@@ -227,6 +239,7 @@ void pool_turn(PoolState& st, RunTelemetry& tel) {
     }
     poll_once(st, tel);
     note_claims(st);
+    collect_all_results(st);
     const int64_t now = monotonic_ns();
     reap_due(st, now);
     check_deadlines(st, now);

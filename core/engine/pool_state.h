@@ -29,12 +29,14 @@ struct WorkerSlot {
     std::size_t out_off = 0;
     std::deque<uint64_t> inflight;  // chunk ids in the order sent
     bool ready = false;
-    bool alive = false;         // launched and not reaped
-    bool doomed = false;        // asked to die (TERM sent); its death is not a new error
-    int64_t kill_at_ns = 0;     // SIGKILL deadline after TERM
-    int64_t busy_since_ns = 0;  // when its current front chunk became its current work
-    int64_t exited_ns = 0;      // --reap-delay-ms: when its exit was seen (a zombie until reaped)
-    std::size_t record = 0;     // index into worker_records
+    bool alive = false;          // launched and not reaped
+    bool doomed = false;         // asked to die (TERM sent); its death is not a new error
+    int64_t kill_at_ns = 0;      // SIGKILL deadline after TERM
+    int64_t busy_since_ns = 0;   // when its current front chunk became its current work
+    int64_t exited_ns = 0;       // --reap-delay-ms: when its exit was seen (a zombie until reaped)
+    std::size_t record = 0;      // index into worker_records
+    uint64_t ring_tail = 0;      // records of its result ring consumed (result_slots.h)
+    uint32_t result_frames = 0;  // Result frames handled (a record names those before it)
 };
 
 struct PoolState {

@@ -40,6 +40,13 @@ namespace {
 
 constexpr std::size_t kHeaderBytes = 512;
 
+// The result rings start on a cache line after the finished slots.
+constexpr std::size_t results_offset() {
+    const std::size_t end = kHeaderBytes + TaskBoard::kSlots * sizeof(BoardEntry) +
+                            TaskBoard::kMaxWorkers * sizeof(std::atomic<uint64_t>);
+    return (end + 63) / 64 * 64;
+}
+
 long futex(std::atomic<uint32_t>* word, int op, uint32_t val) {
     return syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), op, val, nullptr, nullptr, 0);
 }
@@ -48,8 +55,7 @@ long futex(std::atomic<uint32_t>* word, int op, uint32_t val) {
 
 std::size_t TaskBoard::bytes() {
     static_assert(sizeof(Header) <= kHeaderBytes);
-    const std::size_t raw =
-        kHeaderBytes + kSlots * sizeof(BoardEntry) + kMaxWorkers * sizeof(std::atomic<uint64_t>);
+    const std::size_t raw = results_offset() + ResultSlots::bytes();
     const std::size_t page = 4096;
     return (raw + page - 1) / page * page;
 }
@@ -60,6 +66,7 @@ std::optional<std::string> TaskBoard::create(std::byte* mem) {
     for (uint64_t i = 0; i < kSlots; ++i) new (&entries_[i]) BoardEntry;
     finished_ = reinterpret_cast<std::atomic<uint64_t>*>(entries_ + kSlots);
     for (int i = 0; i < kMaxWorkers; ++i) new (&finished_[i]) std::atomic<uint64_t>(0);
+    results_.create(mem + results_offset());
     pthread_mutexattr_t a;
     pthread_mutexattr_init(&a);
     pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
@@ -77,6 +84,7 @@ void TaskBoard::attach(std::byte* mem) {
     h_ = reinterpret_cast<Header*>(mem);
     entries_ = reinterpret_cast<BoardEntry*>(mem + kHeaderBytes);
     finished_ = reinterpret_cast<std::atomic<uint64_t>*>(entries_ + kSlots);
+    results_.attach(mem + results_offset());
 }
 
 uint64_t TaskBoard::finished_through(int worker) const {

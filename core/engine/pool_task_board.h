@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/engine/result_slots.h"
 #include "core/protocol/frame.h"
 
 namespace poolscope {
@@ -64,6 +65,9 @@ class TaskBoard {
     // Worker: uses a board the engine built (inherited or attached mapping).
     void attach(std::byte* mem);
     bool valid() const { return h_ != nullptr; }
+    // The workers' result rings (result_slots.h), after the finished slots.
+    ResultSlots& results() { return results_; }
+    const ResultSlots& results() const { return results_; }
 
     // --- engine side (single thread) ---
     uint64_t posted() const;
@@ -102,6 +106,7 @@ class TaskBoard {
     Header* h_ = nullptr;
     BoardEntry* entries_ = nullptr;
     std::atomic<uint64_t>* finished_ = nullptr;  // kMaxWorkers slots after the entries
+    ResultSlots results_;
 };
 
 }  // namespace poolscope

@@ -15,8 +15,9 @@ void PollSet::add(int fd, short events, Handler on_ready) {
     handlers_.push_back(std::move(on_ready));
 }
 
-bool PollSet::wait(int timeout_ms) {
+bool PollSet::wait(int timeout_ms, const std::function<void()>& on_wake) {
     const int r = poll(fds_.data(), fds_.size(), timeout_ms);
+    if (on_wake) on_wake();
     const bool failed = r < 0 && errno != EINTR;
     for (std::size_t i = 0; r > 0 && i < fds_.size(); ++i)
         if (fds_[i].revents) handlers_[i](fds_[i].revents);

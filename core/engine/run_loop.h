@@ -30,10 +30,11 @@ class PollSet {
     // A descriptor below 0 is skipped, so a closed channel needs no test at the call site.
     void add(int fd, short events, Handler on_ready);
     bool empty() const { return fds_.empty(); }
-    // Waits at most timeout_ms, then runs the handler of every ready descriptor in the order
-    // they were added, and forgets them all (the next turn registers again). False when poll()
-    // failed for another reason than a signal; the handlers did not run then.
-    bool wait(int timeout_ms);
+    // Waits at most timeout_ms, calls on_wake (when given) as soon as poll() returns, then runs
+    // the handler of every ready descriptor in the order they were added, and forgets them all
+    // (the next turn registers again). False when poll() failed for another reason than a
+    // signal; the handlers did not run then.
+    bool wait(int timeout_ms, const std::function<void()>& on_wake = {});
 
   private:
     std::vector<pollfd> fds_;

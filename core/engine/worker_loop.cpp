@@ -15,6 +15,7 @@
 #include "core/engine/child_process.h"
 #include "core/engine/pool_task_board.h"
 #include "core/engine/result_batch.h"
+#include "core/engine/result_slots.h"
 #include "core/platform/clock.h"
 #include "core/protocol/messages.h"
 
@@ -111,16 +112,29 @@ void replace_with_too_large(Bytes& out, ResultHeader rh, uint64_t limit, uint64_
 // stamp keeps that cost apart from the work: with shm nothing is decoded, so a chunk's
 // recv_end → compute_start is its page-fault time (docs/metrics.md, page_fault_s).
 // MADV_POPULATE_WRITE faults a range in writable without touching its bytes (a neighbouring
-// chunk's outputs may share the edge pages); before Linux 5.14 a read per page does it.
-void fault_in(std::span<const std::byte> range) {
+// chunk's outputs may share the edge pages); before Linux 5.14 a read per page does it. A worker
+// remembers the pages it populated (chunks come in order, so one growing interval per array):
+// tiny chunks that share a page cost one system call per page, not two per chunk.
+struct Populated {
+    uintptr_t lo = 0, hi = 0;
+};
+
+void fault_in(std::span<const std::byte> range, Populated& done) {
     if (range.empty()) return;
     static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
     const uintptr_t from = reinterpret_cast<uintptr_t>(range.data()) & ~(page - 1);
     const uintptr_t to = reinterpret_cast<uintptr_t>(range.data() + range.size());
-    if (madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE) == 0) return;
-    for (uintptr_t p = std::max(from, reinterpret_cast<uintptr_t>(range.data())); p < to;
-         p = (p & ~(page - 1)) + page)
-        (void)*reinterpret_cast<const volatile std::byte*>(p);
+    if (from >= done.lo && to <= done.hi) return;
+    const uintptr_t end = (to + page - 1) & ~(page - 1);
+    if (madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE) != 0) {
+        for (uintptr_t p = std::max(from, reinterpret_cast<uintptr_t>(range.data())); p < to;
+             p = (p & ~(page - 1)) + page)
+            (void)*reinterpret_cast<const volatile std::byte*>(p);
+    }
+    if (from <= done.hi && end >= done.lo && done.hi > done.lo)
+        done = {std::min(done.lo, from), std::max(done.hi, end)};
+    else
+        done = {from, end};
 }
 
 }  // namespace
@@ -135,8 +149,9 @@ void run_task(Workload& wl, const WorkerOptions& opt, const TaskHeader& th, cons
     rh.recv_start_ns = recv_start;
     rh.recv_end_ns = recv_end;
     if (io.outputs) {
-        fault_in(io.inputs);
-        fault_in({io.outputs, th.count * outb});
+        static thread_local Populated inputs_done, outputs_done;  // this worker's
+        fault_in(io.inputs, inputs_done);
+        fault_in({io.outputs, th.count * outb}, outputs_done);
     }
     rh.compute_start_ns = monotonic_ns();
     rh.worker = opt.index;
@@ -254,26 +269,76 @@ void answer(Workload& wl, const WorkerOptions& opt, const TaskHeader& th,
     run_task(wl, opt, th, *io, recv_start, recv_end, out);
 }
 
-void flush_or_leave(void* batch) {
-    if (!static_cast<ResultBatch*>(batch)->flush()) _exit(0);  // the engine closed the pipe
+// How a worker of the shared queue delivers its results: Result frames in batches
+// (result_batch.h) and, with shm, records in its ring (result_slots.h) — the engine is told of
+// those with one Published frame, only when they are due and it sleeps.
+struct Delivery {
+    ResultBatch& batch;
+    ResultSlots* slots = nullptr;  // nullptr: frames only
+    uint32_t frames = 0;           // Result frames sent (or held to send) so far
+    uint64_t held = 0;             // records published since the engine was last told
+    int64_t first_claimed_ns = 0;  // of the first of them
+
+    bool due(int64_t now) const {
+        const BatchLimits limits;
+        return held > 0 && (held >= limits.frames || now - first_claimed_ns >= limits.delay_ns);
+    }
+    // False: the pipe is gone.
+    bool send() {
+        if (!batch.flush()) return false;
+        if (held == 0) return true;
+        held = 0;
+        if (!slots->take_sleeping()) return true;  // awake: it looks at the rings itself
+        Bytes wake;
+        end_frame(wake, begin_frame(wake, FrameType::Published));
+        return write_all(kWorkerResultFd, wake.data(), wake.size());
+    }
+    // The result in `out` (a shm task's frame, no outputs in it) as a record instead, when it
+    // has no failures and the ring has room.
+    bool in_place(const WorkerOptions& opt, const Bytes& out, const ClaimedTask& t) {
+        PayloadReader r(std::span<const std::byte>(out).subspan(kFrameHeaderSize));
+        auto h = read_result_fixed(r);
+        const bool corrupt = opt.faults.corrupt_chunk == t.chunk_id;
+        if (!h || h->outputs_omitted ||
+            (!corrupt && (!read_result_failures(r, *h) || !h->failures.empty())))
+            return false;
+        const ResultRecord rec{h->chunk_id,
+                               h->recv_start_ns,
+                               h->recv_end_ns,
+                               h->compute_start_ns,
+                               h->compute_end_ns,
+                               h->ser_end_ns,
+                               frames,
+                               opt.index,
+                               0};
+        if (!slots->publish(opt.index, rec, corrupt)) return false;
+        if (held++ == 0) first_claimed_ns = t.claim_ns;
+        return true;
+    }
+};
+
+void send_or_leave(void* delivery) {
+    if (!static_cast<Delivery*>(delivery)->send()) _exit(0);  // the engine closed the pipe
 }
 
 // The shared queue: claim the next task when free, until the board is closed. Results of
-// back-to-back tasks leave in one write (result_batch.h); the board learns of each finished
-// task before its result is sent, so a death tells finished chunks from the running one.
+// back-to-back tasks leave together (Delivery); the board learns of each finished task before
+// its result is sent, so a death tells finished chunks from the running one.
 [[noreturn]] void serve_board(Workload& wl, const WorkerOptions& opt, Bytes& out) {
     TaskBoard board;
     board.attach(opt.board);
     ResultBatch batch(kWorkerResultFd, BatchLimits{});
     batch.send_on_fatal_signals();
     g_results = &batch;
+    Delivery d{batch};
+    if (board.results().has_ring(opt.index)) d.slots = &board.results();
     Bytes frame;
     std::string err;
     for (;;) {
-        const auto t = board.claim(opt.index, kWorkerTaskFd, frame, err, flush_or_leave, &batch);
+        const auto t = board.claim(opt.index, kWorkerTaskFd, frame, err, send_or_leave, &d);
         if (!t) {
             if (!err.empty()) fatal(err);
-            flush_or_leave(&batch);
+            send_or_leave(&d);
             _exit(0);  // closed: the pool is being joined or stopped
         }
         const int64_t recv_end = monotonic_ns();
@@ -290,8 +355,12 @@ void flush_or_leave(void* batch) {
             answer(wl, opt, th, inputs, t->claim_ns, recv_end, out);
         }
         board.finish(opt.index, t->seq);
-        if (!batch.add(out, t->claim_ns, monotonic_ns())) _exit(0);
-        if (!board.has_work()) flush_or_leave(&batch);
+        const int64_t now = monotonic_ns();
+        if (!(t->frame_bytes == 0 && d.slots && d.in_place(opt, out, *t))) {
+            ++d.frames;
+            if (!batch.add(out, t->claim_ns, now)) _exit(0);
+        }
+        if (!board.has_work() || d.due(now)) send_or_leave(&d);
     }
 }
 

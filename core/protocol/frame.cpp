@@ -196,7 +196,7 @@ std::optional<std::string> parse_frame_header(std::span<const std::byte> raw, ui
     if (version != kProtocolVersion)
         return "protocol version " + std::to_string(version) + ", expected " +
                std::to_string(kProtocolVersion);
-    if (type < 1 || type > 7) return "unknown frame type " + std::to_string(type);
+    if (type < 1 || type > 8) return "unknown frame type " + std::to_string(type);
     if (out.length > max_payload)
         return "frame of " + std::to_string(out.length) + " bytes exceeds the limit of " +
                std::to_string(max_payload) + " bytes";

@@ -27,6 +27,7 @@ enum class FrameType : uint16_t {
     Started = 5,     // threads host -> engine: a thread took a chunk (for deadlines)
     Ranks = 6,       // MPI dispatcher -> engine: every rank's host, pid and clock offset
     HostSample = 7,  // MPI dispatcher -> engine: a telemetry sample from another host
+    Published = 8,   // worker -> engine: results wait in its ring (shm, results in place)
 };
 
 // Growing a buffer must not zero-fill it: every byte is written right after (an 8 MB task

@@ -1,8 +1,10 @@
 // --transport changes what travels through the pipes: with shm only index ranges go to the
 // workers (a 64-byte entry on the shared task queue, no frame) and no outputs come back (they wait
-// in the shared segment); with pipe every item's input and output is copied both ways. Both compute
-// what the serial run computes.
+// in the shared segment; the result is a 64-byte record there too, no frame); with pipe every
+// item's input and output is copied both ways. Both compute what the serial run computes.
 #include <gtest/gtest.h>
+
+#include "core/engine/result_slots.h"
 
 #include "core/protocol/messages.h"
 
@@ -48,8 +50,7 @@ TEST_F(SettingsTransport, ShmMovesOnlyRangesAndPipeMovesTheArrays) {
 
     const uint64_t chunks = shm.parallel.chunks;
     EXPECT_EQ(shm.parallel.bytes_to_workers, chunks * kQueueEntry);
-    EXPECT_EQ(shm.parallel.bytes_from_workers,
-              chunks * (kFrameHeader + kResultFixed + kFailedCount));
+    EXPECT_EQ(shm.parallel.bytes_from_workers, chunks * sizeof(ResultRecord));
     EXPECT_EQ(pipe.parallel.bytes_to_workers,
               chunks * (kFrameHeader + kTaskHeader) + kItems * kItemBytes);
     EXPECT_EQ(pipe.parallel.bytes_from_workers,

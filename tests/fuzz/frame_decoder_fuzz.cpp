@@ -72,6 +72,8 @@ bool decode_payload(const Frame& f, const Settings& s) {
             return read_ranks(f.payload).has_value();
         case FrameType::HostSample:
             return read_host_sample(f.payload).has_value();
+        case FrameType::Published:  // a wake-up: the results wait in the worker's ring
+            return f.payload.empty();
         case FrameType::Started: {
             const auto m = read_started(f.payload);
             if (!m) return false;

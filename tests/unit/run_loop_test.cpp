@@ -40,8 +40,10 @@ TEST(RunLoop, OnlyReadyDescriptorsRunTheirHandlersInTheOrderAdded) {
     // Each turn registers again: an emptied set waits out its timeout and runs nothing.
     EXPECT_TRUE(set.empty());
     ran.clear();
-    EXPECT_TRUE(set.wait(1));
+    int woke = 0;
+    EXPECT_TRUE(set.wait(1, [&] { ++woke; }));  // told it woke, with nothing ready
     EXPECT_TRUE(ran.empty());
+    EXPECT_EQ(woke, 1);
 }
 
 class Ticking : public RunObserver {

@@ -4,7 +4,8 @@
 // trip of 8 MB each way through a pipe pair to a forked echo child, once with the kernel's
 // default 64 KiB pipes and once with 1 MiB pipes like the engine's own (the fair floor: on an
 // idle machine each of the small pipes' 256 hand-offs per round trip wakes a sleeping CPU),
-// and one memcpy of 8 MB.
+// and one memcpy of 8 MB. One frame checksum pass over 8 MB is measured too: the engine and a
+// worker take four such passes per item, so it shows what they cost next to a copy.
 // The engine's figure is its steady state per item: first dispatch to last result, over n.
 // Run: transfer_bench   (about 20 s)
 #include <benchmark/benchmark.h>
@@ -20,6 +21,7 @@
 #include "bench/quiet_engine.h"
 #include "bench/ratio_table.h"
 #include "bench/raw_pipe_echo.h"
+#include "core/protocol/frame.h"
 
 namespace {
 
@@ -92,6 +94,21 @@ void raw_memcpy(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kArrayBytes));
 }
 
+// One pass of the frame checksum over 8 MB already touched, as a reader takes it over a payload.
+void frame_sum(benchmark::State& state) {
+    auto src = touched_buffer(std::byte{0x33});
+    uint64_t sum = 0;
+    for (auto _ : state) {
+        const int64_t t0 = monotonic_ns();
+        sum ^= frame_checksum(FrameType::Result, {src.data(), src.size()});
+        const double s = ns_to_s(monotonic_ns() - t0);
+        state.SetIterationTime(s);
+        g_per_item.add("checksum", s);
+    }
+    benchmark::DoNotOptimize(sum);
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kArrayBytes));
+}
+
 // First dispatch to last result, over n: the pool's start-up and teardown are left out, as
 // they are for the raw round trip (its child is started before the clock).
 double steady_per_item(const RunResult& r) {
@@ -127,6 +144,8 @@ void register_all() {
         };
         timed(benchmark::RegisterBenchmark(("RawMemcpy8MB" + at).c_str(), raw_memcpy),
               kRawIterations);
+        timed(benchmark::RegisterBenchmark(("FrameChecksum8MB" + at).c_str(), frame_sum),
+              kRawIterations);
         timed(
             benchmark::RegisterBenchmark(("RawPipeRoundTrip8MB" + at).c_str(), raw_pipe, "pipe", 0),
             kRawIterations);
@@ -150,6 +169,8 @@ void print_table() {
                      " items, 2 workers, chunksize 1, fork, first dispatch to last result / n)",
                  "per item", "ms", 1e3);
     t.add_baseline("memcpy", "raw memcpy of 8 MB (one way)", g_per_item.median("memcpy"));
+    t.add_row("frame checksum of 8 MB (one pass; four per item by pipe)",
+              g_per_item.median("checksum"));
     t.add_baseline("raw pipe", "raw pipe round trip, 8 MB each way, forked echo child",
                    g_per_item.median("pipe"));
     t.add_baseline("1 MiB pipe", "raw pipe round trip, 1 MiB pipes (the engine's size)",

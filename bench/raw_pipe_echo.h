@@ -2,6 +2,9 @@
 // whole message of `bytes` and writes it straight back, with no framing or checksum. A round
 // trip is the parent writing the message and reading all of it back: the same shape as a task
 // frame out and a result frame in, with nothing but the copies through the kernel.
+// `pipe_bytes` > 0 sets both pipes' buffers to that size (F_SETPIPE_SZ, as the engine does for
+// its workers' pipes); 0 keeps the kernel's default (64 KiB), so a large message then takes
+// sixteen times as many hand-offs between the two processes.
 #pragma once
 
 #include <fcntl.h>
@@ -18,11 +21,16 @@ namespace poolscope::bench {
 
 class PipeEcho {
   public:
-    explicit PipeEcho(std::size_t bytes) : bytes_(bytes) {
+    explicit PipeEcho(std::size_t bytes, int pipe_bytes = 0) : bytes_(bytes) {
         int t[2], r[2];
         if (pipe2(t, O_CLOEXEC) != 0) return;
         if (pipe2(r, O_CLOEXEC) != 0) {
             close(t[0]), close(t[1]);
+            return;
+        }
+        if (pipe_bytes > 0 && (fcntl(t[1], F_SETPIPE_SZ, pipe_bytes) < pipe_bytes ||
+                               fcntl(r[1], F_SETPIPE_SZ, pipe_bytes) < pipe_bytes)) {
+            close(t[0]), close(t[1]), close(r[0]), close(r[1]);
             return;
         }
         const pid_t pid = fork();
@@ -42,6 +50,9 @@ class PipeEcho {
     PipeEcho(const PipeEcho&) = delete;
     PipeEcho& operator=(const PipeEcho&) = delete;
     ~PipeEcho() { stop(); }
+
+    // False when the pipes (at the size asked for) or the child could not be made.
+    bool started() const { return to_child_ >= 0; }
 
     // Seconds for one round trip of `out` (bytes long) into `in`; nullopt on failure.
     std::optional<double> round_trip(const std::byte* out, std::byte* in) {

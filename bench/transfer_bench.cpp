@@ -1,7 +1,11 @@
 // What moving the article's 10000×100 float64 array (8 MB) to a worker and back costs through
 // the engine: workload transfer, 16 items, 2 workers, chunksize 1, fork, with --transport pipe
 // (and shm once the engine accepts it), against floors measured in the same run: a raw round
-// trip of 8 MB each way through a pipe pair to a forked echo child, and one memcpy of 8 MB.
+// trip of 8 MB each way through a pipe pair to a forked echo child, once with the kernel's
+// default 64 KiB pipes and once with 1 MiB pipes like the engine's own (the fair floor: on an
+// idle machine each of the small pipes' 256 hand-offs per round trip wakes a sleeping CPU),
+// and one memcpy of 8 MB. One frame checksum pass over 8 MB is measured too: the engine and a
+// worker take four such passes per item, so it shows what they cost next to a copy.
 // The engine's figure is its steady state per item: first dispatch to last result, over n.
 // Run: transfer_bench   (about 20 s)
 #include <benchmark/benchmark.h>
@@ -17,6 +21,7 @@
 #include "bench/quiet_engine.h"
 #include "bench/ratio_table.h"
 #include "bench/raw_pipe_echo.h"
+#include "core/protocol/frame.h"
 
 namespace {
 
@@ -29,6 +34,7 @@ constexpr std::size_t kArrayBytes = 10000 * 100 * 8;  // the workload's default 
 constexpr int kRounds = 3;
 constexpr int kEngineIterations = 3;  // per round
 constexpr int kRawIterations = 10;
+constexpr int kEnginePipeBytes = 1 << 20;  // what the engine sets (core/engine/child_process.cpp)
 
 Medians g_per_item;  // seconds
 std::string g_shm_refusal;
@@ -50,10 +56,16 @@ std::vector<std::byte> touched_buffer(std::byte fill) {
     return std::vector<std::byte>(kArrayBytes, fill);
 }
 
-void raw_pipe(benchmark::State& state) {
+void raw_pipe(benchmark::State& state, const std::string& key, int pipe_bytes) {
     auto out = touched_buffer(std::byte{0x11});
     auto in = touched_buffer(std::byte{0});
-    PipeEcho echo(kArrayBytes);
+    PipeEcho echo(kArrayBytes, pipe_bytes);
+    if (!echo.started()) {
+        state.SkipWithError(pipe_bytes > 0 ? "cannot make the echo's pipes that large "
+                                             "(see /proc/sys/fs/pipe-max-size)"
+                                           : "cannot start the echo child");
+        return;
+    }
     for (auto _ : state) {
         const auto s = echo.round_trip(out.data(), in.data());
         if (!s) {
@@ -61,7 +73,7 @@ void raw_pipe(benchmark::State& state) {
             break;
         }
         state.SetIterationTime(*s);
-        g_per_item.add("pipe", *s);
+        g_per_item.add(key, *s);
     }
     if (!echo.stop()) state.SkipWithError("the echo child did not exit cleanly");
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * 2 * kArrayBytes));
@@ -79,6 +91,21 @@ void raw_memcpy(benchmark::State& state) {
         g_per_item.add("memcpy", s);
     }
     benchmark::DoNotOptimize(dst.data());
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kArrayBytes));
+}
+
+// One pass of the frame checksum over 8 MB already touched, as a reader takes it over a payload.
+void frame_sum(benchmark::State& state) {
+    auto src = touched_buffer(std::byte{0x33});
+    uint64_t sum = 0;
+    for (auto _ : state) {
+        const int64_t t0 = monotonic_ns();
+        sum ^= frame_checksum(FrameType::Result, {src.data(), src.size()});
+        const double s = ns_to_s(monotonic_ns() - t0);
+        state.SetIterationTime(s);
+        g_per_item.add("checksum", s);
+    }
+    benchmark::DoNotOptimize(sum);
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kArrayBytes));
 }
 
@@ -117,7 +144,13 @@ void register_all() {
         };
         timed(benchmark::RegisterBenchmark(("RawMemcpy8MB" + at).c_str(), raw_memcpy),
               kRawIterations);
-        timed(benchmark::RegisterBenchmark(("RawPipeRoundTrip8MB" + at).c_str(), raw_pipe),
+        timed(benchmark::RegisterBenchmark(("FrameChecksum8MB" + at).c_str(), frame_sum),
+              kRawIterations);
+        timed(
+            benchmark::RegisterBenchmark(("RawPipeRoundTrip8MB" + at).c_str(), raw_pipe, "pipe", 0),
+            kRawIterations);
+        timed(benchmark::RegisterBenchmark(("RawPipeRoundTrip8MB1MiB" + at).c_str(), raw_pipe,
+                                           "pipe_1m", kEnginePipeBytes),
               kRawIterations);
         timed(benchmark::RegisterBenchmark(("EnginePipePerItem" + at).c_str(), engine_run,
                                            "engine_pipe", Transport::Pipe),
@@ -136,8 +169,12 @@ void print_table() {
                      " items, 2 workers, chunksize 1, fork, first dispatch to last result / n)",
                  "per item", "ms", 1e3);
     t.add_baseline("memcpy", "raw memcpy of 8 MB (one way)", g_per_item.median("memcpy"));
+    t.add_row("frame checksum of 8 MB (one pass; four per item by pipe)",
+              g_per_item.median("checksum"));
     t.add_baseline("raw pipe", "raw pipe round trip, 8 MB each way, forked echo child",
                    g_per_item.median("pipe"));
+    t.add_baseline("1 MiB pipe", "raw pipe round trip, 1 MiB pipes (the engine's size)",
+                   g_per_item.median("pipe_1m"));
     t.add_row("engine, --transport pipe", g_per_item.median("engine_pipe"));
     if (g_shm_refusal.empty())
         t.add_row("engine, --transport shm", g_per_item.median("engine_shm"));

@@ -165,15 +165,7 @@ std::vector<ProcessRef> process_refs(const MpiRun& m) {
 void poll_once(MpiRun& m, RunTelemetry& tel) {
     PoolState& st = m.st;
     PollSet& set = st.poll_set;
-    for (auto* src : st.ctx->stops) {
-        if (st.stopping) break;
-        set.add(src->fd(), POLLIN, [&st, src](short) {
-            if (src->check() && !st.stopping) {
-                st.interrupted = true;
-                begin_stop(st, monotonic_ns());
-            }
-        });
-    }
+    watch_stops(st);
     // The control connection first: the rank table before any ready frame.
     set.add(m.control.fd(), POLLIN, [&m](short) { read_control(m, monotonic_ns()); });
     set.add(m.job.listen_fd, POLLIN, [&m](short) { accept_connections(m); });

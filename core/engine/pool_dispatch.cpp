@@ -99,6 +99,18 @@ void open_warm_dispatch(PoolState& st) {
 }
 
 // Every live worker has reported ready (the pool is up, even when there is no work).
+void watch_stops(PoolState& st) {
+    for (auto* src : st.ctx->stops) {
+        if (st.stopping) break;
+        st.poll_set.add(src->fd(), POLLIN, [&st, src](short) {
+            if (src->check() && !st.stopping) {
+                st.interrupted = true;
+                begin_stop(st, monotonic_ns());
+            }
+        });
+    }
+}
+
 bool all_ready(const PoolState& st) {
     return std::all_of(st.slots.begin(), st.slots.end(),
                        [](const auto& s) { return s.ready || !s.alive; });

@@ -21,6 +21,9 @@ void dispatch_tasks(PoolState& st, WorkerSlot& slot);
 void open_warm_dispatch(PoolState& st);
 // Every live worker has reported ready (the pool is up, even when there is no work).
 bool all_ready(const PoolState& st);
+// Registers the run's stop sources in this turn's poll set (none once the pool is stopping):
+// one that asks for a stop interrupts the run and ends every worker.
+void watch_stops(PoolState& st);
 bool any_alive(const PoolState& st);
 // Start-up, teardown, breakdown, totals and telemetry figures into st.result.
 void finish_pool(PoolState& st, RunTelemetry& tel, int64_t t_end);

@@ -190,15 +190,7 @@ std::vector<ProcessRef> process_refs(const PoolState& st) {
 
 void poll_once(PoolState& st, RunTelemetry& tel) {
     PollSet& set = st.poll_set;
-    for (auto* src : st.ctx->stops) {
-        if (st.stopping) break;
-        set.add(src->fd(), POLLIN, [&st, src](short) {
-            if (src->check() && !st.stopping) {
-                st.interrupted = true;
-                begin_stop(st, monotonic_ns());
-            }
-        });
-    }
+    watch_stops(st);
     if (queue_wants_write(st)) set.add(st.queue_fd, POLLOUT, [&st](short) { feed_queue(st); });
     for (auto& s : st.slots) {
         if (s.results.is_open())

@@ -31,22 +31,8 @@ RunResult run(const RunConfig& cfg) {
     return test::run_config(cfg);
 }
 
+using test::expect_only_lost;
 using test::find_error;
-
-// Exactly one chunk — the one named by the error — failed; every other one came back.
-void expect_only_lost(const RunResult& r, const RunError& e, uint64_t n) {
-    ASSERT_GE(e.chunk, 0);
-    EXPECT_EQ(r.items_failed, 1u) << e.message;
-    EXPECT_EQ(r.checksum_items, n - 1);
-    uint64_t ok = 0;
-    for (const auto& c : r.chunk_records) {
-        if (c.id == static_cast<uint64_t>(e.chunk)) {
-            EXPECT_FALSE(c.ok) << "the chunk the error names did not fail";
-        }
-        ok += c.ok ? c.count : 0;
-    }
-    EXPECT_EQ(ok, n - 1);
-}
 
 }  // namespace
 

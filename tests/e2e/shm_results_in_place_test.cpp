@@ -16,6 +16,8 @@ using namespace poolscope;
 
 namespace {
 
+using test::expect_only_lost;
+
 RunConfig shm_tiny(const std::string& workload, uint64_t n, Dispatch d = Dispatch::Map) {
     RunConfig c = test::settings_config(workload, n, 2);
     c.chunksize = 1;
@@ -23,21 +25,6 @@ RunConfig shm_tiny(const std::string& workload, uint64_t n, Dispatch d = Dispatc
     c.transport = Transport::Shm;
     c.on_failure = OnFailure::Skip;
     return c;
-}
-
-// Exactly the chunk the error names failed (one item); every other item came back once.
-void expect_only_lost(const RunResult& r, const RunError& e, uint64_t n) {
-    ASSERT_GE(e.chunk, 0) << e.message;
-    EXPECT_EQ(r.items_failed, 1u) << e.message;
-    EXPECT_EQ(r.checksum_items, n - 1);
-    uint64_t ok = 0;
-    for (const auto& c : r.chunk_records) {
-        if (c.id == static_cast<uint64_t>(e.chunk)) {
-            EXPECT_FALSE(c.ok) << "chunk " << c.id;
-        }
-        ok += c.ok ? c.count : 0;
-    }
-    EXPECT_EQ(ok, n - 1);
 }
 
 }  // namespace

@@ -52,6 +52,20 @@ const RunError* find_error(const RunResult& r, const std::string& code) {
     return nullptr;
 }
 
+void expect_only_lost(const RunResult& r, const RunError& e, uint64_t n) {
+    ASSERT_GE(e.chunk, 0) << e.message;
+    EXPECT_EQ(r.items_failed, 1u) << e.message;
+    EXPECT_EQ(r.checksum_items, n - 1);
+    uint64_t ok = 0;
+    for (const auto& c : r.chunk_records) {
+        if (c.id == static_cast<uint64_t>(e.chunk)) {
+            EXPECT_FALSE(c.ok) << "the chunk the error names (" << c.id << ") did not fail";
+        }
+        ok += c.ok ? c.count : 0;
+    }
+    EXPECT_EQ(ok, n - 1);
+}
+
 SerialAndParallel run_serial_and_parallel(const RunConfig& cfg, RunObserver& observer) {
     SerialAndParallel out;
     with_engine(cfg, observer, [&](Engine& e) {

@@ -31,6 +31,10 @@ SerialAndParallel run_serial_and_parallel(const RunConfig& cfg, RunObserver& obs
 // The first error of the run with this code, or null.
 const RunError* find_error(const RunResult& r, const std::string& code);
 
+// With --on-failure skip and one item per chunk: exactly the chunk the error names failed (one
+// item), and every other item came back once (a failing check of the current test otherwise).
+void expect_only_lost(const RunResult& r, const RunError& e, uint64_t n);
+
 // Empty when every item 0 … n-1 lies in exactly one ok chunk; otherwise the first problem.
 std::string coverage_problem(const RunResult& r);
 

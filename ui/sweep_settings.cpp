@@ -1,6 +1,10 @@
 #include "ui/sweep_settings.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "core/config/option_schema.h"
+#include "core/config/sweep_axis_schema.h"
 
 namespace poolscope::ui {
 
@@ -157,19 +161,23 @@ bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettin
             rest << args[i];
             continue;
         }
+        // The words of the CLI's sweep parser, from the same schema entries.
+        const OptionInfo* axis = find_sweep_axis(name.toStdString());
+        const OptionInfo& entry = axis ? *axis : option_info("--seed");
+        const QString what =
+            QString::fromStdString(axis ? axis_list_text(entry) : value_text(entry));
         if (!value) {
             if (i + 1 >= args.size()) {
-                if (error) *error = name + QStringLiteral(" needs a value");
+                if (error) *error = name + QStringLiteral(" needs a value: ") + what;
                 return false;
             }
             value = args[++i];
         }
-        if (name == QLatin1String("--seed")) {
+        if (!axis) {  // --seed
             bool ok = false;
             out.seed = value->toULongLong(&ok);
-            if (!ok) {
-                if (error)
-                    *error = QStringLiteral("--seed must be a whole number; got '%1'").arg(*value);
+            if (!ok || !in_range(entry, static_cast<std::uint64_t>(out.seed))) {
+                if (error) *error = QStringLiteral("--seed must be %1; got '%2'").arg(what, *value);
                 return false;
             }
         } else if (name == QLatin1String("--workers")) {
@@ -182,8 +190,16 @@ bool parseSweepArguments(const QStringList& args, RunSettings& base, SweepSettin
         } else if (name == QLatin1String("--dispatch")) {
             out.dispatch = value->split(QLatin1Char(','));
             if (!hasSeveralValues(*value)) rest << name << *value;
+        } else if (hasSeveralValues(*value)) {
+            // --transport, --start, --pool: the form has no axis for them.
+            if (error)
+                *error = QStringLiteral(
+                             "%1 %2: the Sweep view sweeps workers, chunksize, dispatch and "
+                             "workload parameters; poolscope-cli sweep sweeps %1 too")
+                             .arg(name, *value);
+            return false;
         } else {
-            rest << name << *value;  // --transport, --start, --pool: kept as run options
+            rest << name << *value;  // a single value is the control panel's setting
         }
     }
     RunSettings s;

@@ -44,6 +44,12 @@ std::pair<int, QString> cliRefusal(const QStringList& args) {
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
 }
 
+QStringList words(std::initializer_list<const char*> list) {
+    QStringList out;
+    for (const char* w : list) out << QString::fromLatin1(w);
+    return out;
+}
+
 }  // namespace
 
 class SweepRunTest : public QObject {
@@ -94,6 +100,46 @@ class SweepRunTest : public QObject {
             cliRefusal(sweepArguments(sleepSettings(QStringLiteral("1"), 8), s));
         QCOMPARE(code, 2);
         QVERIFY2(said.endsWith(*error), qPrintable(said + QStringLiteral(" | ") + *error));
+    }
+
+    // A lesson's sweep arguments read back by the GUI are refused in the CLI's own words.
+    void aSweepArgumentRefusalIsTheClisLine_data() {
+        QTest::addColumn<QStringList>("tail");
+        QTest::newRow("seed not a number") << words({"--workers", "1,2", "--seed", "x"});
+        QTest::newRow("seed without a value") << words({"--workers", "1,2", "--seed"});
+        QTest::newRow("axis without a value") << words({"--seed", "3", "--workers"});
+    }
+    void aSweepArgumentRefusalIsTheClisLine() {
+        QFETCH(QStringList, tail);
+        const QStringList args =
+            words({"--workload", "sleep", "--param", "ms=1", "--size", "4"}) + tail;
+        RunSettings base;
+        SweepSettings sweep;
+        QString error;
+        QVERIFY(!parseSweepArguments(args, base, sweep, &error));
+        const auto [code, said] = cliRefusal(args);
+        QCOMPARE(code, 2);
+        QVERIFY2(!error.isEmpty() && said.endsWith(error),
+                 qPrintable(said + QStringLiteral(" | ") + error));
+    }
+
+    // The form has no transport axis: several transports are refused, naming the CLI, not
+    // handed to the run parser (which would call them one bad transport).
+    void aSweepOfAnAxisTheFormLacksIsRefusedClearly() {
+        RunSettings base;
+        SweepSettings sweep;
+        QString error;
+        QVERIFY(!parseSweepArguments(
+            words({"--workload", "sleep", "--size", "4", "--transport", "pipe,shm"}), base, sweep,
+            &error));
+        QVERIFY2(error.contains(QStringLiteral("poolscope-cli sweep")), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("--transport pipe,shm")), qPrintable(error));
+        // One transport is the control panel's setting.
+        QVERIFY2(parseSweepArguments(words({"--workload", "sleep", "--size", "4", "--workers",
+                                            "1,2", "--transport", "shm"}),
+                                     base, sweep, &error),
+                 qPrintable(error));
+        QCOMPARE(base.transport, Transport::Shm);
     }
 
     void theClisDocumentHasTheFormsAxes() {

@@ -69,8 +69,9 @@ std::optional<std::string> parse_sweep_options(const Args& args, SweepOptions& o
             axes.push_back(std::move(axis));
             continue;
         }
+        const std::string& option = name;  // a lambda may not capture a structured binding
         const auto own = std::find_if(sweep_only.begin(), sweep_only.end(),
-                                      [&](const OptionInfo* o) { return o->name == name; });
+                                      [&](const OptionInfo* o) { return o->name == option; });
         const OptionInfo* axis = is_sweep_axis_option(name) ? find_sweep_axis(name) : nullptr;
         if (!axis && own == sweep_only.end()) {  // one of run's options
             rest.push_back(args[i]);

@@ -62,9 +62,9 @@ void report_stream_notes(const EventStream& stream) {
 // Index of a series that pairs with series[i] (one serial, one not, same work), or i.
 std::size_t partner_of(const std::vector<RunSeries>& series, const std::vector<bool>& used,
                        std::size_t i) {
-    const RunConfig& c = series[i].representative.config;
+    const RunConfig& c = series[i].representative().config;
     for (std::size_t k = 0; k < series.size(); ++k) {
-        const RunConfig& o = series[k].representative.config;
+        const RunConfig& o = series[k].representative().config;
         const bool one_serial = (c.backend == Backend::Serial) != (o.backend == Backend::Serial);
         if (k != i && !used[k] && one_serial && same_work(c, o)) return k;
     }
@@ -82,7 +82,7 @@ std::string tables_of(const std::vector<RunSeries>& series) {
             out += format_series(series[i]);
             continue;
         }
-        const bool i_serial = series[i].representative.config.backend == Backend::Serial;
+        const bool i_serial = series[i].representative().config.backend == Backend::Serial;
         out +=
             format_comparison(make_comparison(series[i_serial ? i : k], series[i_serial ? k : i]));
     }

@@ -301,7 +301,7 @@ std::string sweep_csv(const SweepOptions& opt, const std::vector<Baseline>& base
             out += "," + csv_field(v);
         }
         out += ",1,," + std::string("true,") +
-               (serial.representative.partial ? "false," : "true,") + figures(serial) +
+               (serial.representative().partial ? "false," : "true,") + figures(serial) +
                ",1,,,,,\r\n";
     }
     for (std::size_t i = 0; i < points.size(); ++i) {

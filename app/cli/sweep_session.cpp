@@ -171,7 +171,7 @@ void run_sweep(const SweepOptions& opt, SweepSession& s, ProgressLine& observer)
         p.series = engine.run_series(p.config);
         p.ran = !p.series.runs.empty();
         s.interrupted = engine.interrupted();
-        p.complete = p.ran && !s.interrupted && !p.series.representative.partial;
+        p.complete = p.ran && !s.interrupted && !p.series.representative().partial;
         s.run_failed |= failed(p.series);
         if (p.ran) {
             p.figures = make_comparison(s.baselines[p.baseline].series, p.series);

@@ -63,14 +63,14 @@ Comparison make_comparison(RunSeries serial, RunSeries parallel) {
     c.serial = std::move(serial);
     c.parallel = std::move(parallel);
     const double sw = c.serial.wall_s.median, pw = c.parallel.wall_s.median;
-    const double n = static_cast<double>(c.parallel.representative.items);
-    const int W = std::max(1, c.parallel.representative.workers);
+    const double n = static_cast<double>(c.parallel.representative().items);
+    const int W = std::max(1, c.parallel.representative().workers);
     c.speedup = pw > 0 ? sw / pw : 0;
     c.efficiency = c.speedup / W;
     c.T = n > 0 ? sw / n : 0;
     c.C = n > 0 ? (W * pw - c.parallel.compute_s.median) / n : 0;
-    const auto& s = c.serial.representative;
-    const auto& p = c.parallel.representative;
+    const auto& s = c.serial.representative();
+    const auto& p = c.parallel.representative();
     c.checksums_match = !c.serial.runs.empty() && !c.parallel.runs.empty() &&
                         s.checksum == p.checksum && s.checksum_items == p.checksum_items;
     c.verdict = make_verdict(c);

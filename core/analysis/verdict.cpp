@@ -6,14 +6,14 @@ namespace poolscope {
 
 Verdict assess(const Comparison& c) {
     Verdict v;
-    const RunResult& p = c.parallel.representative;
+    const RunResult& p = c.parallel.representative();
     v.speedup = c.speedup;
     v.efficiency = c.efficiency;
     v.T = c.T;
     v.C = c.C;
     v.pays = c.T > 10 * c.C;
     v.outside_share =
-        std::max(c.serial.representative.cpu.outside_cpu_share, p.cpu.outside_cpu_share);
+        std::max(c.serial.representative().cpu.outside_cpu_share, p.cpu.outside_cpu_share);
     if (c.parallel.runs.empty()) return v;
     v.errors = p.errors.size();
     v.compute_s = p.breakdown.compute;

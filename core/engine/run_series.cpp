@@ -12,6 +12,11 @@ Stat stat_of(std::vector<double> v) {
     return {median, v.front(), v.back()};
 }
 
+const RunResult& RunSeries::representative() const {
+    static const RunResult none;
+    return median_run < runs.size() ? runs[median_run] : none;
+}
+
 RunSeries make_series(std::vector<RunResult> runs) {
     RunSeries s;
     if (runs.empty()) return s;
@@ -30,7 +35,7 @@ RunSeries make_series(std::vector<RunResult> runs) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
               [&](auto a, auto b) { return runs[a].wall_s < runs[b].wall_s; });
-    s.representative = runs[order[(order.size() - 1) / 2]];
+    s.median_run = order[(order.size() - 1) / 2];
     s.runs = std::move(runs);
     return s;
 }

@@ -190,12 +190,12 @@ void EventStreamWriter::on_series_end(const RunSeries& s) {
     last_now_ns_ = t_ns;
     const json body{
         {key::kRuns, run_ids(s)},
-        {key::kRepresentative, s.representative.run_id},
+        {key::kRepresentative, s.representative().run_id},
         {key::kWallS, s.wall_s},
         {key::kStartupS, s.startup_s},
         {key::kTeardownS, s.teardown_s},
         {key::kComputeS, s.compute_s},
-        {key::kPartial, s.representative.partial},
+        {key::kPartial, s.representative().partial},
     };
     write_essential(event_line(type::kSeriesEnd, seconds_since_origin(t_ns), "", body));
 }

@@ -17,7 +17,7 @@ double largest_outside_share(const RunSeries& s) {
 
 void add_series(const RunSeries& s, const std::string& prefix, LessonRunFigures& out) {
     if (s.runs.empty()) return;
-    const RunResult& r = s.representative;
+    const RunResult& r = s.representative();
     auto& v = out.values;
     v[prefix + "wall"] = s.wall_s.median;
     v[prefix + "startup"] = s.startup_s.median;

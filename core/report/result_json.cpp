@@ -1,5 +1,7 @@
 #include "core/report/result_json.h"
 
+#include <algorithm>
+
 #include "core/text/json_units.h"
 
 namespace poolscope {
@@ -151,7 +153,7 @@ void from_json(const json& j, Stat& s) {
 }
 
 json series_to_json(const RunSeries& s, const ResultJsonOptions& options) {
-    json j = result_to_json(s.representative, options);
+    json j = result_to_json(s.representative(), options);
     if (s.runs.size() <= 1) return j;
     json runs = json::array();
     for (const auto& r : s.runs) runs.push_back(result_to_json(r, options));
@@ -164,11 +166,10 @@ json series_to_json(const RunSeries& s, const ResultJsonOptions& options) {
 
 RunSeries series_from_json(const json& j) {
     RunSeries s;
-    s.representative = result_from_json(j);
     if (!j.contains("runs")) {
         // One run: its figures are the median, the minimum and the maximum.
-        s.runs = {s.representative};
-        const RunResult& r = s.representative;
+        s.runs = {result_from_json(j)};
+        const RunResult& r = s.runs.front();
         s.wall_s = {r.wall_s, r.wall_s, r.wall_s};
         s.startup_s = {r.startup_s, r.startup_s, r.startup_s};
         s.teardown_s = {r.teardown_s, r.teardown_s, r.teardown_s};
@@ -180,6 +181,12 @@ RunSeries series_from_json(const json& j) {
         for (const auto& r : rows) out.push_back(result_from_json(r));
         return out;
     });
+    // The top level is the median run's RESULT: it names which of the runs that is.
+    const auto id = get_field<std::string>(j, "run_id");
+    const auto it = std::find_if(s.runs.begin(), s.runs.end(),
+                                 [&](const RunResult& r) { return r.run_id == id; });
+    if (it == s.runs.end()) throw JsonFieldError("run_id", "names none of the series' runs");
+    s.median_run = static_cast<std::size_t>(it - s.runs.begin());
     read_stat_object(get_field<json>(j, "median"), s, &Stat::median);
     read_stat_object(get_field<json>(j, "min"), s, &Stat::min);
     read_stat_object(get_field<json>(j, "max"), s, &Stat::max);
@@ -188,8 +195,8 @@ RunSeries series_from_json(const json& j) {
 
 json comparison_to_json(const Comparison& c, const ResultJsonOptions& options) {
     return json{
-        {"config", c.parallel.representative.config},
-        {"machine", c.parallel.representative.machine},
+        {"config", c.parallel.representative().config},
+        {"machine", c.parallel.representative().machine},
         {"serial", series_to_json(c.serial, options)},
         {"parallel", series_to_json(c.parallel, options)},
         {"speedup", c.speedup},

@@ -55,7 +55,7 @@ Row header_row() {
 }
 
 Row series_row(const std::string& name, const RunSeries& s) {
-    const RunResult& r = s.representative;
+    const RunResult& r = s.representative();
     const bool serial = r.config.backend == Backend::Serial;
     const std::string items = std::to_string(r.checksum_items) + "/" + std::to_string(r.items);
     return {name, r.label, stat_cell(s, s.wall_s, r.wall_s), stat_cell(s, s.startup_s, r.startup_s),
@@ -120,7 +120,7 @@ std::string breakdown_table(const std::vector<std::pair<std::string, const RunRe
 
 std::string format_series(const RunSeries& s) {
     if (s.runs.empty()) return "no run finished\n";
-    const RunResult& r = s.representative;
+    const RunResult& r = s.representative();
     const std::string name = r.config.backend == Backend::Serial ? "serial" : "parallel";
     std::string out = render({header_row(), series_row(name, s)});
     out += "\n" + breakdown_table({{name, &r}});
@@ -135,14 +135,14 @@ std::string format_comparison(const Comparison& c) {
     std::vector<std::pair<std::string, const RunResult*>> bd;
     if (!c.serial.runs.empty()) {
         rows.push_back(series_row("serial", c.serial));
-        bd.push_back({"serial", &c.serial.representative});
+        bd.push_back({"serial", &c.serial.representative()});
     }
     if (!c.parallel.runs.empty()) {
         rows.push_back(series_row("parallel", c.parallel));
-        bd.push_back({"parallel", &c.parallel.representative});
+        bd.push_back({"parallel", &c.parallel.representative()});
     }
     std::string out = render(rows) + "\n" + breakdown_table(bd);
-    if (!c.parallel.runs.empty()) out += host_table("parallel", c.parallel.representative);
+    if (!c.parallel.runs.empty()) out += host_table("parallel", c.parallel.representative());
     out += "\n";
     if (!c.parallel.runs.empty()) {
         out += "speedup " + fmt_ratio(c.speedup) + "   efficiency " +
@@ -152,8 +152,8 @@ std::string format_comparison(const Comparison& c) {
     }
     const auto runs = std::max(c.serial.runs.size(), c.parallel.runs.size());
     if (runs > 1) out += std::to_string(runs) + " runs each: median [min … max]\n";
-    if (!c.serial.runs.empty()) out += notes_of(c.serial.representative);
-    if (!c.parallel.runs.empty()) out += notes_of(c.parallel.representative);
+    if (!c.serial.runs.empty()) out += notes_of(c.serial.representative());
+    if (!c.parallel.runs.empty()) out += notes_of(c.parallel.representative());
     return out + "verdict: " + c.verdict + "\n";
 }
 

@@ -108,7 +108,7 @@ class EngineClientTest : public QObject {
         const auto c = session.current()->comparison();
         QVERIFY(c.has_value());
         QVERIFY(c->checksums_match);
-        QCOMPARE(c->parallel.representative.items, uint64_t{1000});
+        QCOMPARE(c->parallel.representative().items, uint64_t{1000});
     }
 
     void aRefusalCarriesTheEnginesWords() {

@@ -186,7 +186,7 @@ void expect_same_result(const RunResult& a, const RunResult& b) {
 void expect_same_series(const RunSeries& a, const RunSeries& b) {
     ASSERT_EQ(a.runs.size(), b.runs.size());
     for (std::size_t i = 0; i < a.runs.size(); ++i) expect_same_result(a.runs[i], b.runs[i]);
-    expect_same_result(a.representative, b.representative);
+    expect_same_result(a.representative(), b.representative());
     EXPECT_EQ(a.wall_s, b.wall_s);
     EXPECT_EQ(a.startup_s, b.startup_s);
     EXPECT_EQ(a.teardown_s, b.teardown_s);

@@ -150,7 +150,7 @@ RunSeries three_runs(bool chunk_records) {
         if (!chunk_records) r.chunk_records.clear();
         s.runs.push_back(r);
     }
-    s.representative = s.runs[1];
+    s.median_run = 1;
     s.wall_s = {0.11, 0.1, 0.12};
     s.startup_s = {0.0005, 0.0004, 0.0006};
     s.teardown_s = {0.004, 0.003, 0.005};
@@ -169,12 +169,42 @@ TEST(ResultJson, SeriesWithRepeatsHasRunsAndStatistics) {
     test_support::expect_same_series(series_from_json(j), s);
 }
 
+TEST(ResultJson, ASeriesNamesItsMedianRunAmongItsRuns) {
+    const RunSeries s = three_runs(true);
+    const RunSeries back = series_from_json(reparse(series_to_json(s, {.chunk_records = true})));
+    ASSERT_EQ(back.runs.size(), 3u);
+    EXPECT_EQ(back.median_run, 1u);
+    EXPECT_EQ(&back.representative(), &back.runs[1]);  // the run itself, not a copy of it
+    json j = reparse(series_to_json(s));
+    j["run_id"] = "rep-9";
+    try {
+        series_from_json(j);
+        FAIL() << "a series whose run_id names none of its runs was read";
+    } catch (const JsonFieldError& e) {
+        EXPECT_EQ(e.path(), "run_id");
+    }
+}
+
+TEST(RunSeries, TheMedianRunIsOneOfTheRunsNotACopy) {
+    std::vector<RunResult> runs(5);
+    const double walls[] = {0.5, 0.1, 0.4, 0.2, 0.3};
+    for (int i = 0; i < 5; ++i) {
+        runs[i].run_id = "r" + std::to_string(i);
+        runs[i].wall_s = walls[i];
+        runs[i].chunk_records.resize(1000);
+    }
+    const RunSeries s = make_series(std::move(runs));
+    EXPECT_EQ(s.representative().run_id, "r4");  // 0.3 s, the median of five
+    EXPECT_EQ(&s.representative(), &s.runs[4]);
+    EXPECT_EQ(s.wall_s.median, 0.3);
+    EXPECT_EQ(RunSeries{}.representative().run_id, "");  // no runs: an empty result
+}
+
 TEST(ResultJson, SingleRunSeriesIsAPlainResult) {
     RunSeries s;
-    s.representative = test_support::synthetic_result("one", kLateOriginNs);
-    s.representative.chunk_records.clear();
-    s.runs = {s.representative};
-    const RunResult& r = s.representative;
+    s.runs = {test_support::synthetic_result("one", kLateOriginNs)};
+    s.runs.front().chunk_records.clear();
+    const RunResult& r = s.representative();
     s.wall_s = {r.wall_s, r.wall_s, r.wall_s};
     s.startup_s = {r.startup_s, r.startup_s, r.startup_s};
     s.teardown_s = {r.teardown_s, r.teardown_s, r.teardown_s};
@@ -188,7 +218,6 @@ TEST(ResultJson, SingleRunSeriesIsAPlainResult) {
 TEST(ResultJson, ComparisonRoundTrips) {
     Comparison c;
     c.serial = three_runs(false);
-    c.serial.representative.config.backend = Backend::Serial;
     for (auto& r : c.serial.runs) r.config.backend = Backend::Serial;
     c.parallel = three_runs(false);
     c.speedup = 0.0123;
@@ -198,7 +227,7 @@ TEST(ResultJson, ComparisonRoundTrips) {
     c.checksums_match = true;
     c.verdict = "parallel is 81x slower: start-up 0.8 ms >> compute 0.02 ms";
     const json j = reparse(comparison_to_json(c));
-    EXPECT_EQ(j.at("config"), json(c.parallel.representative.config));
+    EXPECT_EQ(j.at("config"), json(c.parallel.representative().config));
     EXPECT_EQ(j.at("serial").at("config").at("backend"), "serial");
     EXPECT_EQ(j.at("T"), 2.5e-8);
     test_support::expect_same_comparison(comparison_from_json(j), c);

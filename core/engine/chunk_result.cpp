@@ -36,7 +36,7 @@ std::optional<ChunkResult> check_chunk_result(
 }
 
 void stamp_chunk(ChunkRecord& c, const ChunkResult& r, int worker, int64_t now,
-                 std::size_t payload_bytes) {
+                 std::size_t payload_bytes, bool timed) {
     const ResultHeader& h = r.header;
     c.worker = worker;
     c.recv_start_ns = h.recv_start_ns;
@@ -48,7 +48,7 @@ void stamp_chunk(ChunkRecord& c, const ChunkResult& r, int worker, int64_t now,
     c.bytes_out = kFrameHeaderSize + payload_bytes;
     c.failed_items = r.failed;
     c.ok = true;
-    c.engine_deser_ns = monotonic_ns() - now;
+    if (timed) c.engine_deser_ns = monotonic_ns() - now;
 }
 
 void report_item_failures(ErrorSink& sink, const ChunkResult& r, uint64_t chunk, int worker,

@@ -35,8 +35,10 @@ std::optional<ChunkResult> check_chunk_result(
     std::optional<std::span<const std::byte>> outputs_elsewhere = std::nullopt);
 
 // The chunk's record once its result arrived at `now` (payload_bytes: the frame's payload).
+// The engine's time on it is measured from `now` unless the caller times a batch of results
+// itself (timed = false: it spreads the batch's time over them).
 void stamp_chunk(ChunkRecord& c, const ChunkResult& r, int worker, int64_t now,
-                 std::size_t payload_bytes);
+                 std::size_t payload_bytes, bool timed = true);
 
 // Each failed item of the chunk, to the sink (which lists the first kMaxReportedItemErrors).
 void report_item_failures(ErrorSink& sink, const ChunkResult& r, uint64_t chunk, int worker,

@@ -23,11 +23,14 @@ constexpr std::size_t kQueueBytes = 1 << 20;
 
 // Chunks posted but unclaimed: enough that a worker finds a batch's worth of tasks
 // (result_batch.h) on the board while the engine sleeps, as Python's task handler fills its
-// queue ahead of the workers. The imap window and a stop bound it apart (a closed board hands
-// out nothing).
+// queue ahead of the workers. With shm a worker tells the engine of its results only every
+// ResultSlots::kDue records (or 1 ms): the board holds two such batches per worker, so in a
+// steady run no worker waits for the engine to post. The imap window and a stop bound it apart
+// (a closed board hands out nothing).
 uint64_t queue_ahead(const PoolState& st) {
     const uint64_t w = static_cast<uint64_t>(st.ctx->config.workers);
-    return std::min<uint64_t>(TaskBoard::kSlots / 2, std::max<uint64_t>(2 * w + 2, 32 * w));
+    const uint64_t batch = st.use_shm ? 2 * ResultSlots::kDue : 32;
+    return std::min<uint64_t>(TaskBoard::kSlots / 2, std::max<uint64_t>(2 * w + 2, batch * w));
 }
 
 // Read once per process: it is part of every run's start-up otherwise.
@@ -130,14 +133,16 @@ std::size_t queue_task_frame(PoolState& st, uint64_t id) {
     return c.bytes_in;
 }
 
-void stage_next(PoolState& st, uint64_t id) {
+void stage_next(PoolState& st, uint64_t id, int64_t now) {
     BoardEntry e;
     e.chunk_id = id;
     e.first = st.plan[id].first;
     e.count = st.plan[id].count;
     ChunkRecord& c = st.chunks[id];
-    if (st.use_shm) {  // the entry is the whole task: nothing travels through the pipe
-        c.dispatch_ns = monotonic_ns();
+    if (st.use_shm) {
+        // The entry is the whole task: nothing travels through the pipe. It is posted with the
+        // rest of this pass, at `now`.
+        c.dispatch_ns = now;
         c.bytes_in = sizeof(BoardEntry);
         c.engine_ser_ns = 0;
         e.frame_offset = st.stream_encoded;
@@ -210,13 +215,14 @@ void feed_queue(PoolState& st) {
     if (any_ready(st)) {
         const bool imap = st.ctx->config.dispatch == Dispatch::Imap;
         const uint64_t ahead = queue_ahead(st);
+        const int64_t now = st.use_shm ? monotonic_ns() : 0;
         while (!st.queue.empty() && st.staged - st.board.claimed() < ahead &&
                st.staged - st.noted + 1 < TaskBoard::kSlots &&
                st.stream_encoded - st.stream_written < kQueueBytes) {
             const uint64_t id = st.queue.front();
             if (imap && id >= st.deliver_next + st.imap_window) break;  // ordered buffer full
             st.queue.pop_front();
-            stage_next(st, id);
+            stage_next(st, id, now);
         }
     }
     write_queue(st);

@@ -59,13 +59,13 @@ void handle_ready(PoolState& st, WorkerSlot& slot, std::span<const std::byte> pa
 
 // A checked result of the worker's front chunk: counted, stamped, delivered.
 void account_result(PoolState& st, WorkerSlot& slot, const ChunkResult& checked, int64_t now,
-                    std::size_t payload_bytes) {
+                    std::size_t payload_bytes, bool timed = true) {
     const uint64_t id = checked.header.chunk_id;
     const ChunkSpec& spec = st.plan[id];
     st.result.checksum += checked.checksum;
     st.result.checksum_items += checked.items;
     ChunkRecord& c = st.chunks[id];
-    stamp_chunk(c, checked, slot.index, now, payload_bytes);
+    stamp_chunk(c, checked, slot.index, now, payload_bytes, timed);
     st.result.items_failed += checked.failed;
     st.items_done += spec.count - checked.failed;
     report_item_failures(*st.errors, checked, id, slot.index, slot.pid);
@@ -132,7 +132,7 @@ bool handle_record(PoolState& st, WorkerSlot& slot, const ResultRecord& rec, int
                                   .outputs_omitted = 0};
     checked.checksum = hashed->checksum;
     checked.items = hashed->items;
-    account_result(st, slot, checked, now, sizeof(ResultRecord) - kFrameHeaderSize);
+    account_result(st, slot, checked, now, sizeof(ResultRecord) - kFrameHeaderSize, false);
     return true;
 }
 
@@ -194,6 +194,7 @@ bool collect_results(PoolState& st, WorkerSlot& slot) {
         return false;
     }
     const int64_t now = monotonic_ns();
+    const uint64_t from = slot.ring_tail;
     bool ok = true;
     while (slot.ring_tail < head) {
         const ResultRecord rec = rings.record(slot.index, slot.ring_tail);
@@ -209,7 +210,16 @@ bool collect_results(PoolState& st, WorkerSlot& slot) {
             ok = false;
             break;
         }
-        rings.consumed(slot.index, ++slot.ring_tail);
+        ++slot.ring_tail;
+    }
+    // One clock read for the batch: its time, spread over the records it took (read before the
+    // worker may reuse their places).
+    if (const uint64_t taken = slot.ring_tail - from; taken > 0) {
+        const int64_t each = (monotonic_ns() - now) / static_cast<int64_t>(taken);
+        for (uint64_t n = from; n < slot.ring_tail; ++n)
+            if (const uint64_t id = rings.record(slot.index, n).chunk_id; id < st.chunks.size())
+                st.chunks[id].engine_deser_ns = each;
+        rings.consumed(slot.index, slot.ring_tail);
     }
     return ok;
 }

@@ -27,7 +27,10 @@ struct ResultRecord {
 class ResultSlots {
   public:
     static constexpr int kRings = 64;          // worker indices with a ring; the rest use frames
-    static constexpr uint64_t kRecords = 128;  // per ring (at least a batch: 64)
+    static constexpr uint64_t kRecords = 512;  // per ring
+    // Records a worker holds before it wakes a sleeping engine (or the 1 ms of result_batch.h,
+    // or when the board is empty): half a ring, so a batch never finds the ring full.
+    static constexpr uint64_t kDue = kRecords / 2;
     static std::size_t bytes();
 
     void create(std::byte* mem);  // engine: mem is bytes() long, zeroed, shared

@@ -281,7 +281,7 @@ struct Delivery {
 
     bool due(int64_t now) const {
         const BatchLimits limits;
-        return held > 0 && (held >= limits.frames || now - first_claimed_ns >= limits.delay_ns);
+        return held > 0 && (held >= ResultSlots::kDue || now - first_claimed_ns >= limits.delay_ns);
     }
     // False: the pipe is gone.
     bool send() {

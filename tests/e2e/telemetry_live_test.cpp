@@ -114,13 +114,17 @@ TEST_F(TelemetryLive, BusyWorkerFillsACore) {
     }
     ASSERT_GE(worker_samples, 5) << "the run was too short to sample the busy worker";
     EXPECT_GE(busiest_core, 0.8);
-    if (quiet) {
+    // What the worker got on average (schedstat between its first and last sample).
+    const double mean = static_cast<double>(last->cpu_ns - first->cpu_ns) /
+                        static_cast<double>(std::max<int64_t>(last_t - first_t, 1));
+    SCOPED_TRACE("the worker's mean share " + std::to_string(mean));
+    // The load average lags by a minute: a run that started just after a quiet minute can
+    // still share its core (other tests); quiet only if the worker also had most of a core.
+    if (quiet && mean >= 0.9) {
         EXPECT_GE(worker_util, 0.8);
     } else {
         // Sharing a core with others, the worker gets less than one; its busiest sample must
-        // still show at least 0.8 of what it got on average (schedstat between first and last).
-        const double mean = static_cast<double>(last->cpu_ns - first->cpu_ns) /
-                            static_cast<double>(std::max<int64_t>(last_t - first_t, 1));
+        // still show at least 0.8 of what it got on average.
         EXPECT_GT(mean, 0.1) << "a spinning worker that hardly ran";
         EXPECT_GE(worker_util, 0.8 * std::min(1.0, mean));
     }

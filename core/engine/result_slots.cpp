@@ -27,10 +27,11 @@ std::size_t ResultSlots::bytes() {
     return kHeaderBytes + kRings * sizeof(Ring);
 }
 
+// The rings (2 MiB) are not touched here: the memory is zeroed, and a ring's counters are set up
+// by reset() before its worker starts, so a run pays only for the rings of its workers.
 void ResultSlots::create(std::byte* mem) {
     h_ = new (mem) Header;
     rings_ = reinterpret_cast<Ring*>(mem + kHeaderBytes);
-    for (int i = 0; i < kRings; ++i) new (&rings_[i]) Ring;
 }
 
 void ResultSlots::attach(std::byte* mem) {
@@ -70,8 +71,8 @@ bool ResultSlots::take_sleeping() {
 
 void ResultSlots::reset(int worker) {
     if (!has_ring(worker)) return;
-    rings_[worker].head.store(0, std::memory_order_relaxed);
-    rings_[worker].tail.store(0, std::memory_order_relaxed);
+    new (&rings_[worker].head) std::atomic<uint64_t>(0);
+    new (&rings_[worker].tail) std::atomic<uint64_t>(0);
 }
 
 uint64_t ResultSlots::head(int worker) const {

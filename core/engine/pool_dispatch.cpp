@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include "core/engine/breakdown.h"
+#include "core/engine/derived_figures.h"
 #include "core/engine/pool_queue.h"
 #include "core/engine/pool_results.h"
 #include "core/engine/pool_runner.h"
@@ -163,6 +164,9 @@ void finish_pool(PoolState& st, RunTelemetry& tel, int64_t t_end) {
     }
     r.memory = tel.memory();
     r.cpu = tel.cpu();
+    // Before the observer sees the result: the event stream's RESULT (what the GUI reads)
+    // carries them too.
+    add_derived_figures(r);
 }
 
 }  // namespace poolscope

@@ -5,7 +5,6 @@
 
 #include "core/analysis/comparison.h"
 #include "core/config/validation.h"
-#include "core/engine/derived_figures.h"
 #include "core/engine/mpi_launch.h"
 #include "core/engine/mpi_runner.h"
 #include "core/engine/pool_queue.h"
@@ -114,9 +113,7 @@ RunResult Engine::run_once(const RunConfig& cfg) {
     }
     // The workload's shared input, if it built one, is the run's segment (nothing copied).
     const SharedSegment::Offer offer(workload_->shared_input());
-    RunResult r = run_pool(ctx);
-    add_derived_figures(r);
-    return r;
+    return run_pool(ctx);
 }
 
 RunSeries Engine::run_series(const RunConfig& cfg) {

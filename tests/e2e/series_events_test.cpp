@@ -101,5 +101,44 @@ TEST_F(SeriesEvents, ASingleRunEndsItsSeriesAndAComparisonNamingAnUnknownRunIsRe
     }
 }
 
+// The GUI reads a run's RESULT from the stream's run_end: the figures the engine derives from
+// the chunk records at the end (the shm workers' page-fault time, when the caller had its first
+// result) must be in it, as in --json. Lesson 2 read a page-fault time of 0 in the GUI.
+TEST_F(SeriesEvents, RunEndCarriesTheFiguresDerivedFromTheChunks) {
+    const auto r = test::run_cli({"run",
+                                  "--workload",
+                                  "transfer",
+                                  "--size",
+                                  "4",
+                                  "--param",
+                                  "rows=1000",
+                                  "--param",
+                                  "cols=100",
+                                  "--workers",
+                                  "2",
+                                  "--chunksize",
+                                  "1",
+                                  "--transport",
+                                  "shm",
+                                  "--dispatch",
+                                  "imap_unordered",
+                                  "--json",
+                                  "--sample-ms",
+                                  "0",
+                                  "--events",
+                                  stream});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json doc = json::parse(r.out);
+    const test::SavedEvents saved(stream);
+    const auto ends = saved.of_type("run_end");
+    ASSERT_EQ(ends.size(), 1u);
+    const json& result = ends[0].at("result");
+    EXPECT_GT(doc.at("page_fault_s").get<double>(), 0);
+    EXPECT_GT(doc.at("first_result_s").get<double>(), 0);
+    EXPECT_DOUBLE_EQ(result.at("page_fault_s").get<double>(), doc.at("page_fault_s").get<double>());
+    EXPECT_DOUBLE_EQ(result.at("first_result_s").get<double>(),
+                     doc.at("first_result_s").get<double>());
+}
+
 }  // namespace
 }  // namespace poolscope

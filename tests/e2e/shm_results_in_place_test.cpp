@@ -76,8 +76,12 @@ TEST_F(ShmResultsInPlace, ACrashRightAfterFinishedChunksKeepsTheirResults) {
 }
 
 TEST_F(ShmResultsInPlace, AWorkerKilledFromOutsideLosesOnlyItsRunningChunk) {
-    const uint64_t n = 100000;  // cpu: ~10 µs a task, the run lasts well past the kill
+    // cpu items calibrated to 10 µs: 10⁵ of them on 2 workers are 0.5 s of compute, well past
+    // the kill at 0.2 s on any machine. (A fixed 10⁴ iterations took 2.7 µs on a fast core:
+    // once results in place cost under 1 µs a task, the run ended before the kill.)
+    const uint64_t n = 100000;
     RunConfig cfg = shm_tiny("cpu", n);
+    cfg.params = {{"item_us", "10"}};
     cfg.inject = {"kill@t=0.2"};
     const RunResult r = test::run_config(cfg);
     const RunError* e = test::find_error(r, "worker_killed");
